@@ -1,0 +1,182 @@
+"""Catalogue stage: extract, init, update, compile and measure gettext catalogues.
+
+Thin, explicit wrappers over Babel's library (what ``pybabel`` does), with replykit's
+layout (``locale/replykit.pot``, ``locale/<lang>/LC_MESSAGES/replykit.po``) and options:
+extraction uses the same Jinja options as rendering, fails loudly on template syntax
+errors, and leaves the .pot untouched when no message changed (no date-only churn).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po, write_po
+from jinja2 import TemplateSyntaxError
+
+from .errors import CatalogueError, TemplateError
+from .project import DOMAIN, Project
+
+COMMENT_TAGS = ("Translators:",)
+#: Options for Jinja's Babel extractor; they must match rendering.environment.
+BABEL_OPTIONS = {"trimmed": "true", "trim_blocks": "true", "lstrip_blocks": "true", "silent": "false"}
+METHOD_MAP = [("**.mjml", "jinja2"), ("**.txt", "jinja2")]
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueStats:
+    """Translation progress of one locale against the current .pot."""
+
+    locale: str
+    total: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+    coverage: float  # % of the template's messages translated and not fuzzy
+    stale: bool  # the .po does not hold exactly the .pot's messages: run `replykit update`
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _read(path: Path, locale: str | None = None, *, strict: bool = True) -> Catalog:
+    try:
+        with path.open("rb") as handle:
+            return read_po(handle, locale=locale, abort_invalid=strict)
+    except FileNotFoundError:
+        raise CatalogueError(path, "catalogue file is missing") from None
+    except PoFileError as error:
+        raise CatalogueError(path, str(error)) from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise CatalogueError(path, f"cannot read catalogue: {error}") from None
+
+
+def _write(path: Path, catalog: Catalog, **options: bool) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=76, **options)
+    path.write_bytes(buffer.getvalue())
+
+
+def _message_keys(catalog: Catalog) -> set[tuple[object, str | None]]:
+    return {(m.id, m.context) for m in catalog if m.id}
+
+
+def extract(project: Project) -> Catalog:
+    """Extract every translatable string of the templates into ``locale/replykit.pot``."""
+    template = Catalog(project=project.name, version=project.version, charset="utf-8",
+                       msgid_bugs_address="", copyright_holder=project.name, fuzzy=False)
+    options = {pattern: BABEL_OPTIONS for pattern, _ in METHOD_MAP}
+    try:
+        extracted = list(extract_from_dir(
+            str(project.templates_dir), METHOD_MAP, options, keywords=DEFAULT_KEYWORDS,
+            comment_tags=COMMENT_TAGS, strip_comment_tags=True,
+            directory_filter=lambda path: not Path(path).name.startswith(".")))
+    except TemplateSyntaxError as error:
+        raise TemplateError(error.filename or project.templates_dir, error.message or "syntax error",
+                            error.lineno) from None
+    for filename, lineno, message, comments, context in extracted:
+        location = (f"templates/{Path(filename).as_posix()}", lineno)
+        template.add(message, None, [location], auto_comments=comments, context=context)
+    pot = project.pot_path
+    if pot.is_file() and _same_messages(_read(pot), template):
+        return _read(pot)
+    _write(pot, template)
+    return template
+
+
+def _same_messages(old: Catalog, new: Catalog) -> bool:
+    def signature(catalog: Catalog) -> list[tuple[object, ...]]:
+        return sorted((repr(m.id), m.context or "", tuple(m.locations), tuple(m.auto_comments))
+                      for m in catalog if m.id)
+
+    return signature(old) == signature(new)
+
+
+def init(project: Project, locale: str) -> Path:
+    """Start a catalogue for ``locale`` from the .pot, with the language's Plural-Forms."""
+    try:
+        parsed = Locale.parse(locale)
+    except (ValueError, UnknownLocaleError):
+        raise CatalogueError(project.locale_dir, f"{locale!r} is not a locale Babel/CLDR knows") from None
+    path = project.po_path(str(parsed))
+    if path.exists():
+        raise CatalogueError(path, "catalogue already exists; use `replykit update`")
+    # The .pot holds two plural forms; reading it for the locale sizes them to the language.
+    catalog = _read(project.pot_path, locale=str(parsed), strict=False)
+    catalog.locale = parsed
+    catalog.fuzzy = False
+    catalog.revision_date = catalog.creation_date
+    _write(path, catalog)
+    return path
+
+
+def update(project: Project, locales: Iterable[str] | None = None) -> list[Path]:
+    """Merge the .pot into catalogues: new entries empty, changed ones fuzzy, removed ones obsolete."""
+    template = _read(project.pot_path)
+    written = []
+    for locale in locales or project.catalogue_locales():
+        path = project.po_path(locale)
+        catalog = _read(path, locale=locale)
+        catalog.update(template, update_header_comment=False)
+        _write(path, catalog)
+        written.append(path)
+    return written
+
+
+def compile_catalogue(po_path: Path, locale: str) -> bytes:
+    """The .mo bytes of one catalogue (fuzzy entries left out)."""
+    buffer = io.BytesIO()
+    write_mo(buffer, _read(po_path, locale=locale), use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def compile_all(project: Project, locales: Iterable[str] | None = None) -> list[Path]:
+    """Write ``replykit.mo`` beside every ``replykit.po``."""
+    written = []
+    for locale in locales or project.catalogue_locales():
+        po = project.po_path(locale)
+        mo = po.with_suffix(".mo")
+        mo.write_bytes(compile_catalogue(po, locale))
+        written.append(mo)
+    return written
+
+
+def stats(project: Project, locales: Iterable[str] | None = None) -> list[CatalogueStats]:
+    """Coverage of every catalogue against the .pot."""
+    template = _read(project.pot_path)
+    wanted = _message_keys(template)
+    result = []
+    for locale in locales or project.catalogue_locales():
+        catalog = _read(project.po_path(locale), locale=locale)
+        translated = fuzzy = untranslated = 0
+        for message in catalog:
+            if not message.id or (message.id, message.context) not in wanted:
+                continue
+            strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+            if message.fuzzy:
+                fuzzy += 1
+            elif all(strings):
+                translated += 1
+            else:
+                untranslated += 1
+        total = len(wanted)
+        present = _message_keys(catalog)
+        untranslated += len(wanted - present)
+        result.append(CatalogueStats(
+            locale=locale, total=total, translated=translated, fuzzy=fuzzy, untranslated=untranslated,
+            obsolete=len(catalog.obsolete), coverage=round(100 * translated / total, 1) if total else 100.0,
+            stale=present != wanted,
+        ))
+    return result
+
+
+__all__ = ["BABEL_OPTIONS", "CatalogueStats", "DOMAIN", "compile_all", "compile_catalogue", "extract", "init",
+           "stats", "update"]

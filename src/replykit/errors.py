@@ -1,0 +1,61 @@
+"""Error types: each names the file, line or field where bad input entered.
+
+Every error replykit raises on purpose is a :class:`ReplykitError`; the CLI prints
+``str(error)`` as one line and exits 2, so messages must be actionable on their own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ReplykitError(Exception):
+    """Base class of every error replykit raises on purpose."""
+
+
+class SourceError(ReplykitError):
+    """A project file (template, scenario, catalogue, config) is unusable."""
+
+    def __init__(self, path: str | Path, message: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        self.reason = message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class TemplateError(SourceError):
+    """A template does not parse or uses something its scenario does not declare."""
+
+
+class CatalogueError(SourceError):
+    """A .po/.mo catalogue is unusable or a translation cannot be baked safely."""
+
+
+class UnknownScenarioError(ReplykitError):
+    """The requested scenario id does not exist."""
+
+
+class UnknownMarketplaceError(ReplykitError):
+    """The requested marketplace id is not known."""
+
+
+class ScenarioNotPermittedError(ReplykitError):
+    """The marketplace's rules forbid sending this scenario."""
+
+
+class LocaleError(ReplykitError):
+    """A locale identifier or Accept-Language value cannot be understood."""
+
+
+class VariableError(ReplykitError):
+    """Ticket variables do not match the scenario schema; ``field`` names the culprit."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.reason = message
+        super().__init__(f"variable {field!r}: {message}")
+
+
+class PackError(ReplykitError):
+    """A pack cannot be built, published or loaded."""

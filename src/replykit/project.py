@@ -1,0 +1,127 @@
+"""A replykit project on disk: where templates, catalogues and packs live, and its settings.
+
+Settings come from ``replykit.toml`` at the project root (all optional)::
+
+    [project]
+    name = "replykit"
+    version = "0.1.0"
+    source_locale = "en"
+    min_coverage = 100        # % a shipped locale needs for a build to pass
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .errors import SourceError
+from .rendering.catalogue import Catalogue, load_catalogue
+from .rendering.prepare import PreparedTemplates, prepare_scenario
+from .scenarios import Scenario, load_scenarios
+
+DOMAIN = "replykit"
+CONFIG_FILE = "replykit.toml"
+PSEUDO_LOCALES = frozenset({"en_XA", "ar_XB"})
+
+
+@dataclass
+class Project:
+    """Paths and settings of one project (default: the current directory)."""
+
+    root: Path
+    config: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def at(cls, root: str | os.PathLike[str] | None = None) -> Project:
+        path = Path(root or os.environ.get("REPLYKIT_PROJECT") or Path.cwd()).resolve()
+        config_path = path / CONFIG_FILE
+        config: dict[str, Any] = {}
+        if config_path.is_file():
+            try:
+                config = tomllib.loads(config_path.read_text(encoding="utf-8"))
+            except tomllib.TOMLDecodeError as error:
+                raise SourceError(config_path, f"not valid TOML: {error}") from None
+        return cls(path, config)
+
+    @property
+    def settings(self) -> Mapping[str, Any]:
+        return self.config.get("project", {})
+
+    @property
+    def name(self) -> str:
+        return str(self.settings.get("name", DOMAIN))
+
+    @property
+    def version(self) -> str:
+        return str(self.settings.get("version", "0.1.0"))
+
+    @property
+    def source_locale(self) -> str:
+        return str(self.settings.get("source_locale", "en"))
+
+    @property
+    def min_coverage(self) -> float:
+        return float(self.settings.get("min_coverage", 100))
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def locale_dir(self) -> Path:
+        return self.root / "locale"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def pot_path(self) -> Path:
+        return self.locale_dir / f"{DOMAIN}.pot"
+
+    def po_path(self, locale: str) -> Path:
+        return self.locale_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+    def catalogue_locales(self) -> tuple[str, ...]:
+        """Locales with a .po catalogue (pseudo-locales excluded), sorted."""
+        if not self.locale_dir.is_dir():
+            return ()
+        return tuple(sorted(
+            d.name for d in self.locale_dir.iterdir()
+            if (d / "LC_MESSAGES" / f"{DOMAIN}.po").is_file() and d.name not in PSEUDO_LOCALES
+        ))
+
+
+class ProjectSource:
+    """A renderer's template source read straight from the project (for development).
+
+    Scenarios are prepared (MJML compiled, CSS inlined) lazily, on first use.
+    """
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._prepared: dict[str, PreparedTemplates] = {}
+        self._catalogues: dict[str, Catalogue] = {}
+
+    @cached_property
+    def scenarios(self) -> Mapping[str, Scenario]:
+        return load_scenarios(self.project.templates_dir)
+
+    @cached_property
+    def locales(self) -> tuple[str, ...]:
+        return self.project.catalogue_locales()
+
+    def templates(self, scenario_id: str) -> PreparedTemplates:
+        if scenario_id not in self._prepared:
+            self._prepared[scenario_id] = prepare_scenario(self.project.templates_dir / scenario_id)
+        return self._prepared[scenario_id]
+
+    def catalogue(self, locale: str) -> Catalogue:
+        if locale not in self._catalogues:
+            self._catalogues[locale] = load_catalogue(self.project.po_path(locale), locale)
+        return self._catalogues[locale]

@@ -1,0 +1,1 @@
+"""Rendering stage: Jinja environments with baked translations, locale negotiation, Babel formatting."""

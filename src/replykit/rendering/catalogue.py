@@ -1,0 +1,117 @@
+"""Runtime view of one gettext catalogue: translated strings, plural rule, origin lines.
+
+Read with Babel from .po (sources) or .mo (packs). Fuzzy, obsolete and partly translated
+entries are left out, so they can never reach a buyer.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import PoFileError, read_po
+
+from ..errors import CatalogueError
+
+Key = tuple[str | None, str]  # (msgctxt, msgid)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """The translated forms of one message and where they were written."""
+
+    forms: tuple[str, ...]
+    line: int | None
+    is_plural: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """Translations of one locale."""
+
+    locale: str
+    path: str
+    entries: dict[Key, Entry]
+    plural: Callable[[int], int]
+    nplurals: int
+
+    @classmethod
+    def from_babel(cls, catalog: Catalog, locale: str, path: str) -> Catalogue:
+        entries: dict[Key, Entry] = {}
+        for message in catalog:
+            if not message.id or message.fuzzy:
+                continue
+            is_plural = isinstance(message.id, (tuple, list))
+            forms = tuple(message.string) if is_plural else (message.string,)
+            if not all(forms):
+                continue
+            msgid = message.id[0] if is_plural else message.id
+            entries[(message.context, msgid)] = Entry(forms, message.lineno, is_plural)
+        try:
+            plural = gettext.c2py(catalog.plural_expr)
+        except (ValueError, SyntaxError):
+            raise CatalogueError(path, f"Plural-Forms expression {catalog.plural_expr!r} is not valid") from None
+        return cls(locale, path, entries, plural, catalog.num_plurals)
+
+    def lookup(self, context: str | None, msgid: str) -> Entry | None:
+        return self.entries.get((context, msgid))
+
+
+def load_catalogue(path: Path, locale: str) -> Catalogue:
+    """Load a .po or .mo file; a broken file raises CatalogueError naming file and line."""
+    try:
+        with path.open("rb") as handle:
+            if path.suffix == ".mo":
+                catalog = read_mo(handle)
+            else:
+                catalog = read_po(handle, locale=locale, abort_invalid=True)
+    except FileNotFoundError:
+        raise CatalogueError(path, "catalogue file is missing") from None
+    except PoFileError as error:
+        raise CatalogueError(path, str(error)) from None
+    except (ValueError, UnicodeDecodeError, OSError) as error:
+        raise CatalogueError(path, f"cannot read catalogue: {error}") from None
+    return Catalogue.from_babel(catalog, locale, str(path))
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Result of a lookup through a chain: the forms to use and where they came from."""
+
+    forms: tuple[str, ...]
+    plural: Callable[[int], int]
+    locale: str
+    catalogue: Catalogue | None  # None: the source text itself
+    line: int | None = None
+
+
+def _source_plural(n: int) -> int:
+    return int(n != 1)
+
+
+class TranslationChain:
+    """Catalogues tried in order for each string, ending in the source text."""
+
+    def __init__(self, catalogues: Sequence[Catalogue], source_locale: str) -> None:
+        self.catalogues = tuple(catalogues)
+        self.source_locale = source_locale
+        self.primary = self.catalogues[0].locale if self.catalogues else source_locale
+
+    def lookup(self, context: str | None, singular: str, plural: str | None = None) -> Hit:
+        for catalogue in self.catalogues:
+            entry = catalogue.lookup(context, singular)
+            if entry is not None and entry.is_plural == (plural is not None):
+                return Hit(entry.forms, catalogue.plural, catalogue.locale, catalogue, entry.line)
+        forms = (singular,) if plural is None else (singular, plural)
+        return Hit(forms, _source_plural, self.source_locale, None)
+
+    def plural_rule(self, locale: str) -> Callable[[int], int]:
+        """The plural rule of the catalogue for ``locale`` (the source rule otherwise)."""
+        for catalogue in self.catalogues:
+            if catalogue.locale == locale:
+                return catalogue.plural
+        return _source_plural

@@ -1,0 +1,192 @@
+"""Render one reply for one ticket: the on-demand half of the pipeline.
+
+A :class:`Renderer` reads scenarios, prepared templates and catalogues from a
+:class:`TemplateSource` (a published pack, or the project's sources while developing),
+compiles each (scenario, locale) once with the translations baked in, and from then on
+only validates variables and substitutes them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from jinja2 import Environment, Template
+
+from ..errors import ScenarioNotPermittedError, UnknownMarketplaceError, UnknownScenarioError
+from ..scenarios import MARKETPLACES, Scenario
+from .catalogue import Catalogue, TranslationChain
+from .environment import locale_environment
+from .formatting import warm
+from .locales import SOURCE_LOCALE, Negotiated, negotiate
+from .prepare import PreparedTemplates
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_TRAILING_SPACE = re.compile(r"[ \t\u3000]+\n")
+
+
+class TemplateSource(Protocol):
+    """Where a renderer gets its scenarios, templates and catalogues from."""
+
+    @property
+    def scenarios(self) -> Mapping[str, Scenario]: ...
+
+    @property
+    def locales(self) -> tuple[str, ...]: ...
+
+    def templates(self, scenario_id: str) -> PreparedTemplates: ...
+
+    def catalogue(self, locale: str) -> Catalogue: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Fallback:
+    """A string that was not translated in the reply's catalogue and came from ``locale``."""
+
+    msgid: str
+    context: str | None
+    locale: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"msgid": self.msgid, "context": self.context, "locale": self.locale}
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A rendered reply, ready to send."""
+
+    scenario: str
+    marketplace: str
+    subject: str
+    html: str
+    text: str
+    locale: str
+    requested_locale: str
+    fallbacks: tuple[Fallback, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario,
+            "marketplace": self.marketplace,
+            "subject": self.subject,
+            "html": self.html,
+            "text": self.text,
+            "locale": self.locale,
+            "requested_locale": self.requested_locale,
+            "fallbacks": [f.to_dict() for f in self.fallbacks],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    subject: Template
+    html: Template
+    text: Template
+
+
+class Renderer:
+    """Renders replies from one template source; thread-safe, caches compiled templates."""
+
+    def __init__(self, source: TemplateSource, source_locale: str = SOURCE_LOCALE) -> None:
+        self.source = source
+        self.source_locale = source_locale
+        self._negotiated: dict[str, Negotiated] = {}
+        self._environments: dict[tuple[tuple[str, ...], str, bool], Environment] = {}
+        self._compiled: dict[tuple[str, tuple[str, ...], str], _Compiled] = {}
+        self._lock = threading.RLock()
+
+    @property
+    def scenarios(self) -> Mapping[str, Scenario]:
+        return self.source.scenarios
+
+    def negotiate(self, locale: str) -> Negotiated:
+        """Catalogue chain and formatting locale for a tag or Accept-Language value (cached)."""
+        found = self._negotiated.get(locale)
+        if found is None:
+            found = negotiate(locale, self.source.locales, self.source_locale)
+            with self._lock:
+                self._negotiated[locale] = found
+        return found
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        try:
+            return self.source.scenarios[scenario_id]
+        except KeyError:
+            known = ", ".join(self.source.scenarios)
+            raise UnknownScenarioError(f"unknown scenario {scenario_id!r} (known: {known})") from None
+
+    def render(self, scenario: str, *, locale: str, marketplace: str, variables: Mapping[str, Any]) -> Reply:
+        """Render ``scenario`` for a buyer; raises a ReplykitError subclass on bad input."""
+        spec = self.scenario(scenario)
+        check_marketplace(spec, marketplace)
+        negotiated = self.negotiate(locale)
+        typed = spec.validate(variables)
+        compiled = self._compile(spec.id, negotiated)
+        fallbacks: list[tuple[str | None, str, str]] = []
+        context = {**typed, "_fallbacks": fallbacks, "marketplace": marketplace}
+        subject = " ".join(compiled.subject.render(context).split())
+        html = compiled.html.render(context)
+        text = _tidy_text(compiled.text.render(context))
+        return Reply(
+            scenario=spec.id,
+            marketplace=marketplace,
+            subject=subject,
+            html=html,
+            text=text,
+            locale=negotiated.catalogue,
+            requested_locale=locale,
+            fallbacks=tuple(Fallback(msgid, ctx, loc) for ctx, msgid, loc in dict.fromkeys(fallbacks)),
+        )
+
+    def warm(self) -> None:
+        """Compile every scenario for every catalogue locale and load CLDR data up front."""
+        for locale in (*self.source.locales, self.source_locale):
+            negotiated = self.negotiate(locale)
+            warm(negotiated.format_locale)
+            for scenario_id in self.source.scenarios:
+                self._compile(scenario_id, negotiated)
+
+    def _compile(self, scenario_id: str, negotiated: Negotiated) -> _Compiled:
+        key = (scenario_id, negotiated.chain, str(negotiated.format_locale))
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            with self._lock:
+                templates = self.source.templates(scenario_id)
+                text_env = self._environment(negotiated, html=False)
+                html_env = self._environment(negotiated, html=True)
+                compiled = _Compiled(
+                    subject=text_env.from_string(templates.subject),
+                    html=html_env.from_string(templates.html),
+                    text=text_env.from_string(templates.text),
+                )
+                self._compiled[key] = compiled
+        return compiled
+
+    def _environment(self, negotiated: Negotiated, *, html: bool) -> Environment:
+        key = (negotiated.chain, str(negotiated.format_locale), html)
+        env = self._environments.get(key)
+        if env is None:
+            catalogues = [self.source.catalogue(loc) for loc in negotiated.chain if loc != self.source_locale]
+            chain = TranslationChain(catalogues, self.source_locale)
+            env = locale_environment(chain, negotiated.format_locale, html=html)
+            self._environments[key] = env
+        return env
+
+
+def check_marketplace(scenario: Scenario, marketplace: str) -> None:
+    """Refuse unknown marketplaces and scenarios whose marketplace rules forbid them."""
+    if marketplace not in MARKETPLACES:
+        raise UnknownMarketplaceError(f"unknown marketplace {marketplace!r} (known: {', '.join(MARKETPLACES)})")
+    if marketplace not in scenario.marketplaces:
+        raise ScenarioNotPermittedError(
+            f"scenario {scenario.id!r} is not permitted on {marketplace} "
+            f"(permitted: {', '.join(scenario.marketplaces)})")
+
+
+def _tidy_text(text: str) -> str:
+    """Plain text as a mail client shows it: no trailing blanks, at most one empty line in a row."""
+    return _BLANK_RUNS.sub("\n\n", _TRAILING_SPACE.sub("\n", text)).strip() + "\n"
+

@@ -1,0 +1,317 @@
+"""Scenario model: metadata, typed variable schema and variable validation.
+
+A scenario is one folder under ``templates/`` holding ``scenario.toml`` (metadata and
+variable schema), ``subject.txt``, ``body.mjml`` and ``body.txt``. Variables shared by
+every scenario (greeting and signature) are declared once in ``templates/_layout/layout.toml``.
+Validation turns untrusted JSON values into typed Python values (dates, Money, Items)
+and rejects anything missing, ill-typed or undeclared, naming the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from babel.numbers import list_currencies
+
+from .errors import SourceError, VariableError
+from .values import Item, Money
+
+KINDS = ("reply", "proactive")
+MARKETPLACES = ("amazon", "ebay", "walmart_us", "walmart_ca", "wish", "etsy", "mercadolibre")
+TEMPLATE_FILES = ("subject.txt", "body.mjml", "body.txt")
+LAYOUT_DIR = "_layout"
+MAX_TEXT_LENGTH = 2000
+MAX_ITEMS = 100
+
+_ORDER_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{1,38}[A-Za-z0-9])?")
+_CURRENCIES = frozenset(list_currencies())
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    """One declared ticket variable."""
+
+    name: str
+    type: str
+    required: bool = True
+    description: str = ""
+    choices: tuple[str, ...] = ()
+    sample: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "type": self.type, "required": self.required}
+        if self.description:
+            data["description"] = self.description
+        if self.choices:
+            data["choices"] = list(self.choices)
+        data["sample"] = self.sample
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """One ticket scenario: what it answers, where it may be sent, what it needs."""
+
+    id: str
+    title: str
+    kind: str
+    reasons: tuple[str, ...]
+    marketplaces: tuple[str, ...]
+    variables: Mapping[str, Variable]
+    description: str = ""
+    directory: Path | None = field(default=None, compare=False)
+
+    def samples(self) -> dict[str, Any]:
+        """The scenario's realistic sample values (raw JSON-shaped)."""
+        return {name: var.sample for name, var in self.variables.items() if var.sample is not None}
+
+    def validate(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Check ``values`` against the schema and return them converted to typed values."""
+        return validate_variables(self.variables, values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "description": self.description,
+            "reasons": list(self.reasons),
+            "marketplaces": list(self.marketplaces),
+            "variables": [var.to_dict() for var in self.variables.values()],
+        }
+
+
+# --- variable types -------------------------------------------------------------------------
+
+def _text(value: Any, var: Variable) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {_json_type(value)}")
+    if not value.strip():
+        raise ValueError("must not be empty")
+    if len(value) > MAX_TEXT_LENGTH:
+        raise ValueError(f"longer than {MAX_TEXT_LENGTH} characters")
+    return value
+
+
+def _order_id(value: Any, var: Variable) -> str:
+    if not isinstance(value, str) or not _ORDER_ID.fullmatch(value):
+        raise ValueError(f"expected an order id like 123-4567890-1234567, got {value!r}")
+    return value
+
+
+def _date(value: Any, var: Variable) -> dt.date:
+    if not isinstance(value, str):
+        raise ValueError(f"expected an ISO date YYYY-MM-DD, got {_json_type(value)}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"expected an ISO date YYYY-MM-DD, got {value!r}") from None
+
+
+def _money(value: Any, var: Variable) -> Money:
+    if not isinstance(value, Mapping) or set(value) != {"amount", "currency"}:
+        raise ValueError('expected {"amount": "12.50", "currency": "EUR"}')
+    amount, currency = value["amount"], value["currency"]
+    if isinstance(amount, bool) or not isinstance(amount, (str, int, float)):
+        raise ValueError(f"amount: expected a decimal number, got {_json_type(amount)}")
+    try:
+        number = Decimal(str(amount))
+    except InvalidOperation:
+        raise ValueError(f"amount: expected a decimal number, got {amount!r}") from None
+    if not number.is_finite() or number < 0:
+        raise ValueError(f"amount: expected a non-negative number, got {amount!r}")
+    if currency not in _CURRENCIES:
+        raise ValueError(f"currency: expected an ISO 4217 code such as EUR, got {currency!r}")
+    return Money(number, currency)
+
+
+def _url(value: Any, var: Variable) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected an https URL, got {_json_type(value)}")
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname or any(c in value for c in ' "<>\'`'):
+        raise ValueError(f"expected an https URL, got {value!r}")
+    return value
+
+
+def _items(value: Any, var: Variable) -> list[Item]:
+    if not isinstance(value, list) or not value:
+        raise ValueError('expected a non-empty list of {"title": ..., "quantity": ...}')
+    if len(value) > MAX_ITEMS:
+        raise ValueError(f"more than {MAX_ITEMS} items")
+    items = []
+    for index, entry in enumerate(value):
+        if not isinstance(entry, Mapping) or set(entry) != {"title", "quantity"}:
+            raise ValueError(f'[{index}]: expected {{"title": ..., "quantity": ...}}')
+        quantity = entry["quantity"]
+        if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
+            raise ValueError(f"[{index}].quantity: expected a whole number >= 1, got {quantity!r}")
+        try:
+            title = _text(entry["title"], var)
+        except ValueError as error:
+            raise ValueError(f"[{index}].title: {error}") from None
+        items.append(Item(title, quantity))
+    return items
+
+
+def _enum(value: Any, var: Variable) -> str:
+    if value not in var.choices:
+        raise ValueError(f"expected one of {', '.join(var.choices)}, got {value!r}")
+    return value
+
+
+def _integer(value: Any, var: Variable) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"expected a whole number >= 0, got {value!r}")
+    return value
+
+
+VARIABLE_TYPES: dict[str, Callable[[Any, Variable], Any]] = {
+    "text": _text,
+    "order_id": _order_id,
+    "date": _date,
+    "money": _money,
+    "url": _url,
+    "items": _items,
+    "enum": _enum,
+    "integer": _integer,
+}
+
+
+def _json_type(value: Any) -> str:
+    return {bool: "boolean", int: "number", float: "number", str: "text", list: "list",
+            dict: "object", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def validate_variables(schema: Mapping[str, Variable], values: Mapping[str, Any]) -> dict[str, Any]:
+    """Validate untrusted ``values`` against ``schema``; return typed values.
+
+    Raises :class:`VariableError` naming the first unknown, missing or ill-typed field.
+    Optional variables that are absent (or null) are passed to templates as ``None``.
+    """
+    if not isinstance(values, Mapping):
+        raise VariableError("(variables)", f"expected an object, got {_json_type(values)}")
+    for name in values:
+        if name not in schema:
+            raise VariableError(str(name), f"not a variable of this scenario (known: {', '.join(schema)})")
+    typed: dict[str, Any] = {}
+    for name, var in schema.items():
+        value = values.get(name)
+        if value is None:
+            if var.required:
+                raise VariableError(name, f"required ({var.type}) but missing")
+            typed[name] = None
+            continue
+        try:
+            typed[name] = VARIABLE_TYPES[var.type](value, var)
+        except ValueError as error:
+            raise VariableError(name, str(error)) from None
+    return typed
+
+
+# --- loading --------------------------------------------------------------------------------
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise SourceError(path, "file is missing") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SourceError(path, f"not valid TOML: {error}") from None
+
+
+def _parse_variables(path: Path, table: Any) -> dict[str, Variable]:
+    if not isinstance(table, Mapping):
+        raise SourceError(path, "[variables] must be a table of variable tables")
+    variables = {}
+    for name, spec in table.items():
+        where = f"variables.{name}"
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+            raise SourceError(path, f"{where}: variable names are lower_snake_case")
+        if not isinstance(spec, Mapping):
+            raise SourceError(path, f"{where}: expected a table")
+        unknown = set(spec) - {"type", "required", "description", "choices", "sample"}
+        if unknown:
+            raise SourceError(path, f"{where}: unknown keys {sorted(unknown)}")
+        kind = spec.get("type")
+        if kind not in VARIABLE_TYPES:
+            raise SourceError(path, f"{where}.type: expected one of {', '.join(VARIABLE_TYPES)}, got {kind!r}")
+        choices = tuple(spec.get("choices", ()))
+        if (kind == "enum") != bool(choices):
+            raise SourceError(path, f"{where}.choices: required for enum variables and only for them")
+        var = Variable(name, kind, bool(spec.get("required", True)), str(spec.get("description", "")),
+                       choices, spec.get("sample"))
+        if var.sample is None and var.required:
+            raise SourceError(path, f"{where}.sample: required variables need a realistic sample value")
+        if var.sample is not None:
+            try:
+                VARIABLE_TYPES[kind](var.sample, var)
+            except ValueError as error:
+                raise SourceError(path, f"{where}.sample: {error}") from None
+        variables[name] = var
+    return variables
+
+
+def load_layout_variables(templates_dir: Path) -> dict[str, Variable]:
+    """Variables every scenario gets from the shared layout (greeting, signature)."""
+    path = templates_dir / LAYOUT_DIR / "layout.toml"
+    return _parse_variables(path, _read_toml(path).get("variables", {}))
+
+
+def load_scenario(directory: Path, layout_variables: Mapping[str, Variable]) -> Scenario:
+    """Read and validate one scenario folder."""
+    path = directory / "scenario.toml"
+    data = _read_toml(path)
+    scenario_id = data.get("id")
+    if scenario_id != directory.name:
+        raise SourceError(path, f"id must equal the folder name {directory.name!r}, got {scenario_id!r}")
+    if data.get("kind") not in KINDS:
+        raise SourceError(path, f"kind: expected one of {', '.join(KINDS)}, got {data.get('kind')!r}")
+    marketplaces = tuple(data.get("marketplaces", ()))
+    bad = [m for m in marketplaces if m not in MARKETPLACES]
+    if bad or not marketplaces:
+        raise SourceError(path, f"marketplaces: expected some of {', '.join(MARKETPLACES)}, got {list(marketplaces)}")
+    for name in TEMPLATE_FILES:
+        if not (directory / name).is_file():
+            raise SourceError(directory / name, "template file is missing")
+    own = _parse_variables(path, data.get("variables", {}))
+    clash = set(own) & set(layout_variables)
+    if clash:
+        raise SourceError(path, f"variables {sorted(clash)} are already declared by the layout")
+    return Scenario(
+        id=scenario_id,
+        title=str(data.get("title", scenario_id)),
+        kind=data["kind"],
+        reasons=tuple(data.get("reasons", ())),
+        marketplaces=marketplaces,
+        variables={**layout_variables, **own},
+        description=str(data.get("description", "")),
+        directory=directory,
+    )
+
+
+def load_scenarios(templates_dir: Path) -> dict[str, Scenario]:
+    """Every scenario under ``templates_dir``, keyed and sorted by id."""
+    layout = load_layout_variables(templates_dir)
+    folders = sorted(p for p in templates_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+    return {folder.name: load_scenario(folder, layout) for folder in folders}
+
+
+def scenario_from_dict(data: Mapping[str, Any]) -> Scenario:
+    """Rebuild a scenario from :meth:`Scenario.to_dict` output (as stored in a pack)."""
+    variables = {
+        v["name"]: Variable(v["name"], v["type"], v["required"], v.get("description", ""),
+                            tuple(v.get("choices", ())), v.get("sample"))
+        for v in data["variables"]
+    }
+    return Scenario(data["id"], data["title"], data["kind"], tuple(data["reasons"]),
+                    tuple(data["marketplaces"]), variables, data.get("description", ""))
