@@ -46,10 +46,10 @@ class CatalogueStats:
         return asdict(self)
 
 
-def _read(path: Path, locale: str | None = None, *, strict: bool = True) -> Catalog:
+def _read(path: Path, locale: str | None = None) -> Catalog:
     try:
         with path.open("rb") as handle:
-            return read_po(handle, locale=locale, abort_invalid=strict)
+            return read_po(handle, locale=locale, abort_invalid=True)
     except FileNotFoundError:
         raise CatalogueError(path, "catalogue file is missing") from None
     except PoFileError as error:
@@ -109,11 +109,15 @@ def init(project: Project, locale: str) -> Path:
     path = project.po_path(str(parsed))
     if path.exists():
         raise CatalogueError(path, "catalogue already exists; use `replykit update`")
-    # The .pot holds two plural forms; reading it for the locale sizes them to the language.
-    catalog = _read(project.pot_path, locale=str(parsed), strict=False)
-    catalog.locale = parsed
-    catalog.fuzzy = False
-    catalog.revision_date = catalog.creation_date
+    template = _read(project.pot_path)
+    catalog = Catalog(locale=parsed, domain=DOMAIN, project=template.project, version=template.version,
+                      copyright_holder=template.copyright_holder, charset="utf-8", fuzzy=False,
+                      creation_date=template.creation_date, revision_date=template.creation_date)
+    for message in template:  # sized to the language's plural forms (1 for ja, 6 for ar)
+        if message.id:
+            string = ("",) * catalog.num_plurals if message.pluralizable else ""
+            catalog.add(message.id, string, message.locations, message.flags, message.auto_comments,
+                        message.user_comments, context=message.context)
     _write(path, catalog)
     return path
 

@@ -1,0 +1,33 @@
+"""Shared fixtures: the shipped project, a renderer over its sources, and scratch copies."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from replykit.project import Project, ProjectSource
+from replykit.rendering.renderer import Renderer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project.at(ROOT)
+
+
+@pytest.fixture(scope="session")
+def renderer(project: Project) -> Renderer:
+    return Renderer(ProjectSource(project), project.source_locale)
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Project:
+    """A writable copy of the shipped templates and catalogues."""
+    for name in ("templates", "locale"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.mo"))
+    if (ROOT / "replykit.toml").exists():
+        shutil.copy(ROOT / "replykit.toml", tmp_path / "replykit.toml")
+    return Project.at(tmp_path)

@@ -1,0 +1,64 @@
+"""`replykit build` publishes reproducible packs atomically; a failed build changes nothing."""
+
+from __future__ import annotations
+
+import json
+
+import polib
+import pytest
+
+from replykit import CatalogueError, PackError
+from replykit.packs import CURRENT, PackSource, build, current_pack
+from replykit.project import Project, ProjectSource
+from replykit.rendering.renderer import Renderer
+
+
+def _files(path):
+    return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+def test_build_publishes_a_pack_that_renders_like_the_sources(project_copy: Project) -> None:
+    result = build(project_copy)
+    assert current_pack(project_copy) == result.path
+    manifest = json.loads((result.path / "manifest.json").read_text())
+    assert manifest["id"] == result.pack_id and manifest["locales"] == list(project_copy.catalogue_locales())
+    assert "en_XA" not in manifest["locales"]
+    from_pack = Renderer(PackSource(result.path))
+    from_sources = Renderer(ProjectSource(project_copy))
+    for scenario in from_sources.scenarios.values():
+        for locale in ("de", "ar", "ja", "pl", "en"):
+            args = dict(locale=locale, marketplace=scenario.marketplaces[0], variables=scenario.samples())
+            assert from_pack.render(scenario.id, **args) == from_sources.render(scenario.id, **args)
+
+
+def test_build_is_reproducible(project_copy: Project, tmp_path_factory: pytest.TempPathFactory) -> None:
+    first = build(project_copy)
+    second = build(project_copy)
+    assert first.pack_id == second.pack_id
+    assert sorted(p.name for p in (project_copy.build_dir / "packs").iterdir()) == [first.pack_id]
+
+
+def test_failed_build_leaves_the_published_pack_untouched(project_copy: Project) -> None:
+    published = build(project_copy)
+    before = _files(published.path)
+    pointer = (project_copy.build_dir / CURRENT).read_text()
+    po_path = project_copy.po_path("pl")
+    po = polib.pofile(str(po_path))
+    entry = po.find("Your order %(order)s will arrive later than planned")
+    entry.msgstr = "Zamówienie się spóźni"  # drops the order id
+    po.save(str(po_path))
+    with pytest.raises(CatalogueError, match="pl/LC_MESSAGES/replykit.po"):
+        build(project_copy)
+    assert (project_copy.build_dir / CURRENT).read_text() == pointer
+    assert _files(published.path) == before
+    assert [p.name for p in (project_copy.build_dir / "packs").iterdir()] == [published.pack_id]
+
+
+def test_build_refuses_incomplete_catalogues(project_copy: Project) -> None:
+    po_path = project_copy.po_path("ja")
+    po = polib.pofile(str(po_path))
+    po[0].msgstr = ""
+    po.save(str(po_path))
+    with pytest.raises(PackError, match=r"catalogue.coverage: .*ja"):
+        build(project_copy)
+    assert current_pack(project_copy) is None
