@@ -22,6 +22,7 @@ from jinja2 import TemplateSyntaxError
 
 from .errors import CatalogueError, TemplateError
 from .project import DOMAIN, Project
+from .rendering.locales import fallback_chain
 
 COMMENT_TAGS = ("Translators:",)
 #: Options for Jinja's Babel extractor; they must match rendering.environment.
@@ -41,6 +42,7 @@ class CatalogueStats:
     obsolete: int
     coverage: float  # % of the template's messages translated and not fuzzy
     stale: bool  # the .po does not hold exactly the .pot's messages: run `replykit update`
+    inherits: tuple[str, ...] = ()  # parent catalogues a regional overlay falls back to
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -153,31 +155,42 @@ def compile_all(project: Project, locales: Iterable[str] | None = None) -> list[
     return written
 
 
+def _translated_keys(catalog: Catalog) -> set[tuple[object, str | None]]:
+    keys = set()
+    for message in catalog:
+        strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+        if message.id and not message.fuzzy and all(strings):
+            keys.add((message.id, message.context))
+    return keys
+
+
 def stats(project: Project, locales: Iterable[str] | None = None) -> list[CatalogueStats]:
-    """Coverage of every catalogue against the .pot."""
+    """Coverage of every catalogue against the .pot.
+
+    A regional catalogue that overrides only what differs (``fr_CA`` over ``fr``) counts
+    what its parent catalogues translate: ``inherits`` names them.
+    """
     template = _read(project.pot_path)
     wanted = _message_keys(template)
+    available = project.catalogue_locales()
     result = []
-    for locale in locales or project.catalogue_locales():
+    for locale in locales or available:
         catalog = _read(project.po_path(locale), locale=locale)
-        translated = fuzzy = untranslated = 0
-        for message in catalog:
-            if not message.id or (message.id, message.context) not in wanted:
-                continue
-            strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
-            if message.fuzzy:
-                fuzzy += 1
-            elif all(strings):
-                translated += 1
-            else:
-                untranslated += 1
-        total = len(wanted)
+        parents = [loc for loc in fallback_chain(locale, available, project.source_locale)
+                   if loc not in (locale, project.source_locale)]
+        inherited: set[tuple[object, str | None]] = set()
+        for parent in parents:
+            inherited |= _translated_keys(_read(project.po_path(parent), locale=parent))
+        own = _translated_keys(catalog)
+        fuzzy = {(m.id, m.context) for m in catalog if m.id and m.fuzzy} & wanted
+        translated = (own | inherited) & wanted
         present = _message_keys(catalog)
-        untranslated += len(wanted - present)
         result.append(CatalogueStats(
-            locale=locale, total=total, translated=translated, fuzzy=fuzzy, untranslated=untranslated,
-            obsolete=len(catalog.obsolete), coverage=round(100 * translated / total, 1) if total else 100.0,
-            stale=present != wanted,
+            locale=locale, total=len(wanted), translated=len(translated), fuzzy=len(fuzzy - translated),
+            untranslated=len(wanted - translated - fuzzy), obsolete=len(catalog.obsolete),
+            coverage=round(100 * len(translated) / len(wanted), 1) if wanted else 100.0,
+            stale=(present != wanted) if not parents else not present <= wanted,
+            inherits=tuple(parents),
         ))
     return result
 

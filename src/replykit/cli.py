@@ -105,7 +105,8 @@ def _stats(args: argparse.Namespace, project: Project) -> int:
         print(f"{'locale':8} {'total':>5} {'done':>5} {'fuzzy':>5} {'todo':>5} {'obsolete':>8} {'coverage':>8}  stale")
         for r in rows:
             print(f"{r.locale:8} {r.total:5} {r.translated:5} {r.fuzzy:5} {r.untranslated:5} {r.obsolete:8} "
-                  f"{r.coverage:7.1f}%  {'yes' if r.stale else 'no'}")
+                  f"{r.coverage:7.1f}%  {'yes' if r.stale else 'no'}"
+                  + (f"  (inherits {', '.join(r.inherits)})" if r.inherits else ""))
     below = [r for r in rows if r.coverage < project.min_coverage]
     return 1 if args.strict and below else 0
 
@@ -159,6 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `replykit stats | head`
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

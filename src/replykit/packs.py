@@ -145,7 +145,7 @@ def render_all(renderer: Renderer) -> int:
 def build(project: Project, gates: tuple[Gate, ...] = ()) -> BuildResult:
     """Build a pack from the project's sources, verify it, and publish it atomically."""
     _check_coverage(project)
-    source = ProjectSource(project)
+    source = ProjectSource(project, pseudo=False)
     files = _pack_files(project, source)
     digest = hashlib.sha256()
     for name in sorted(files):

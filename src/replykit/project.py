@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SourceError
+from .pseudo import PSEUDO_LOCALE, pseudo_catalogue
 from .rendering.catalogue import Catalogue, load_catalogue
 from .rendering.prepare import PreparedTemplates, prepare_scenario
 from .scenarios import Scenario, load_scenarios
 
 DOMAIN = "replykit"
 CONFIG_FILE = "replykit.toml"
-PSEUDO_LOCALES = frozenset({"en_XA", "ar_XB"})
+PSEUDO_LOCALES = frozenset({"en_XA"})
 
 
 @dataclass
@@ -103,8 +104,9 @@ class ProjectSource:
     Scenarios are prepared (MJML compiled, CSS inlined) lazily, on first use.
     """
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, *, pseudo: bool = True) -> None:
         self.project = project
+        self.pseudo = pseudo
         self._prepared: dict[str, PreparedTemplates] = {}
         self._catalogues: dict[str, Catalogue] = {}
 
@@ -114,14 +116,21 @@ class ProjectSource:
 
     @cached_property
     def locales(self) -> tuple[str, ...]:
-        return self.project.catalogue_locales()
+        """Catalogue locales, plus the pseudo-locale (made from the .pot) when wanted."""
+        real = self.project.catalogue_locales()
+        return (*real, PSEUDO_LOCALE) if self.pseudo and self.project.pot_path.is_file() else real
 
     def templates(self, scenario_id: str) -> PreparedTemplates:
         if scenario_id not in self._prepared:
-            self._prepared[scenario_id] = prepare_scenario(self.project.templates_dir / scenario_id)
+            scenario = self.scenarios[scenario_id]
+            self._prepared[scenario_id] = prepare_scenario(scenario.directory or self.project.templates_dir / scenario_id,
+                                                           scenario.variables.keys())
         return self._prepared[scenario_id]
 
     def catalogue(self, locale: str) -> Catalogue:
         if locale not in self._catalogues:
-            self._catalogues[locale] = load_catalogue(self.project.po_path(locale), locale)
+            if locale == PSEUDO_LOCALE:
+                self._catalogues[locale] = pseudo_catalogue(self.project.pot_path)
+            else:
+                self._catalogues[locale] = load_catalogue(self.project.po_path(locale), locale)
         return self._catalogues[locale]

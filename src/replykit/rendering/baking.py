@@ -75,7 +75,7 @@ class BakedTranslations(InternationalizationExtension):
             forms.append([p if isinstance(p, str) else variables[p.name] for p in parts])
 
         output: list[nodes.Expr] = []
-        if hit.locale != chain.primary:
+        if _is_fallback(hit, chain.primary):
             record = nodes.Const((context, singular, hit.locale))
             output.append(self.call_method("_note_fallback", [nodes.Name("_fallbacks", "load"), record]))
         if plural_expr is None:
@@ -119,6 +119,16 @@ def _split(text: str, formatted: bool, hit: Hit) -> list[str | _Placeholder]:
         position = match.end()
     parts.append(text[position:])
     return [p for p in parts if p]
+
+
+def _is_fallback(hit: Hit, primary: str) -> bool:
+    """A string is a fallback when it came from the source text or another language.
+
+    A regional catalogue that overrides only what differs (fr_CA over fr) is not a fallback.
+    """
+    if hit.locale == primary:
+        return False
+    return hit.catalogue is None or hit.locale.split("_")[0] != primary.split("_")[0]
 
 
 def _names(text: str, formatted: bool) -> set[str]:

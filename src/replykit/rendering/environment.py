@@ -24,6 +24,7 @@ def plain_environment(autoescape: bool = True) -> Environment:
     env = Environment(extensions=[BakedTranslations], autoescape=autoescape, undefined=StrictUndefined,
                       **JINJA_OPTIONS)
     env.policies["ext.i18n.trimmed"] = True
+    env.filters.update(locale_filters(Locale.parse("en")))  # so checks know the filters exist
     return env
 
 
@@ -34,6 +35,7 @@ def locale_environment(chain: TranslationChain, format_locale: Locale, *, html: 
     if loader is not None:
         env.loader = loader
     env.replykit_chain = chain  # type: ignore[attr-defined]
+    _install_runtime_gettext(env, chain)
     env.filters.update(locale_filters(format_locale))
     direction = format_locale.text_direction
     env.globals.update(
@@ -42,3 +44,20 @@ def locale_environment(chain: TranslationChain, format_locale: Locale, *, html: 
         align="right" if direction == "rtl" else "left",
     )
     return env
+
+
+def _install_runtime_gettext(env: Environment, chain: TranslationChain) -> None:
+    """``{{ _("...") }}`` in expressions (e.g. attributes) looks up the same chain at render time."""
+
+    def pgettext(context: str | None, message: str) -> str:
+        return chain.lookup(context, message).forms[0]
+
+    def npgettext(context: str | None, singular: str, plural: str, n: int) -> str:
+        hit = chain.lookup(context, singular, plural)
+        index = hit.plural(n)
+        return hit.forms[index] if index < len(hit.forms) else hit.forms[-1]
+
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        lambda message: pgettext(None, message),
+        lambda singular, plural, n: npgettext(None, singular, plural, n),
+        newstyle=True, pgettext=pgettext, npgettext=npgettext)

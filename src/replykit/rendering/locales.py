@@ -18,6 +18,8 @@ from babel.core import get_global
 from ..errors import LocaleError
 
 SOURCE_LOCALE = "en"
+#: Pseudo-locales (generated from the .pot, never shipped) and the real locale that formats them.
+PSEUDO_LOCALES = {"en_XA": "en"}
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
@@ -89,11 +91,14 @@ def fallback_chain(tag: str, available: Collection[str], source: str = SOURCE_LO
     regional catalogue of the same language and script (``pt_PT`` -> ``pt_BR`` only when
     no ``pt`` exists). Catalogues in another script are never used.
     """
+    pseudo = _pseudo(tag)
+    if pseudo:
+        return (pseudo, source) if pseudo in available else (source,)
     locale = parse_locale(tag)
     script = likely_script(str(locale))
     same = sorted(
         c for c in available
-        if Locale.parse(c).language == locale.language and likely_script(c) == script
+        if c not in PSEUDO_LOCALES and Locale.parse(c).language == locale.language and likely_script(c) == script
     )
     chain: list[str] = []
     exact = str(locale)
@@ -108,7 +113,14 @@ def fallback_chain(tag: str, available: Collection[str], source: str = SOURCE_LO
     return tuple(chain)
 
 
+def _pseudo(tag: str) -> str | None:
+    name = tag.strip().replace("-", "_")
+    return name if name in PSEUDO_LOCALES else None
+
+
 def _known(tag: str) -> bool:
+    if _pseudo(tag):
+        return True
     try:
         parse_locale(tag)
     except LocaleError:
@@ -131,13 +143,16 @@ def negotiate(requested: str, available: Collection[str], source: str = SOURCE_L
     best: tuple[str, tuple[str, ...]] | None = None
     for tag in tags:
         chain = fallback_chain(tag, available, source)
-        language = parse_locale(tag).language
+        language = Locale.parse(PSEUDO_LOCALES[chain[0]]).language if chain[0] in PSEUDO_LOCALES \
+            else parse_locale(tag).language
         if chain[0] != source or language == Locale.parse(source).language:
             best = (tag, chain)
             break
     if best is None:
         best = (tags[0], (source,))
     tag, chain = best
+    if chain[0] in PSEUDO_LOCALES:
+        return Negotiated(requested=requested, chain=chain, format_locale=Locale.parse(PSEUDO_LOCALES[chain[0]]))
     wanted = parse_locale(tag)
     catalogue_locale = Locale.parse(chain[0])
     format_locale = wanted if wanted.language == catalogue_locale.language else catalogue_locale

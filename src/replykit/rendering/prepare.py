@@ -12,11 +12,12 @@ Jinja syntax survives the HTML parser of the inliner by being swapped for inert 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 import css_inline
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateSyntaxError, meta, nodes
 from mjml import mjml2html
 
 from ..errors import SourceError, TemplateError
@@ -43,8 +44,17 @@ class PreparedTemplates:
     text: str
 
 
-def read_source(path: Path) -> str:
-    """Read a template source and check its Jinja syntax, naming file and line on error."""
+#: Names the renderer provides to every template besides the scenario's variables.
+RENDER_GLOBALS = frozenset({"lang", "dir", "align", "marketplace", "_fallbacks",
+                            "gettext", "ngettext", "pgettext", "npgettext", "_"})
+
+
+def read_source(path: Path, declared: Collection[str] | None = None) -> str:
+    """Read a template source and check its Jinja syntax, naming file and line on error.
+
+    With ``declared``, a variable the template uses but the scenario does not declare is
+    an error too (``template.variable``), reported at its first use.
+    """
     try:
         source = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -52,9 +62,19 @@ def read_source(path: Path) -> str:
     except UnicodeDecodeError as error:
         raise SourceError(path, f"not UTF-8: {error}") from None
     try:
-        plain_environment().parse(source)
+        tree = plain_environment().parse(source)
     except TemplateSyntaxError as error:
         raise TemplateError(path, error.message or "syntax error", error.lineno) from None
+    if declared is not None:
+        try:
+            unknown = meta.find_undeclared_variables(tree)
+        except TemplateSyntaxError as error:  # e.g. an unknown filter
+            raise TemplateError(path, error.message or "syntax error", error.lineno) from None
+        unknown = unknown - set(declared) - RENDER_GLOBALS
+        if unknown:
+            line = min(n.lineno for n in tree.find_all(nodes.Name) if n.name in unknown)
+            raise TemplateError(path, f"template.variable: uses undeclared variable(s) {', '.join(sorted(unknown))}",
+                                line)
     return source
 
 
@@ -108,17 +128,17 @@ def compile_html(mjml_source: str, where: Path) -> str:
     return _restore(inlined, saved)
 
 
-def prepare_scenario(scenario_dir: Path) -> PreparedTemplates:
-    """Read, check, compose and compile one scenario folder."""
+def prepare_scenario(scenario_dir: Path, declared: Collection[str]) -> PreparedTemplates:
+    """Read, check, compose and compile one scenario folder; ``declared``: its variables."""
     layout_dir = scenario_dir.parent / LAYOUT_DIR
-    layout_mjml = read_source(layout_dir / "layout.mjml")
-    layout_text = read_source(layout_dir / "layout.txt")
-    subject = read_source(scenario_dir / "subject.txt").strip()
+    layout_mjml = read_source(layout_dir / "layout.mjml", declared)
+    layout_text = read_source(layout_dir / "layout.txt", declared)
+    subject = read_source(scenario_dir / "subject.txt", declared).strip()
     if "\n" in subject:
         raise TemplateError(scenario_dir / "subject.txt", "a subject is one line")
     html = compile_html(
-        _compose(layout_mjml, read_source(scenario_dir / "body.mjml"), BODY_MARKER, layout_dir / "layout.mjml"),
+        _compose(layout_mjml, read_source(scenario_dir / "body.mjml", declared), BODY_MARKER, layout_dir / "layout.mjml"),
         scenario_dir / "body.mjml",
     )
-    text = _compose(layout_text, read_source(scenario_dir / "body.txt"), TEXT_MARKER, layout_dir / "layout.txt")
+    text = _compose(layout_text, read_source(scenario_dir / "body.txt", declared), TEXT_MARKER, layout_dir / "layout.txt")
     return PreparedTemplates(subject=subject, html=html, text=text)

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from jinja2 import Environment, Template
+from jinja2 import Environment, Template, TemplateSyntaxError
 
-from ..errors import ScenarioNotPermittedError, UnknownMarketplaceError, UnknownScenarioError
+from ..errors import ScenarioNotPermittedError, TemplateError, UnknownMarketplaceError, UnknownScenarioError
 from ..scenarios import MARKETPLACES, Scenario
 from .catalogue import Catalogue, TranslationChain
 from .environment import locale_environment
@@ -157,11 +157,15 @@ class Renderer:
                 templates = self.source.templates(scenario_id)
                 text_env = self._environment(negotiated, html=False)
                 html_env = self._environment(negotiated, html=True)
-                compiled = _Compiled(
-                    subject=text_env.from_string(templates.subject),
-                    html=html_env.from_string(templates.html),
-                    text=text_env.from_string(templates.text),
-                )
+                try:
+                    compiled = _Compiled(
+                        subject=text_env.from_string(templates.subject),
+                        html=html_env.from_string(templates.html),
+                        text=text_env.from_string(templates.text),
+                    )
+                except TemplateSyntaxError as error:
+                    raise TemplateError(f"templates/{scenario_id}", error.message or "does not compile",
+                                        error.lineno) from None
                 self._compiled[key] = compiled
         return compiled
 
