@@ -31,6 +31,8 @@ _OVERRIDES = re.compile(r"(?<![-\w])(?:font-family|line-height|color)\s*:\s*[^;\
 _EMPTY_DECLARATION = re.compile(r"(?<![-\w])[a-z-]+\s*:\s*;")
 _STYLE_ATTR = re.compile(r'(\sstyle=")([^"]*)(")')
 _STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
+# MRML hard-codes text-align:left on column wrappers; give them the locale's natural side.
+_COLUMN_ALIGN = re.compile(r'(class="[^"]*mj-column-per-\d+[^"]*" style="[^"]*?)text-align:left;')
 _JINJA = re.compile(r"\{%-?\s*trans\b.*?\{%-?\s*endtrans\s*-?%\}|\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.S)
 _INLINER = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False)
 
@@ -119,7 +121,7 @@ def compile_html(mjml_source: str, where: Path) -> str:
         html = mjml2html(mjml_source)
     except Exception as error:  # mjml-python raises plain Exceptions with MRML's message
         raise TemplateError(where, f"MJML does not compile: {error}") from None
-    html = _strip_overrides(html)
+    html = _COLUMN_ALIGN.sub(r"\1text-align:{{ align }};", _strip_overrides(html))
     protected, saved = _protect(html)
     try:
         inlined = _INLINER.inline(protected)
