@@ -1,0 +1,25 @@
+"""replykit checks: marketplace message rules and translation QA.
+
+Public API (the contract other tools depend on)::
+
+    from replykit.checks import Message, Finding, lint_message, lint_catalogue, lint_paths, LintReport, RULE_IDS
+
+Rule ids are fixed by RULES.md; profiles (severity per marketplace, allow-lists, limits) are data in
+``replykit/data/profiles`` and can be overridden in the project's ``replykit.toml``.
+"""
+from __future__ import annotations
+
+from .lint import lint_catalogue, lint_message, lint_paths, message_from_json, run_rules
+from .model import Finding, LintReport, Message, Severity
+from .po_rules import PO_RULE_IDS, catalogue_coverage
+from .profiles import MARKETPLACES, Profile, ProfileError, load_profile, load_project_config
+from .registry import RULES
+
+MESSAGE_RULE_IDS: tuple[str, ...] = tuple(RULES)
+RULE_IDS: tuple[str, ...] = MESSAGE_RULE_IDS + PO_RULE_IDS
+
+__all__ = [
+    "Finding", "LintReport", "Message", "Severity", "RULE_IDS", "MESSAGE_RULE_IDS", "PO_RULE_IDS", "MARKETPLACES",
+    "Profile", "ProfileError", "catalogue_coverage", "lint_catalogue", "lint_message", "lint_paths", "load_profile",
+    "load_project_config", "message_from_json", "run_rules",
+]

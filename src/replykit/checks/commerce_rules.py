@@ -1,0 +1,326 @@
+"""Rules on what a seller may say to a buyer: promotion, reviews, payment, leaving the platform,
+personal data, cancellation requests, status mails and empty thank-you notes.
+
+All vocabulary comes from ``data/lexicon.json`` (13 languages). Co-occurrence is judged per
+sentence (or a window of one sentence either side) so that "we will review your refund request",
+"a partial refund of 10 %" or "a free replacement" never read as incentives or promotions.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterator
+
+from .lexicon import concept
+from .registry import Hit, rule
+from .view import MessageView, Segment
+
+
+class _Sent:
+    """Concept matches of one segment, indexed by sentence."""
+
+    def __init__(self, view: MessageView, seg: Segment):
+        self.view = view
+        self.seg = seg
+        self.sents = view.sentences(seg)
+        self.starts = [s for s, _ in self.sents]
+        self._cache: dict[str, dict[int, list[re.Match[str]]]] = {}
+
+    def idx(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def of(self, name: str) -> dict[int, list[re.Match[str]]]:
+        got = self._cache.get(name)
+        if got is None:
+            got = {}
+            for m in concept(name).finditer(self.seg.norm, self.view.words):
+                got.setdefault(self.idx(m.start()), []).append(m)
+            self._cache[name] = got
+        return got
+
+    def near(self, name: str, i: int, radius: int = 1) -> bool:
+        got = self.of(name)
+        return any(j in got for j in range(i - radius, i + radius + 1))
+
+    def text(self, i: int) -> str:
+        return self.sents[i][1]
+
+
+def _sent_view(view: MessageView, seg: Segment) -> _Sent:
+    cache = view.__dict__.setdefault("_sentview", {})
+    sv = cache.get(id(seg))
+    if sv is None:
+        sv = cache[id(seg)] = _Sent(view, seg)
+    return sv
+
+
+def _hit(sv: _Sent, m: re.Match[str], message: str, cap: str | None = None) -> Hit:
+    return sv.seg.hit(m.start(), m.end(), message, cap)
+
+
+# ---- promotion ------------------------------------------------------------------------------
+_COUPON_TOKEN = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*[A-Z])[A-Z][A-Z0-9-]{3,19}(?![\w-])|(?<![\w-])(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,20}(?![\w-])")
+_NOT_COUPON = re.compile(r"^(?:1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|B0[A-Z0-9]{8}|[A-Z]{2,4}|ASIN|SKU|UPS|USPS|DHL|GLS|DPD|TNT|PDF|FAQ)$")
+_PERCENT_OFF = re.compile(r"\d\s?%\s?(?:off|オフ|off\b)")
+
+
+@rule("content.promotion", catalogue=True)
+def promotion(view: MessageView) -> Iterator[Hit]:
+    if not (view.has("promo_phrase") or view.has("promo_code") or view.has("promo_discount")):
+        return
+    for seg in view.segments:
+        sv = _sent_view(view, seg)
+        phrases = sv.of("promo_phrase")
+        if phrases:
+            m = next(iter(phrases.values()))[0]
+            yield _hit(sv, m, f"marketing content ({seg.text[m.start():m.end()]!r}): messages may only serve the order")
+            continue
+        done = False
+        for i, ms in sv.of("promo_code").items():
+            start = sv.starts[i]
+            original = seg.text[start : start + len(sv.text(i))]
+            tokens = [t for t in _COUPON_TOKEN.findall(original) if not _NOT_COUPON.match(t)]
+            if tokens or i in sv.of("promo_tie"):
+                yield _hit(sv, ms[0], f"coupon or promo code{(' ' + tokens[0]) if tokens else ''}: promotional content")
+                done = True
+                break
+        if done:
+            continue
+        for i, ms in sv.of("promo_discount").items():
+            if i in sv.of("promo_tie") or any(_PERCENT_OFF.search(m.group()) for m in ms):
+                yield _hit(sv, ms[0], "discount offered on a next purchase or on other products: promotional content")
+                break
+
+
+# ---- reviews ---------------------------------------------------------------------------------
+def _solicits(sv: _Sent) -> set[int]:
+    """Sentences that ask for a review: an explicit request, or a polite request next to a review noun."""
+    out = set(sv.of("review_solicit"))
+    polite = sv.of("request_polite")
+    if polite:
+        nouns = sv.of("review_noun")
+        out |= {i for i in polite if i in nouns}
+    return out
+
+
+def is_review_request(view: MessageView) -> bool:
+    if not view.has("review_noun"):
+        return False
+    return any(_solicits(_sent_view(view, s)) for s in view.segments)
+
+
+@rule("content.review-incentive", catalogue=True)
+def review_incentive(view: MessageView) -> Iterator[Hit]:
+    if not view.has("review_noun"):
+        return
+    for seg in view.segments:
+        sv = _sent_view(view, seg)
+        nouns = sv.of("review_noun")
+        if not nouns:
+            continue
+        solicit = _solicits(sv)
+        cond = sv.of("review_conditional")
+        strong = sv.of("incentive_strong")
+        weak = sv.of("incentive_weak")
+        found = None
+        for i in sorted(solicit | set(cond) | set(nouns)):
+            if i in solicit and sv.near("incentive_strong", i):
+                found = i
+            elif i in cond and (i in weak or i in strong):
+                found = i
+            elif i in nouns and i in strong:
+                found = i
+            if found is not None:
+                break
+        if found is not None:
+            ms = strong.get(found) or weak.get(found) or cond.get(found) or nouns.get(found) or sv.of("review_solicit").get(found) or [None]
+            m = ms[0] if ms[0] is not None else next(iter(nouns.values()))[0]
+            yield _hit(sv, m, "review or feedback tied to a benefit (refund, gift, discount): incentivised reviews are banned")
+
+
+@rule("content.review-biased", catalogue=True)
+def review_biased(view: MessageView) -> Iterator[Hit]:
+    if not view.has("review_noun"):
+        return
+    for seg in view.segments:
+        sv = _sent_view(view, seg)
+        solicit = _solicits(sv)
+        nouns = sv.of("review_noun")
+        if not (solicit or nouns):
+            continue
+        for i, ms in sv.of("review_biased").items():
+            if any(j in solicit for j in (i - 1, i, i + 1)):
+                yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
+                return
+        for i, ms in sv.of("gating_happy").items():
+            if i in solicit or i in nouns or (i + 1 in solicit):
+                yield _hit(sv, ms[0], "review request only for satisfied buyers (review gating)")
+                return
+        for i, ms in sv.of("gating_unhappy").items():
+            if any(j in solicit for j in (i - 1, i, i + 1)):
+                yield _hit(sv, ms[0], "unhappy buyers are steered away from reviewing (review gating)")
+                return
+
+
+@rule("content.review-removal", catalogue=True)
+def review_removal(view: MessageView) -> Iterator[Hit]:
+    if not view.has("review_removal") and not view.has("review_noun"):
+        return
+    for seg in view.segments:
+        sv = _sent_view(view, seg)
+        for _i, ms in sv.of("review_removal").items():
+            yield _hit(sv, ms[0], "asks the buyer to remove or change a review or feedback")
+            return
+
+
+# ---- payment -----------------------------------------------------------------------------------
+_IBAN = re.compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Z0-9])")
+
+
+@rule("content.payment-account", catalogue=True)
+def payment_account(view: MessageView) -> Iterator[Hit]:
+    for seg in view.segments:
+        for m in _IBAN.finditer(seg.text):
+            raw = m.group().replace(" ", "")
+            if 15 <= len(raw) <= 34 and sum(c.isdigit() for c in raw) >= 10:
+                yield seg.hit(m.start(), m.end(), "bank account (IBAN) in the message: payment outside the platform")
+                return
+    if view.has("extra_funds"):
+        for seg in view.segments:
+            sv = _sent_view(view, seg)
+            for _i, ms in sv.of("extra_funds").items():
+                yield _hit(sv, ms[0], "asks the buyer for additional money outside the order")
+                return
+    if not view.has("payment_rail"):
+        return
+    for seg in view.segments:
+        sv = _sent_view(view, seg)
+        rails = sv.of("payment_rail")
+        if not rails:
+            continue
+        req = sv.of("request_verb")
+        pay = sv.of("pay_verb")
+        for i, ms in rails.items():
+            if i in req or i in pay:
+                yield _hit(sv, ms[0], f"asks for payment details or payment via {seg.text[ms[0].start():ms[0].end()]!r}")
+                return
+
+
+# ---- off-platform ------------------------------------------------------------------------------
+@rule("content.off-platform", catalogue=True)
+def off_platform(view: MessageView) -> Iterator[Hit]:
+    if not (view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network")):
+        return
+    for seg in view.segments:
+        sv = _sent_view(view, seg)
+        for _i, ms in sv.of("messenger").items():
+            yield _hit(sv, ms[0], f"messenger app {seg.text[ms[0].start():ms[0].end()]!r}: keep the conversation on the marketplace")
+            return
+        for _i, ms in sv.of("off_platform_phrase").items():
+            yield _hit(sv, ms[0], "moves the conversation or the sale off the marketplace")
+            return
+        contact = sv.of("contact_verb")
+        for i, ms in sv.of("social_network").items():
+            if i in contact:
+                yield _hit(sv, ms[0], "invites the buyer to a social network's messages")
+                return
+
+
+# ---- personal data ---------------------------------------------------------------------------
+_BILLING_IDS = re.compile(r"dni|rfc|cpf|cuit|cuil|curp|cédula|cnpj|nif|codice fiscale|tax id")
+
+
+@rule("content.personal-info-request", catalogue=True)
+def personal_info_request(view: MessageView) -> Iterator[Hit]:
+    if not view.has("personal_object"):
+        return
+    billing = "billing" in str(view.context.get("scenario", "")).lower()
+    for seg in view.segments:
+        sv = _sent_view(view, seg)
+        objs = sv.of("personal_object")
+        if not objs:
+            continue
+        req = sv.of("request_verb")
+        polite = sv.of("request_polite")
+        for i, ms in objs.items():
+            if i not in req and i not in polite:
+                continue
+            ms = [m for m in ms if not (billing and _BILLING_IDS.search(m.group()))]
+            if ms:
+                yield _hit(sv, ms[0], f"asks for the buyer's {seg.text[ms[0].start():ms[0].end()]!r}: not needed to fulfil the order")
+                return
+
+
+# ---- cancellation -----------------------------------------------------------------------------
+@rule("content.cancel-request", catalogue=True)
+def cancel_request(view: MessageView) -> Iterator[Hit]:
+    if not view.has("cancel_request"):
+        return
+    cap = "warning" if "address" in str(view.context.get("scenario", "")).lower() else None
+    for seg in view.segments:
+        sv = _sent_view(view, seg)
+        for _i, ms in sv.of("cancel_request").items():
+            yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
+            return
+
+
+# ---- proactive status mail -----------------------------------------------------------------------
+@rule("content.shipping-confirmation", requires=("message_kind",))
+def shipping_confirmation(view: MessageView) -> Iterator[Hit]:
+    if str(view.context.get("message_kind", "")).lower() != "proactive" or not view.has("shipping_announce"):
+        return
+    if view.has("problem_context"):
+        for seg in view.segments:
+            if concept("problem_context").search(seg.norm, view.words):
+                return
+    for seg in view.segments:
+        m = concept("shipping_announce").search(seg.norm, view.words)
+        if m:
+            yield seg.hit(m.start(), m.end(), "proactive order or shipping confirmation: the marketplace already sends these")
+            return
+
+
+# ---- empty thank-you ----------------------------------------------------------------------------
+_ORDER_REF = re.compile(r"(?:\d{3}|d\d{2})-\d{7}-\d{7}|\d{2}-\d{5}-\d{5}|#\s?\d{5,}|\b\d{6,}\b")
+_WORDS = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u0600-\u06ff]")
+
+
+def _short(sentence: str, limit: int) -> bool:
+    n = len(_WORDS.findall(sentence))
+    if _CJK.search(sentence):
+        n = max(n, len(sentence.strip()) // 4)
+    return n <= limit
+
+
+@rule("content.thank-you-only")
+def thank_you_only(view: MessageView) -> Iterator[Hit]:
+    bodies = view.body_segments
+    if not bodies or not (view.has("gratitude") or view.has("help_offer")):
+        return
+    seg = bodies[0]
+    sv = _sent_view(view, seg)
+    topic = sv.of("topic")
+    grat = sv.of("gratitude")
+    helpo = sv.of("help_offer")
+    greet = sv.of("greeting")
+    sign = sv.of("signoff")
+    footer = sv.of("footer")
+    thanks = 0
+    for i, (_off, s) in enumerate(sv.sents):
+        if not s.strip(" \t.,;:!?-–—。、！？،"):
+            continue
+        if i in topic:
+            return
+        if i in grat or i in helpo:
+            thanks += 1
+            continue
+        if i in footer or ((i in greet or i in sign) and _short(s, 8)) or _short(s, 3):
+            continue
+        rest = _ORDER_REF.sub(" ", s)
+        if concept("order_word").search(rest) and _short(rest, 6):
+            continue
+        return  # anything else is real content
+    if thanks:
+        first = next(iter(grat.values()), None) or next(iter(helpo.values()))
+        yield _hit(sv, first[0], "the message only thanks the buyer or offers help: send messages only when needed to complete the order")

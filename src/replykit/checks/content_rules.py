@@ -1,0 +1,195 @@
+"""Rules on what the text says that do not depend on marketplace vocabulary: emoji, pictographs,
+e-mail addresses, phone numbers, unrendered placeholders, disrespect and spelling."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .emoji import find_emoji, find_pictographs
+from .lexicon import concept
+from .phone import find_phones
+from .registry import Hit, rule
+from .textutil import excerpt
+from .view import MessageView, Segment
+
+# ---- emoji ----------------------------------------------------------------------------------
+_EMOJI_IMG = re.compile(r"(?i)twemoji|/emoji/|emojione|s\.w\.org/images/core/emoji|fonts\.gstatic\.com/s/e/notoemoji")
+
+
+@rule("content.emoji", catalogue=True)
+def emoji(view: MessageView) -> Iterator[Hit]:
+    for seg in view.iter_all_text():
+        for m in find_emoji(seg.text):
+            yield seg.hit(m.start(), m.end(), f"emoji {m.group()!r} (U+{ord(m.group()[0]):04X}): remove it")
+            break
+    hv = view.html
+    if hv is not None:
+        for img in hv.images:
+            if img.kind == "img" and ("emoji" in img.classes.lower() or _EMOJI_IMG.search(img.src)):
+                yield Hit("html", img.line, "emoji image (Twemoji or similar)", img.src[:80])
+                break
+
+
+@rule("content.pictograph", catalogue=True)
+def pictograph(view: MessageView) -> Iterator[Hit]:
+    for seg in view.iter_all_text():
+        for m in find_pictographs(seg.text):
+            yield seg.hit(m.start(), m.end(), f"pictograph {m.group()!r} (U+{ord(m.group()):04X}) often renders as a colour emoji")
+            break
+
+
+# ---- e-mail ----------------------------------------------------------------------------------
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
+_EMAIL_OBF = re.compile(
+    r"[\w.+-]+\s*(?:[\[(]\s*(?:at|ät|arroba|chez)\s*[\])]|\s(?:arroba|at)\s|アットマーク|＠)\s*[\w-]+"
+    r"\s*(?:\.|[\[(]\s*(?:dot|punkt|punto|point)\s*[\])]|\s(?:dot|punto|punkt)\s)\s*[a-z]{2,}(?!\w)"
+)
+
+
+def email_matches(text: str) -> Iterator[re.Match[str]]:
+    if "@" in text:
+        yield from _EMAIL.finditer(text)
+    low = text.lower()
+    if any(k in low for k in ("at", "arroba", "アット", "＠", "ät")):
+        for m in _EMAIL_OBF.finditer(low):
+            if "@" not in m.group():
+                yield m
+
+
+@rule("content.email-address", catalogue=True)
+def email_address(view: MessageView) -> Iterator[Hit]:
+    for seg in view.iter_all_text():
+        for m in email_matches(seg.norm):
+            yield seg.hit(m.start(), m.end(), "e-mail address in the message: buyers are contacted through the marketplace only")
+            break
+    hv = view.html
+    if hv is not None:
+        for link in hv.links:
+            if link.href.lower().startswith("mailto:"):
+                yield Hit("html", link.line, "mailto: link", link.href[:80])
+                break
+
+
+# ---- phone ---------------------------------------------------------------------------------
+@rule("content.phone-number", catalogue=True)
+def phone_number(view: MessageView) -> Iterator[Hit]:
+    for seg in view.segments:
+        for s, e, cap in find_phones(seg.norm):
+            msg = "telephone number in the message"
+            if cap:
+                msg += " (carrier, warranty or manufacturer line: tolerated, check it is not the seller's own)"
+            yield seg.hit(s, e, msg, cap)
+            break
+    hv = view.html
+    if hv is not None:
+        for link in hv.links:
+            if link.href.lower().startswith(("tel:", "sms:", "callto:")):
+                yield Hit("html", link.line, "tel: link", link.href[:80])
+                break
+
+
+# ---- placeholders --------------------------------------------------------------------------
+_PLACEHOLDER = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\$\{[^}\n]+\}|(?<![\w{$])\{[A-Za-z_][\w.]*\}(?!\})|%[A-Z_]{3,}%|\[\[[^\]\n]+\]\]"
+    r"|<%=?.*?%>|%\([A-Za-z_]\w*\)[sdif]|[○〇●◯]{2}\s?様|(?<![\w-])X{3,}(?![\w-])"
+    r"|\[(?:FIRST[ _]?NAME|LAST[ _]?NAME|NAME|BUYER(?:[ _]?NAME)?|CUSTOMER(?:[ _]?NAME)?|ORDER(?:[ _]?(?:ID|NUMBER|NO))?"
+    r"|TRACKING(?:[ _]?(?:NUMBER|ID|LINK|URL))?|PRODUCT(?:[ _]?NAME)?|SELLER(?:[ _]?NAME)?|SHOP(?:[ _]?NAME)?|DATE)\]",
+    re.S,
+)
+
+
+def _inside(values: list[str], text: str, start: int, end: int) -> bool:
+    """True when [start, end) lies inside an occurrence of a buyer-provided value."""
+    for v in values:
+        if not v:
+            continue
+        i = text.find(v)
+        while i >= 0:
+            if i <= start and end <= i + len(v):
+                return True
+            i = text.find(v, i + 1)
+    return False
+
+
+def buyer_values(view: MessageView) -> list[str]:
+    """Context ``buyer_values``: strings that came from the buyer or the order (name, product title):
+    not the seller's words, so placeholder, disrespect and spelling rules do not judge them."""
+    vals = view.context.get("buyer_values") or []
+    return [str(v) for v in vals if str(v).strip()]
+
+
+@rule("content.template-placeholder")
+def template_placeholder(view: MessageView) -> Iterator[Hit]:
+    exempt = buyer_values(view)
+    for seg in view.iter_all_text():
+        t = seg.text
+        if not any(ch in t for ch in "{[%<$○〇●◯X"):
+            continue
+        for m in _PLACEHOLDER.finditer(t):
+            if exempt and _inside(exempt, t, m.start(), m.end()):
+                continue
+            yield seg.hit(m.start(), m.end(), f"unrendered template placeholder {m.group()[:40]!r}")
+            break
+    hv = view.html
+    if hv is not None:
+        for val, line in hv.attr_texts:
+            if "{" in val or "%" in val or "[" in val:
+                m = _PLACEHOLDER.search(val)
+                if m and not (exempt and _inside(exempt, val, m.start(), m.end())):
+                    yield Hit("html", line, f"unrendered placeholder in an attribute {m.group()[:40]!r}", val[:80])
+                    break
+
+
+# ---- disrespect ----------------------------------------------------------------------------
+_QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|«[^»\n]{0,200}»|„[^“”\n]{0,200}[“”]|「[^」\n]{0,200}」|『[^』\n]{0,200}』|‘[^’\n]{0,200}’")
+
+
+def _blank_quotes(text: str) -> str:
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text) if any(q in text for q in "\"“«„「『‘") else text
+
+
+@rule("content.disrespect", catalogue=True)
+def disrespect(view: MessageView) -> Iterator[Hit]:
+    if not view.has("disrespect"):
+        return
+    exempt = buyer_values(view)
+    for seg in view.segments:
+        text = _blank_quotes(seg.norm)
+        for m in concept("disrespect").finditer(text, view.words):
+            if exempt and _inside([v.lower() for v in exempt], seg.norm, m.start(), m.end()):
+                continue
+            yield seg.hit(m.start(), m.end(), f"disrespectful or abusive wording {seg.text[m.start():m.end()]!r}")
+            break
+
+
+# ---- spelling -------------------------------------------------------------------------------
+_DOUBLED = re.compile(r"(?<!\w)([^\W\d_]{2,})\s+\1(?!\w)")
+_LEGIT_DOUBLES = frozenset({"that", "had", "das", "die", "der", "sie", "nous", "vous", "que", "che", "dat", "is"})
+_MISSPELT = {
+    "recieve": "receive", "recieved": "received", "seperate": "separate", "seperately": "separately",
+    "definately": "definitely", "occured": "occurred", "untill": "until", "accomodate": "accommodate",
+    "tommorow": "tomorrow", "tomorow": "tomorrow", "sucessful": "successful", "succesful": "successful",
+    "adresse's": "address", "wich": "which", "recieving": "receiving", "beleive": "believe",
+    "inconvienence": "inconvenience", "inconvinience": "inconvenience", "garantee": "guarantee",
+    "apologies's": "apologies", "dissapointed": "disappointed", "dissapoint": "disappoint", "refferal": "referral",
+    "shippment": "shipment", "shiped": "shipped", "pakage": "package", "packege": "package", "delivey": "delivery",
+    "availabe": "available", "immediatly": "immediately", "occurence": "occurrence", "responsibilty": "responsibility",
+}
+_MISSPELT_RE = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _MISSPELT)) + r")(?!\w)")
+
+
+@rule("content.spelling")
+def spelling(view: MessageView) -> Iterator[Hit]:
+    """Deterministic subset only: doubled words and well-known misspellings (no dictionary offline)."""
+    exempt = [v.lower() for v in buyer_values(view)]
+    for seg in view.segments:
+        t = seg.norm
+        for m in _DOUBLED.finditer(t):
+            w = m.group(1)
+            if w in _LEGIT_DOUBLES or (exempt and _inside(exempt, t, m.start(), m.end())):
+                continue
+            yield seg.hit(m.start(), m.end(), f"doubled word {w!r}")
+            break
+        m = _MISSPELT_RE.search(t)
+        if m and not (exempt and _inside(exempt, t, m.start(), m.end())):
+            yield seg.hit(m.start(), m.end(), f"misspelling {m.group()!r}: {_MISSPELT[m.group()]!r}")

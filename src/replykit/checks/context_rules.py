@@ -1,0 +1,295 @@
+"""Rules that need facts about the send: message kind, order id, buyer language, attachments, times.
+
+Each declares the context keys it needs; the runner skips it when they are absent (never guessed).
+Timestamps are ISO-8601; a timestamp without zone is taken as UTC.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Any, Iterator
+
+from .commerce_rules import is_review_request
+from .language import base_language, language_shares
+from .lexicon import SHIPPED_LANGUAGES, concept
+from .registry import Hit, rule
+from .view import MessageView
+
+# ---- subject tag ---------------------------------------------------------------------------------
+
+
+@rule("subject.important-tag", requires=("message_kind",))
+def important_tag(view: MessageView) -> Iterator[Hit]:
+    if str(view.context.get("message_kind", "")).lower() == "critical":
+        return
+    subj = view.message.subject or ""
+    m = concept("important_tag").search(subj.lower())
+    if m:
+        yield Hit("subject", None, "[Important] tag on a message that is not critical to completing the order", subj[:80])
+
+
+# ---- order ids ---------------------------------------------------------------------------------------
+AMAZON_ID = re.compile(r"(?<![\d-])(?:\d{3}|d\d{2})-\d{7}-\d{7}(?![\d-])")
+EBAY_ID = re.compile(r"(?<![\d-])\d{2}-\d{5}-\d{5}(?![\d-])")
+_ID_LIKE = re.compile(r"(?<![\w-])(?:d\d{2}|\d{2,4})[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])|(?<![\w-])\d{17}(?![\w-])")
+_LABELLED = re.compile(r"[\s:#№.-]*(?:(?:no|nr|number|nummer|número|numéro|numero|番号|号码|id)\.?[\s:#]*)?((?<![0-9a-f])[0-9a-f]{24}(?![0-9a-f])|(?:d\d{2}|\d{2,})(?:[- ]\d{3,}){0,3}(?![\d-]))")
+
+
+def _visible_surfaces(view: MessageView):
+    return view.segments  # subject, visible HTML text, text body (hrefs are not visible)
+
+
+@rule("order-id.missing", requires=("message_kind",))
+def order_id_missing(view: MessageView) -> Iterator[Hit]:
+    kind = str(view.context.get("message_kind", "")).lower()
+    if kind not in ("proactive", "reply", "critical"):
+        return
+    if any(AMAZON_ID.search(s.norm) for s in _visible_surfaces(view)):
+        return
+    cap = "warning" if kind == "reply" else None
+    yield Hit("subject", None, "no 17-digit order ID (3-7-7) in the subject or visible body", (view.message.subject or "")[:80], cap)
+
+
+@rule("order-id.format")
+def order_id_format(view: MessageView) -> Iterator[Hit]:
+    oc = concept("order_word")
+    tc = concept("tracking_word")
+    for seg in _visible_surfaces(view):
+        t = seg.norm
+        if not any(ch.isdigit() for ch in t):
+            continue
+        for m in _ID_LIKE.finditer(t):
+            tok = m.group()
+            if AMAZON_ID.fullmatch(tok) or EBAY_ID.fullmatch(tok):
+                continue
+            before = t[max(0, m.start() - 30) : m.start()]
+            om = None
+            for om in oc.finditer(before):
+                pass
+            if om is None:
+                continue
+            tm = None
+            for tm in tc.finditer(before):
+                pass
+            if tm is not None and tm.start() > om.start():
+                continue  # nearest label says tracking
+            yield seg.hit(m.start(), m.end(), f"order number {tok!r} is not in the 3-7-7 format (123-1234567-1234567)")
+            return
+
+
+def _ids_in(view: MessageView) -> list[tuple[str, Any, int, int]]:
+    """(digits, segment, start, end) of every order id visible in the message."""
+    out = []
+    oc = concept("order_word")
+    for seg in _visible_surfaces(view):
+        t = seg.norm
+        if not any(ch.isdigit() for ch in t):
+            continue
+        spans = []
+        for rx in (AMAZON_ID, EBAY_ID):
+            for m in rx.finditer(t):
+                spans.append((m.start(), m.end()))
+                out.append((re.sub(r"\D", "", m.group()) or m.group(), seg, m.start(), m.end()))
+        for m in oc.finditer(t):
+            lm = _LABELLED.match(t, m.end())
+            if not lm:
+                continue
+            tok = lm.group(1).strip()
+            digits = re.sub(r"[\s-]", "", tok)
+            if len(re.sub(r"\D", "", digits)) < 6 or any(a <= lm.start(1) < b for a, b in spans):
+                continue
+            out.append((digits, seg, lm.start(1), lm.end(1)))
+    return out
+
+
+def _norm_id(value: str) -> str:
+    v = re.sub(r"[\s-]", "", str(value).lower())
+    return v
+
+
+@rule("order-id.mismatch", requires=("order_id",))
+def order_id_mismatch(view: MessageView) -> Iterator[Hit]:
+    expected = _norm_id(view.context["order_id"])
+    others = {_norm_id(e.get("order_id", "")) for e in (view.context.get("order_history") or []) if isinstance(e, dict) and e.get("order_id")}
+    for digits, seg, s, e in _ids_in(view):
+        got = _norm_id(digits)
+        if got == expected or got.lstrip("0") == expected.lstrip("0"):
+            continue
+        cap = "warning" if got in others else None
+        yield seg.hit(s, e, f"order id {seg.text[s:e]!r} is not the order this message is for ({view.context['order_id']})", cap)
+        return
+
+
+# ---- language ------------------------------------------------------------------------------------
+def _shares(view: MessageView, extra: tuple[str, ...]) -> dict[str, float]:
+    cands = tuple(dict.fromkeys(SHIPPED_LANGUAGES + extra))
+    key = ("_shares", cands)
+    cache = view.__dict__.setdefault("_lang", {})
+    if key not in cache:
+        cache[key] = language_shares(view.language_sample, cands)
+    return cache[key]
+
+
+@rule("locale.not-buyer-language", requires=("buyer_locale",))
+def not_buyer_language(view: MessageView) -> Iterator[Hit]:
+    want = base_language(str(view.context["buyer_locale"]))
+    if not want:
+        return
+    shares = _shares(view, (want,))
+    if not shares:
+        return  # too short to judge
+    min_share = float(view.profile.data.get("languages", {}).get("min_share", 0.3))
+    if shares.get(want, 0.0) >= min_share:
+        return
+    main = max(shares, key=shares.get)
+    yield Hit("html" if view.html is not None else "text", None,
+              f"message is in {main!r} but the buyer's language is {want!r}", ", ".join(f"{k}:{v:.0%}" for k, v in sorted(shares.items(), key=lambda kv: -kv[1])))
+
+
+@rule("locale.not-marketplace-language")
+def not_marketplace_language(view: MessageView) -> Iterator[Hit]:
+    required = [base_language(x) for x in view.profile.data.get("languages", {}).get("required", [])]
+    if not required:
+        return
+    shares = _shares(view, tuple(required))
+    if not shares:
+        return
+    min_share = float(view.profile.data.get("languages", {}).get("min_share", 0.3))
+    if any(shares.get(lang, 0.0) >= min_share for lang in required):
+        return
+    main = max(shares, key=shares.get)
+    yield Hit("html" if view.html is not None else "text", None,
+              f"message is in {main!r}; {view.profile.data.get('display_name', view.profile.name)} requires {'/'.join(required)}",
+              ", ".join(f"{k}:{v:.0%}" for k, v in shares.items()))
+
+
+# ---- attachments ---------------------------------------------------------------------------------
+_MARKETING_NAME = re.compile(r"(?i)catalog|katalog|brochure|flyer|prospekt|newsletter|coupon|gutschein|cupon|cupón|promo|ebook|e-book|lookbook|price ?list|preisliste|sale|angebot|oferta|offer")
+
+
+def _attachments(view: MessageView) -> list[dict[str, Any]]:
+    a = view.context.get("attachments") or []
+    return [x for x in a if isinstance(x, dict)]
+
+
+@rule("attachment.type", requires=("attachments",))
+def attachment_type(view: MessageView) -> Iterator[Hit]:
+    spec = view.profile.data.get("attachments", {})
+    exts = {e.lower() for e in spec.get("allowed_extensions", [])}
+    mimes = {m.lower() for m in spec.get("allowed_mime", [])}
+    purposes = {p.lower() for p in spec.get("allowed_purposes", [])}
+    for att in _attachments(view):
+        name = str(att.get("name", ""))
+        mime = str(att.get("mime") or att.get("type") or "").lower()
+        ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        purpose = str(att.get("purpose", "")).lower()
+        why = None
+        if mime and mime not in mimes:
+            why = f"type {mime}"
+        elif ext and ext not in exts:
+            why = f"file type .{ext}"
+        elif purpose and purpose not in purposes:
+            why = f"purpose {purpose!r}"
+        elif _MARKETING_NAME.search(name):
+            why = "a marketing file name"
+        if why:
+            yield Hit("subject", None, f"attachment {name!r} has {why}: only files the buyer needs (instructions, warranty, invoice, labels)", name)
+
+
+@rule("attachment.size", requires=("attachments",))
+def attachment_size(view: MessageView) -> Iterator[Hit]:
+    spec = view.profile.data.get("attachments", {})
+    atts = _attachments(view)
+    total = sum(int(a.get("size_bytes") or 0) for a in atts)
+    limit = int(spec.get("max_total_bytes", 10 * 1024 * 1024))
+    if total > limit:
+        yield Hit("subject", None, f"attachments total {total / 1048576:.1f} MB: at most {limit / 1048576:.0f} MB", ", ".join(str(a.get("name", "")) for a in atts)[:80])
+    max_count = spec.get("max_count")
+    if max_count and len(atts) > int(max_count):
+        yield Hit("subject", None, f"{len(atts)} attachments: at most {max_count}", ", ".join(str(a.get("name", "")) for a in atts)[:80])
+
+
+# ---- timing ----------------------------------------------------------------------------------------
+def parse_time(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        dt = value
+    else:
+        s = str(value).strip()
+        if s.endswith("Z"):
+            s = s[:-1] + "+00:00"
+        try:
+            dt = datetime.fromisoformat(s)
+        except ValueError:
+            return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+def _times(view: MessageView, *keys: str) -> list[datetime] | None:
+    out = []
+    for k in keys:
+        t = parse_time(view.context.get(k))
+        if t is None:
+            return None
+        out.append(t)
+    return out
+
+
+@rule("timing.proactive-window", requires=("order_completed_at", "send_at"))
+def proactive_window(view: MessageView) -> Iterator[Hit]:
+    if str(view.context.get("message_kind", "")).lower() == "reply":
+        return  # replies answer the buyer; the window is for unsolicited messages
+    ts = _times(view, "order_completed_at", "send_at")
+    if ts is None:
+        yield Hit("subject", None, "order_completed_at / send_at are not ISO-8601 timestamps", "", "warning")
+        return
+    done, send = ts
+    days = int(view.profile.limits.get("proactive_window_days", 30))
+    if send - done > timedelta(days=days):
+        yield Hit("subject", None, f"proactive message {(send - done).days} days after order completion: at most {days}", f"{done.date()} -> {send.date()}")
+
+
+@rule("timing.response-sla", requires=("received_at", "send_at"))
+def response_sla(view: MessageView) -> Iterator[Hit]:
+    ts = _times(view, "received_at", "send_at")
+    if ts is None:
+        yield Hit("subject", None, "received_at / send_at are not ISO-8601 timestamps", "", "warning")
+        return
+    got, send = ts
+    hours = float(view.profile.data.get("sla_hours", 24))
+    late = (send - got) / timedelta(hours=1)
+    if late > hours:
+        yield Hit("subject", None, f"reply {late:.0f} h after the buyer's message: {view.profile.data.get('display_name', '')} expects {hours:.0f} h", f"{got.isoformat()} -> {send.isoformat()}")
+
+
+@rule("review.window", requires=("delivered_at", "send_at"))
+def review_window(view: MessageView) -> Iterator[Hit]:
+    scenario = str(view.context.get("scenario", "")).lower()
+    if not (is_review_request(view) or "review" in scenario or "feedback" in scenario):
+        return
+    ts = _times(view, "delivered_at", "send_at")
+    if ts is None:
+        return
+    delivered, send = ts
+    lo, hi = view.profile.limits.get("review_window_days", [5, 30])
+    age = send - delivered
+    if age < timedelta(days=lo) or age > timedelta(days=hi):
+        yield Hit("subject", None, f"review request {age.days} days after delivery: allowed {lo}-{hi} days", f"{delivered.date()} -> {send.date()}")
+
+
+@rule("review.repeat-request", requires=("order_history",))
+def review_repeat(view: MessageView) -> Iterator[Hit]:
+    scenario = str(view.context.get("scenario", "")).lower()
+    if not (is_review_request(view) or "review" in scenario or "feedback" in scenario):
+        return
+    current = _norm_id(view.context.get("order_id", "")) if view.context.get("order_id") else None
+    for e in view.context.get("order_history") or []:
+        if not isinstance(e, dict):
+            continue
+        kind = str(e.get("kind", "")).lower()
+        if kind not in ("review_request", "solicitation", "feedback_request"):
+            continue
+        oid = e.get("order_id")
+        if oid and current and _norm_id(oid) != current:
+            continue
+        yield Hit("subject", None, "a review or feedback request was already sent for this order", str(e.get("sent_at", ""))[:40])
+        return

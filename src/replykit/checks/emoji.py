@@ -1,0 +1,49 @@
+"""Emoji and pictograph detection that does not cry wolf on ©, ®, ™, digits, '#' or '*'.
+
+Scanned on the original text, before NFKC (which turns ㊗ into 祝). An emoji is a code point with
+Emoji_Presentation, any pictograph or Emoji base followed by VS16 (U+FE0F), a keycap sequence, a
+regional-indicator pair (flag) or a skin-tone modifier. A pictograph is an Extended_Pictographic code
+point shown as text by default (✔ ☎ ✉ ❤ ☀ ▶ ↩ ⚠ ㊗ 〰) -- many phones still draw it in colour.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ._emoji_data import EMOJI, EMOJI_PRESENTATION, EXTENDED_PICTOGRAPHIC
+
+
+def _cls(ranges) -> str:
+    return "".join(f"\\U{a:08X}" if a == b else f"\\U{a:08X}-\\U{b:08X}" for a, b in ranges)
+
+
+_TEXT_DEFAULT_OK = "\u00a9\u00ae\u2122"  # © ® ™ are fine without VS16
+_PRES = _cls(EMOJI_PRESENTATION)
+_EXT = _cls(EXTENDED_PICTOGRAPHIC)
+_EMO = _cls(EMOJI)
+EMOJI_RE = re.compile(
+    rf"[0-9#*]\uFE0F?\u20E3"  # keycap
+    rf"|[\U0001F1E6-\U0001F1FF]{{2}}"  # flag
+    rf"|[{_EXT}{_EMO}]\uFE0F"  # text-default base + VS16
+    rf"|[{_PRES}]"
+)
+# quick pre-filter: most business text has no code point in any of these blocks
+_CANDIDATE = re.compile(rf"[{_EXT}{_PRES}\u20E3\uFE0F\U0001F1E6-\U0001F1FF]")
+_PICTO_RE = re.compile(rf"[{_EXT}](?!\uFE0F)")
+_PRES_SET_RE = re.compile(rf"[{_PRES}]")
+
+
+def find_emoji(text: str) -> Iterator[re.Match[str]]:
+    if not _CANDIDATE.search(text):
+        return iter(())
+    return EMOJI_RE.finditer(text)
+
+
+def find_pictographs(text: str) -> Iterator[re.Match[str]]:
+    if not _CANDIDATE.search(text):
+        return
+    for m in _PICTO_RE.finditer(text):
+        ch = m.group()
+        if ch in _TEXT_DEFAULT_OK or _PRES_SET_RE.match(ch):
+            continue
+        yield m

@@ -1,0 +1,121 @@
+"""Language identification for the locale rules, offline, with py3langid (model ships in the wheel).
+
+Short texts full of order ids and prices fool every detector, so before judging we strip URLs, e-mail
+addresses, numbers, order ids and quoted buyer text, then judge paragraph by paragraph: a block needs
+``MIN_LETTERS`` letters (CJK characters count double) or it is not judged, and a message is "in"
+a language when that language holds at least ``min_share`` of the judged letters -- so a bilingual
+EN/FR Canadian reply passes for both. Script shortcuts: kana -> ja, Hangul -> ko, Han only -> zh,
+Arabic script -> ar, Hebrew -> he (the statistical model is only asked about Latin-script text).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import SHIPPED_LANGUAGES
+
+MIN_LETTERS = 40
+_STRIP = re.compile(
+    r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[A-Z0-9]*\d[A-Z0-9-]*\b|[«“„\"][^«»“”„\"\n]{0,400}[»”\"]"
+)
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+_HEBREW = re.compile(r"[\u0590-\u05ff]")
+_LETTER = re.compile(r"[^\W\d_]")
+_BLOCK_SPLIT = re.compile(r"\n\s*\n|\n")
+
+ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "fil": "tl", "zh-hant": "zh", "zh-hans": "zh"}
+
+
+def base_language(locale: str) -> str:
+    """'de-DE' / 'de_DE' / 'zh-Hant-TW' -> 'de' / 'zh'; aliases folded ('nb' -> 'no')."""
+    tag = (locale or "").strip().replace("_", "-").lower()
+    if not tag:
+        return ""
+    tag = tag.split(".")[0].split("@")[0]
+    lang = tag.split("-")[0]
+    return ALIASES.get(lang, lang)
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return ident
+
+
+@lru_cache(maxsize=16)
+def _restricted(langs: tuple[str, ...]):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    known = set(ident.nb_classes)
+    ident.set_languages([lang for lang in langs if lang in known])
+    return ident
+
+
+def blocks_for_language(text: str) -> list[tuple[str, int]]:
+    """Cleaned blocks with their letter weight; blocks too short to judge are dropped."""
+    out: list[tuple[str, int]] = []
+    pending = ""
+    for raw in _BLOCK_SPLIT.split(text):
+        cleaned = _STRIP.sub(" ", raw).strip()
+        if not cleaned:
+            continue
+        pending = (pending + " " + cleaned).strip() if pending else cleaned
+        weight = _weight(pending)
+        if weight >= MIN_LETTERS:
+            out.append((pending, weight))
+            pending = ""
+    if pending and out:
+        # a short trailing line (sign-off) joins the previous judged block
+        t, w = out[-1]
+        out[-1] = (t + " " + pending, w + _weight(pending))
+    elif pending and _weight(pending) >= MIN_LETTERS:
+        out.append((pending, _weight(pending)))
+    return out
+
+
+def _weight(text: str) -> int:
+    letters = len(_LETTER.findall(text))
+    cjk = len(_HAN.findall(text)) + len(_KANA.findall(text)) + len(_HANGUL.findall(text))
+    return letters + cjk  # CJK characters count double: each carries a word
+
+
+def identify(text: str, candidates: tuple[str, ...] = SHIPPED_LANGUAGES) -> tuple[str, float]:
+    """Language of one block: script shortcuts first, then py3langid restricted to ``candidates``."""
+    letters = max(1, len(_LETTER.findall(text)))
+    kana = len(_KANA.findall(text))
+    han = len(_HAN.findall(text))
+    if kana and (kana + han) / letters > 0.3:
+        return "ja", 1.0
+    if han / letters > 0.3:
+        return "zh", 1.0
+    if len(_HANGUL.findall(text)) / letters > 0.3:
+        return "ko", 1.0
+    if len(_ARABIC.findall(text)) / letters > 0.3:
+        return "ar", 1.0
+    if len(_HEBREW.findall(text)) / letters > 0.3:
+        return "he", 1.0
+    latin = tuple(c for c in candidates if c not in ("ja", "zh", "ko", "ar", "he", "fa", "ur"))
+    ident = _restricted(latin or ("en",))
+    lang, prob = ident.classify(text)
+    return lang, float(prob)
+
+
+def language_shares(blocks: list[tuple[str, int]], candidates: tuple[str, ...]) -> dict[str, float]:
+    """Share of judged letters per language (blocks below 0.5 confidence are not counted)."""
+    totals: dict[str, int] = {}
+    judged = 0
+    for text, weight in blocks:
+        lang, prob = identify(text, candidates)
+        if prob < 0.5:
+            continue
+        judged += weight
+        totals[lang] = totals.get(lang, 0) + weight
+    if not judged:
+        return {}
+    return {k: v / judged for k, v in totals.items()}

@@ -1,0 +1,121 @@
+"""Public entry points: lint a message, a catalogue, or files on disk.
+
+``lint_paths`` accepts ``.json`` messages (``{"subject", "html"?, "text"?, "context"?}``), ``.html``
+and ``.txt`` bodies and ``.po`` catalogues; a file that cannot be used is recorded in
+``LintReport.bad_inputs`` with a one-line reason and the other files are still checked.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from . import commerce_rules, content_rules, context_rules, image_rules, link_rules, style_rules  # noqa: F401  (register rules)
+from .html_view import HtmlParseError
+from .model import SEVERITY_RANK, Finding, LintReport, Message
+from .profiles import Profile, ProfileError, load_profile
+from .registry import RULES, Hit
+from .view import MessageView
+
+
+def _severity(profile_sev: str, cap: str | None) -> str:
+    if cap and SEVERITY_RANK[cap] < SEVERITY_RANK[profile_sev]:
+        return cap
+    return profile_sev
+
+
+def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str] | None = None) -> list[Finding]:
+    """Run every registered rule that is on in the view's profile and whose context is present."""
+    profile = view.profile
+    ctx = view.context
+    out: list[Finding] = []
+    ids = only if only is not None else RULES.keys()
+    for rid in ids:
+        spec = RULES[rid]
+        sev = profile.severity(rid)
+        if sev == "off":
+            continue
+        if spec.requires and any(ctx.get(k) in (None, "", []) for k in spec.requires):
+            continue
+        for hit in spec.fn(view):
+            out.append(_finding(rid, sev, hit, file))
+    return out
+
+
+def _finding(rid: str, sev: str, hit: Hit, file: str | None) -> Finding:
+    return Finding(rid, _severity(sev, hit.cap), file, hit.where, hit.line, hit.message, hit.excerpt)  # type: ignore[arg-type]
+
+
+def lint_message(message: Message, marketplace: str, *, profile: Profile | None = None, file: str | None = None) -> list[Finding]:
+    """All findings for one message on one marketplace (``profile`` overrides the packaged one)."""
+    prof = profile or load_profile(marketplace)
+    return run_rules(MessageView(message, prof), file=file)
+
+
+def message_from_json(data: Any) -> Message:
+    """Validate a JSON message document; raises ValueError with a one-line reason."""
+    if not isinstance(data, Mapping):
+        raise ValueError("top level is not an object")
+    subject = data.get("subject")
+    if not isinstance(subject, str):
+        raise ValueError("'subject' missing or not a string")
+    html = data.get("html")
+    text = data.get("text")
+    for k, v in (("html", html), ("text", text)):
+        if v is not None and not isinstance(v, str):
+            raise ValueError(f"'{k}' is not a string")
+    ctx = data.get("context") or {}
+    if not isinstance(ctx, Mapping):
+        raise ValueError("'context' is not an object")
+    return Message(subject, html, text, dict(ctx))
+
+
+def lint_catalogue(path: str | Path, *, marketplace: str | None = None, pot_path: str | Path | None = None,
+                   source_locale: str = "en", profile: Profile | None = None) -> list[Finding]:
+    """po.* rules plus the single-string message rules on each msgstr (see :mod:`.po_rules`)."""
+    from .po_rules import check_catalogue
+
+    prof = profile or load_profile(marketplace or "all")
+    return check_catalogue(Path(path), profile=prof, pot_path=Path(pot_path) if pot_path else None, source_locale=source_locale)
+
+
+def lint_paths(paths: Iterable[str | Path], marketplace: str, *, project_config: Mapping[str, Any] | None = None,
+               pot_path: str | Path | None = None) -> LintReport:
+    """Lint files; unusable ones become ``bad_inputs`` reasons, the rest are still checked."""
+    report = LintReport()
+    try:
+        profile = load_profile(marketplace, project_config)
+    except ProfileError as exc:
+        report.bad_inputs.append(str(exc))
+        return report
+    for p in paths:
+        path = Path(p)
+        name = str(path)
+        try:
+            if not path.is_file():
+                raise ValueError("no such file")
+            suffix = path.suffix.lower()
+            if suffix == ".po":
+                report.findings += lint_catalogue(path, marketplace=marketplace, profile=profile, pot_path=pot_path)
+                continue
+            raw = path.read_bytes()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+            if suffix == ".json":
+                try:
+                    data = json.loads(text)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"invalid JSON: {exc.msg} (line {exc.lineno})") from None
+                msg = message_from_json(data)
+            elif suffix in (".html", ".htm"):
+                msg = Message("", html=text)
+            elif suffix == ".txt":
+                msg = Message("", text=text)
+            else:
+                raise ValueError(f"unsupported file type {suffix or '(none)'}: use .json, .html, .txt or .po")
+            report.findings += lint_message(msg, marketplace, profile=profile, file=name)
+        except (ValueError, HtmlParseError, OSError) as exc:
+            report.bad_inputs.append(f"{name}: {exc}")
+    return report

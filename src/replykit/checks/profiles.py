@@ -1,0 +1,142 @@
+"""Marketplace profiles: per-rule severity, link allow-list, limits, languages and SLA, as data.
+
+Profiles ship in ``replykit/data/profiles/<name>.json``. A project overrides them without editing the
+package in ``replykit.toml`` at its root::
+
+    [profiles.amazon]
+    severity."content.pictograph" = "off"
+    allow_domains = ["example-carrier.com"]      # added to the packaged list
+    sla_hours = 12
+
+Tables are merged key by key over the packaged profile; ``allow_domains`` is extended, not replaced
+(use ``replace_allow_domains = true`` to replace it). ``[profiles.all]`` applies to every marketplace.
+The pseudo-profile ``all`` (used for catalogues shared by every marketplace) takes, for each rule, the
+strictest severity any marketplace gives it.
+"""
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Mapping
+
+from .model import SEVERITY_RANK
+
+MARKETPLACES: tuple[str, ...] = ("amazon", "ebay", "walmart_us", "walmart_ca", "wish", "etsy", "mercadolibre")
+SEVERITIES = ("error", "warning", "off")
+
+
+class ProfileError(ValueError):
+    """A profile or a project override is unusable; the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    data: Mapping[str, Any]
+
+    def severity(self, rule_id: str) -> str:
+        return self.data["severity"].get(rule_id, "off")
+
+    @property
+    def allow_domains(self) -> tuple[str, ...]:
+        return tuple(self.data.get("allow_domains", ()))
+
+    @property
+    def render_width(self) -> float:
+        return float(self.data.get("render_width_px", 600))
+
+    @property
+    def limits(self) -> Mapping[str, Any]:
+        return self.data.get("limits", {})
+
+    def __hash__(self) -> int:  # profiles are used as cache keys
+        return hash((self.name, id(self.data)))
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("replykit") / "data"))
+
+
+@lru_cache(maxsize=None)
+def _packaged(name: str) -> dict[str, Any]:
+    path = _data_dir() / "profiles" / f"{name}.json"
+    if not path.is_file():
+        raise ProfileError(f"unknown marketplace {name!r}; known: {', '.join(MARKETPLACES)}, all")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _strictest() -> dict[str, Any]:
+    base = json.loads(json.dumps(_packaged("amazon")))
+    sev: dict[str, str] = {}
+    domains: list[str] = []
+    for m in MARKETPLACES:
+        p = _packaged(m)
+        for rid, s in p["severity"].items():
+            if SEVERITY_RANK[s] > SEVERITY_RANK.get(sev.get(rid, "off"), 0):
+                sev[rid] = s
+            sev.setdefault(rid, s)
+        domains += [d for d in p["allow_domains"] if d not in domains]
+    base.update(name="all", display_name="all marketplaces", severity=sev, allow_domains=domains)
+    return base
+
+
+def _merge(base: dict[str, Any], over: Mapping[str, Any], where: str) -> dict[str, Any]:
+    out = dict(base)
+    replace = bool(over.get("replace_allow_domains", False))
+    for key, val in over.items():
+        if key == "replace_allow_domains":
+            continue
+        if key == "severity":
+            if not isinstance(val, Mapping):
+                raise ProfileError(f"{where}.severity must be a table of rule id = severity")
+            sev = dict(out.get("severity", {}))
+            for rid, s in val.items():
+                if s not in SEVERITIES:
+                    raise ProfileError(f"{where}.severity.{rid!r}: {s!r} is not one of error, warning, off")
+                sev[rid] = s
+            out["severity"] = sev
+        elif key == "allow_domains":
+            if not isinstance(val, list) or not all(isinstance(d, str) for d in val):
+                raise ProfileError(f"{where}.allow_domains must be a list of domain strings")
+            cur = [] if replace else list(out.get("allow_domains", []))
+            out["allow_domains"] = cur + [d.lower() for d in val if d.lower() not in cur]
+        elif isinstance(val, Mapping) and isinstance(out.get(key), Mapping):
+            out[key] = _merge(dict(out[key]), val, f"{where}.{key}")
+        else:
+            out[key] = val
+    return out
+
+
+def load_project_config(root: str | Path = ".") -> dict[str, Any]:
+    """Read ``replykit.toml`` at ``root`` (empty dict when absent)."""
+    path = Path(root) / "replykit.toml"
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"{path}: {exc}") from exc
+
+
+def load_profile(name: str, project_config: Mapping[str, Any] | None = None) -> Profile:
+    """The packaged profile ``name`` with the project's ``[profiles.all]`` and ``[profiles.<name>]`` merged over it."""
+    key = name.lower().replace("-", "_")
+    if not project_config:
+        return _cached_profile(key)
+    data = _strictest() if key == "all" else json.loads(json.dumps(_packaged(key)))
+    profiles = project_config.get("profiles", {}) or {}
+    for section in ("all", key) if key != "all" else ("all",):
+        over = profiles.get(section)
+        if over:
+            data = _merge(data, over, f"replykit.toml [profiles.{section}]")
+    return Profile(key, data)
+
+
+@lru_cache(maxsize=None)
+def _cached_profile(key: str) -> Profile:
+    data = _strictest() if key == "all" else _packaged(key)
+    return Profile(key, data)

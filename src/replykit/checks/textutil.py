@@ -1,0 +1,72 @@
+"""Text normalisation shared by the content rules.
+
+Detectors compare against a *normalised* copy of what the reader sees: NFKC (full-width digits and
+letters), ASCII digits for Arabic-Indic and Persian digits, one kind of dash, folded case. The copy
+keeps offsets (every mapping below is one character to one character) so excerpts stay accurate.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
+_DASHES = {cp: "-" for cp in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D)}
+_SPACES = {cp: " " for cp in (0x00A0, 0x2007, 0x202F, 0x3000, 0x2009, 0x200A, 0x2002, 0x2003)}
+_TABLE = _DIGITS | _DASHES | _SPACES | {0x066B: ".", 0x066C: ",", 0x060C: ",", 0x061F: "?", 0x06D4: "."}
+
+
+def _nfkc_same_length(text: str) -> str:
+    """NFKC per character, keeping a character only when it maps to exactly one character."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ord(ch) < 0x80:
+            out.append(ch)
+            continue
+        n = unicodedata.normalize("NFKC", ch)
+        out.append(n if len(n) == 1 else ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """Same-length normalised copy: NFKC-ish, ASCII digits, '-' for dashes, plain spaces, casefolded."""
+    t = _nfkc_same_length(text).translate(_TABLE)
+    low = t.lower()
+    return low if len(low) == len(t) else t
+
+
+_SENT = re.compile(r"[^.!?。！？؟\n]*(?:[.!?。！？؟]+(?=\s|$|[^\w.])|\n|$)")
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[^\s])|(?<=[。！？؟])|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """Split into (offset, sentence). Decimal points and '12.11.2024' do not split (no space after)."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _SPLIT.finditer(text):
+        seg = text[pos : m.start()]
+        if seg.strip():
+            out.append((pos, seg))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append((pos, text[pos:]))
+    return out
+
+
+def excerpt(text: str, start: int, end: int, width: int = 40) -> str:
+    """A one-line slice around [start, end) for the report."""
+    a = max(0, start - width)
+    b = min(len(text), end + width)
+    s = text[a:b].replace("\n", " ").replace("\r", " ").strip()
+    return ("…" if a > 0 else "") + s + ("…" if b < len(text) else "")
+
+
+def line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+RTL_CHARS = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+LETTERS = re.compile(r"[^\W\d_]")

@@ -1,0 +1,144 @@
+"""MessageView: one message parsed once, with lazily computed views that rules share.
+
+Rules never parse anything themselves; they ask the view for the HTML view, the visible text of
+each surface (subject, html, text), its normalised copy, sentences, URLs or the detected language.
+Each is computed on first use and cached, so a rule that is off for a marketplace costs nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Callable, Iterator, Mapping
+
+from .html_view import HtmlView
+from .lexicon import Concept, Words, concept
+from .model import Message
+from .profiles import Profile
+from .registry import Hit
+from .textutil import excerpt, line_of, normalise, sentences
+from .urls import AllowList, FoundUrl, find_urls
+
+
+@dataclass(slots=True)
+class Segment:
+    """Visible text of one surface. ``norm`` has the same length as ``text`` (offsets shared)."""
+
+    where: str  # subject | html | text
+    text: str
+    line_fn: Callable[[int], int | None]
+    kind: str = "body"  # body | subject | alt
+
+    @property
+    def norm(self) -> str:
+        return normalise(self.text)
+
+    def line(self, offset: int) -> int | None:
+        return self.line_fn(offset)
+
+    def hit(self, start: int, end: int, message: str, cap: str | None = None) -> Hit:
+        return Hit(self.where, self.line(start), message, excerpt(self.text, start, end), cap)
+
+
+class MessageView:
+    def __init__(self, message: Message, profile: Profile, *, catalogue: bool = False):
+        self.message = message
+        self.profile = profile
+        self.context: Mapping[str, Any] = message.context or {}
+        self.catalogue = catalogue  # a single msgstr, not a whole message
+
+    # ---- surfaces ------------------------------------------------------------------------
+    @cached_property
+    def html(self) -> HtmlView | None:
+        if not self.message.html or not self.message.html.strip():
+            return None
+        return HtmlView(self.message.html, self.profile.render_width)
+
+    @cached_property
+    def segments(self) -> list[Segment]:
+        out: list[Segment] = []
+        subj = self.message.subject or ""
+        if subj.strip():
+            out.append(Segment("subject", subj, lambda _o: None, "subject"))
+        hv = self.html
+        if hv is not None and hv.visible_text.strip():
+            out.append(Segment("html", hv.visible_text, hv.line_at))
+        text = self.message.text
+        if text and text.strip():
+            out.append(Segment("text", text, lambda o, t=text: line_of(t, o)))
+        return out
+
+    @cached_property
+    def body_segments(self) -> list[Segment]:
+        return [s for s in self.segments if s.kind == "body"]
+
+    @cached_property
+    def alt_segments(self) -> list[Segment]:
+        hv = self.html
+        if hv is None or not hv.alts:
+            return []
+        out = []
+        for alt, line in hv.alts:
+            out.append(Segment("html", alt, lambda _o, ln=line: ln, "alt"))
+        return out
+
+    @cached_property
+    def words(self) -> Words:
+        return Words("\n".join(s.norm for s in self.segments + self.alt_segments))
+
+    def has(self, name: str) -> bool:
+        """Cheap necessary condition: could concept ``name`` match anywhere in the message?"""
+        return concept(name).possible(self.words)
+
+    def c(self, name: str) -> Concept:
+        return concept(name)
+
+    def search(self, name: str, text: str):
+        return concept(name).search(text, self.words)
+
+    def sentences(self, seg: Segment) -> list[tuple[int, str]]:
+        key = id(seg)
+        cache = self.__dict__.setdefault("_sent_cache", {})
+        if key not in cache:
+            cache[key] = sentences(seg.norm)
+        return cache[key]
+
+    # ---- links ---------------------------------------------------------------------------
+    @cached_property
+    def allow(self) -> AllowList:
+        return _allow_list(self.profile)
+
+    def text_urls(self, seg: Segment) -> list[FoundUrl]:
+        cache = self.__dict__.setdefault("_url_cache", {})
+        key = id(seg)
+        if key not in cache:
+            cache[key] = list(find_urls(seg.text)) if ("." in seg.text) else []
+        return cache[key]
+
+    # ---- language ------------------------------------------------------------------------
+    @cached_property
+    def language_sample(self) -> list[tuple[str, int]]:
+        """(text block, weight) pairs for language identification: visible body, else subject."""
+        from .language import blocks_for_language
+
+        bodies = [s for s in self.body_segments if s.where == "html"] or [s for s in self.body_segments]
+        src = bodies[0].text if bodies else (self.message.subject or "")
+        return blocks_for_language(src)
+
+    def iter_all_text(self) -> Iterator[Segment]:
+        yield from self.segments
+        yield from self.alt_segments
+
+
+_ALLOW_CACHE: dict[int, tuple[object, AllowList]] = {}
+
+
+def _allow_list(profile: Profile) -> AllowList:
+    key = id(profile.data)
+    hit = _ALLOW_CACHE.get(key)
+    if hit is not None and hit[0] is profile.data:
+        return hit[1]
+    al = AllowList(profile.allow_domains)
+    if len(_ALLOW_CACHE) > 64:
+        _ALLOW_CACHE.clear()
+    _ALLOW_CACHE[key] = (profile.data, al)
+    return al
