@@ -108,7 +108,8 @@ def init(project: Project, locale: str) -> Path:
         parsed = Locale.parse(locale)
     except (ValueError, UnknownLocaleError):
         raise CatalogueError(project.locale_dir, f"{locale!r} is not a locale Babel/CLDR knows") from None
-    path = project.po_path(str(parsed))
+    locale = locale.replace("-", "_")  # keep the caller's spelling: zh_CN, not zh_Hans_CN
+    path = project.po_path(locale)
     if path.exists():
         raise CatalogueError(path, "catalogue already exists; use `replykit update`")
     template = _read(project.pot_path)

@@ -136,8 +136,6 @@ def prepare_scenario(scenario_dir: Path, declared: Collection[str]) -> PreparedT
     layout_mjml = read_source(layout_dir / "layout.mjml", declared)
     layout_text = read_source(layout_dir / "layout.txt", declared)
     subject = read_source(scenario_dir / "subject.txt", declared).strip()
-    if "\n" in subject:
-        raise TemplateError(scenario_dir / "subject.txt", "a subject is one line")
     html = compile_html(
         _compose(layout_mjml, read_source(scenario_dir / "body.mjml", declared), BODY_MARKER, layout_dir / "layout.mjml"),
         scenario_dir / "body.mjml",
