@@ -13,6 +13,7 @@ from typing import Iterator
 
 from .lexicon import concept
 from .registry import Hit, rule
+from .textutil import left_bounded
 from .view import MessageView, Segment
 
 
@@ -174,13 +175,16 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
 
 
 # ---- payment -----------------------------------------------------------------------------------
-_IBAN = re.compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Z0-9])")
+_IBAN = re.compile(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Z0-9])")  # left edge checked in code
+_IBAN_GATE = re.compile(r"[A-Z]{2}\d{2}")
 
 
 @rule("content.payment-account", catalogue=True)
 def payment_account(view: MessageView) -> Iterator[Hit]:
     for seg in view.segments:
-        for m in _IBAN.finditer(seg.text):
+        if not _IBAN_GATE.search(seg.text):
+            continue
+        for m in left_bounded(_IBAN, seg.text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"):
             raw = m.group().replace(" ", "")
             if 15 <= len(raw) <= 34 and sum(c.isdigit() for c in raw) >= 10:
                 yield seg.hit(m.start(), m.end(), "bank account (IBAN) in the message: payment outside the platform")
@@ -299,28 +303,25 @@ def thank_you_only(view: MessageView) -> Iterator[Hit]:
     if not bodies or not (view.has("gratitude") or view.has("help_offer")):
         return
     seg = bodies[0]
-    sv = _sent_view(view, seg)
-    topic = sv.of("topic")
-    grat = sv.of("gratitude")
-    helpo = sv.of("help_offer")
-    greet = sv.of("greeting")
-    sign = sv.of("signoff")
-    footer = sv.of("footer")
-    thanks = 0
-    for i, (_off, s) in enumerate(sv.sents):
+    w = view.words
+    c = {n: concept(n) for n in ("topic", "gratitude", "help_offer", "greeting", "signoff", "footer", "order_word")}
+    thanks = None
+    for off, s in view.sentences(seg):
         if not s.strip(" \t.,;:!?-–—。、！？،"):
             continue
-        if i in topic:
-            return
-        if i in grat or i in helpo:
-            thanks += 1
+        if c["topic"].search(s, w):
+            return  # the message has a real subject
+        g = c["gratitude"].search(s, w) or c["help_offer"].search(s, w)
+        if g:
+            thanks = thanks or (off + g.start(), off + g.end())
             continue
-        if i in footer or ((i in greet or i in sign) and _short(s, 8)) or _short(s, 3):
+        if "©" in s or c["footer"].search(s, w) or ((c["greeting"].search(s, w) or c["signoff"].search(s, w)) and _short(s, 8)) or _short(s, 3):
             continue
         rest = _ORDER_REF.sub(" ", s)
-        if concept("order_word").search(rest) and _short(rest, 6):
+        if c["order_word"].search(rest, w) and _short(rest, 6):
             continue
+        if any(ch.isdigit() for ch in rest):
+            return  # numbers (sizes, dates, amounts) mean an actual answer
         return  # anything else is real content
     if thanks:
-        first = next(iter(grat.values()), None) or next(iter(helpo.values()))
-        yield _hit(sv, first[0], "the message only thanks the buyer or offers help: send messages only when needed to complete the order")
+        yield seg.hit(thanks[0], thanks[1], "the message only thanks the buyer or offers help: send messages only when needed to complete the order")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .emoji import find_emoji, find_pictographs
+from .emoji import scan
 from .lexicon import concept
 from .phone import find_phones
 from .registry import Hit, rule
@@ -16,10 +16,18 @@ from .view import MessageView, Segment
 _EMOJI_IMG = re.compile(r"(?i)twemoji|/emoji/|emojione|s\.w\.org/images/core/emoji|fonts\.gstatic\.com/s/e/notoemoji")
 
 
+def _scan(view: MessageView, seg: Segment):
+    cache = view.__dict__.setdefault("_emoji", {})
+    got = cache.get(id(seg))
+    if got is None:
+        got = cache[id(seg)] = scan(seg.text)
+    return got
+
+
 @rule("content.emoji", catalogue=True)
 def emoji(view: MessageView) -> Iterator[Hit]:
     for seg in view.iter_all_text():
-        for m in find_emoji(seg.text):
+        for m in _scan(view, seg)[0]:
             yield seg.hit(m.start(), m.end(), f"emoji {m.group()!r} (U+{ord(m.group()[0]):04X}): remove it")
             break
     hv = view.html
@@ -33,7 +41,7 @@ def emoji(view: MessageView) -> Iterator[Hit]:
 @rule("content.pictograph", catalogue=True)
 def pictograph(view: MessageView) -> Iterator[Hit]:
     for seg in view.iter_all_text():
-        for m in find_pictographs(seg.text):
+        for m in _scan(view, seg)[1]:
             yield seg.hit(m.start(), m.end(), f"pictograph {m.group()!r} (U+{ord(m.group()):04X}) often renders as a colour emoji")
             break
 
@@ -46,11 +54,14 @@ _EMAIL_OBF = re.compile(
 )
 
 
+_OBF_MARKS = ("[at]", "(at)", "[ at ]", "( at )", "(ät)", "[ät]", " arroba ", "(arroba)", "アットマーク", "＠", "(chez)", " dot ", "(dot)", "[dot]", " punto ", " punkt ")
+
+
 def email_matches(text: str) -> Iterator[re.Match[str]]:
     if "@" in text:
         yield from _EMAIL.finditer(text)
     low = text.lower()
-    if any(k in low for k in ("at", "arroba", "アット", "＠", "ät")):
+    if any(k in low for k in _OBF_MARKS):
         for m in _EMAIL_OBF.finditer(low):
             if "@" not in m.group():
                 yield m
@@ -163,7 +174,7 @@ def disrespect(view: MessageView) -> Iterator[Hit]:
 
 
 # ---- spelling -------------------------------------------------------------------------------
-_DOUBLED = re.compile(r"(?<!\w)([^\W\d_]{2,})\s+\1(?!\w)")
+_DOUBLED = re.compile(r"\s(\w{2,}+)\s++\1(?!\w)")  # starts at whitespace: a word start; possessive, no backtracking
 _LEGIT_DOUBLES = frozenset({"that", "had", "das", "die", "der", "sie", "nous", "vous", "que", "che", "dat", "is"})
 _MISSPELT = {
     "recieve": "receive", "recieved": "received", "seperate": "separate", "seperately": "separately",
@@ -182,14 +193,19 @@ _MISSPELT_RE = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _MISSPELT)) + r"
 def spelling(view: MessageView) -> Iterator[Hit]:
     """Deterministic subset only: doubled words and well-known misspellings (no dictionary offline)."""
     exempt = [v.lower() for v in buyer_values(view)]
+    pre = view.words.prefixes
+    misspelt = any("=" + w in pre for w in _MISSPELT)
     for seg in view.segments:
-        t = seg.norm
+        t = " " + seg.norm
         for m in _DOUBLED.finditer(t):
             w = m.group(1)
-            if w in _LEGIT_DOUBLES or (exempt and _inside(exempt, t, m.start(), m.end())):
+            if w in _LEGIT_DOUBLES or w.isdigit() or any(ch.isdigit() or ch == "_" for ch in w) or (exempt and _inside(exempt, t, m.start(), m.end())):
                 continue
-            yield seg.hit(m.start(), m.end(), f"doubled word {w!r}")
+            yield seg.hit(m.start(1) - 1, m.end() - 1, f"doubled word {w!r}")
             break
+        if not misspelt:
+            continue
+        t = seg.norm
         m = _MISSPELT_RE.search(t)
         if m and not (exempt and _inside(exempt, t, m.start(), m.end())):
             yield seg.hit(m.start(), m.end(), f"misspelling {m.group()!r}: {_MISSPELT[m.group()]!r}")

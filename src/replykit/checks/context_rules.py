@@ -13,6 +13,7 @@ from .commerce_rules import is_review_request
 from .language import base_language, language_shares
 from .lexicon import SHIPPED_LANGUAGES, concept
 from .registry import Hit, rule
+from .textutil import left_bounded
 from .view import MessageView
 
 # ---- subject tag ---------------------------------------------------------------------------------
@@ -29,9 +30,24 @@ def important_tag(view: MessageView) -> Iterator[Hit]:
 
 
 # ---- order ids ---------------------------------------------------------------------------------------
-AMAZON_ID = re.compile(r"(?<![\d-])(?:\d{3}|d\d{2})-\d{7}-\d{7}(?![\d-])")
-EBAY_ID = re.compile(r"(?<![\d-])\d{2}-\d{5}-\d{5}(?![\d-])")
-_ID_LIKE = re.compile(r"(?<![\w-])(?:d\d{2}|\d{2,4})[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])|(?<![\w-])\d{17}(?![\w-])")
+AMAZON_ID = re.compile(r"(?:\d{3}|d\d{2})-\d{7}-\d{7}(?![\d-])")  # left edge: not after a digit or '-'
+EBAY_ID = re.compile(r"\d{2}-\d{5}-\d{5}(?![\d-])")
+_ID_LIKE = re.compile(r"(?:d\d{2}|\d{2,4})[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])|\d{17}(?![\w-])")
+_DIGITS_DASH = "0123456789-"
+
+
+def amazon_ids(text: str):
+    return left_bounded(AMAZON_ID, text, _DIGITS_DASH) if "-" in text else iter(())
+
+
+def ebay_ids(text: str):
+    return left_bounded(EBAY_ID, text, _DIGITS_DASH) if "-" in text else iter(())
+_HEX24 = re.compile(r"[0-9a-f]{24}(?![0-9a-f])")
+
+
+def _hex24(text: str) -> list[re.Match[str]]:
+    """24-hex-digit ids (Wish order ids)."""
+    return list(left_bounded(_HEX24, text, "0123456789abcdef"))
 _LABELLED = re.compile(r"[\s:#№.-]*(?:(?:no|nr|number|nummer|número|numéro|numero|番号|号码|id)\.?[\s:#]*)?((?<![0-9a-f])[0-9a-f]{24}(?![0-9a-f])|(?:d\d{2}|\d{2,})(?:[- ]\d{3,}){0,3}(?![\d-]))")
 
 
@@ -44,10 +60,13 @@ def order_id_missing(view: MessageView) -> Iterator[Hit]:
     kind = str(view.context.get("message_kind", "")).lower()
     if kind not in ("proactive", "reply", "critical"):
         return
-    if any(AMAZON_ID.search(s.norm) for s in _visible_surfaces(view)):
+    if any(next(amazon_ids(s.norm), None) for s in _visible_surfaces(view)):
         return
     cap = "warning" if kind == "reply" else None
     yield Hit("subject", None, "no 17-digit order ID (3-7-7) in the subject or visible body", (view.message.subject or "")[:80], cap)
+
+
+_LONG_DIGITS = re.compile(r"\d[\d -]{4,}\d")
 
 
 @rule("order-id.format")
@@ -56,20 +75,20 @@ def order_id_format(view: MessageView) -> Iterator[Hit]:
     tc = concept("tracking_word")
     for seg in _visible_surfaces(view):
         t = seg.norm
-        if not any(ch.isdigit() for ch in t):
+        if not _LONG_DIGITS.search(t):
             continue
-        for m in _ID_LIKE.finditer(t):
+        for m in left_bounded(_ID_LIKE, t, "-", word=True):
             tok = m.group()
             if AMAZON_ID.fullmatch(tok) or EBAY_ID.fullmatch(tok):
                 continue
             before = t[max(0, m.start() - 30) : m.start()]
             om = None
-            for om in oc.finditer(before):
+            for om in oc.finditer(before, view.words):
                 pass
             if om is None:
                 continue
             tm = None
-            for tm in tc.finditer(before):
+            for tm in tc.finditer(before, view.words):
                 pass
             if tm is not None and tm.start() > om.start():
                 continue  # nearest label says tracking
@@ -83,15 +102,23 @@ def _ids_in(view: MessageView) -> list[tuple[str, Any, int, int]]:
     oc = concept("order_word")
     for seg in _visible_surfaces(view):
         t = seg.norm
-        if not any(ch.isdigit() for ch in t):
+        hexes = _hex24(t) if view.profile.name in ("wish", "all") else []
+        if not _LONG_DIGITS.search(t) and not hexes:
             continue
         spans = []
-        for rx in (AMAZON_ID, EBAY_ID):
-            for m in rx.finditer(t):
+        for finder in (amazon_ids, ebay_ids):
+            for m in finder(t):
                 spans.append((m.start(), m.end()))
                 out.append((re.sub(r"\D", "", m.group()) or m.group(), seg, m.start(), m.end()))
-        for m in oc.finditer(t):
-            lm = _LABELLED.match(t, m.end())
+        labels = []
+        for dm in list(_LONG_DIGITS.finditer(t)) + hexes:
+            if any(a <= dm.start() < b for a, b in spans):
+                continue
+            w0 = max(0, dm.start() - 30)
+            for m in oc.finditer(t[w0:dm.start()], view.words):
+                labels.append(w0 + m.end())
+        for end in sorted(set(labels)):
+            lm = _LABELLED.match(t, end)
             if not lm:
                 continue
             tok = lm.group(1).strip()
@@ -123,10 +150,10 @@ def order_id_mismatch(view: MessageView) -> Iterator[Hit]:
 # ---- language ------------------------------------------------------------------------------------
 def _shares(view: MessageView, extra: tuple[str, ...]) -> dict[str, float]:
     cands = tuple(dict.fromkeys(SHIPPED_LANGUAGES + extra))
-    key = ("_shares", cands)
+    key = ("_shares", cands, extra)
     cache = view.__dict__.setdefault("_lang", {})
     if key not in cache:
-        cache[key] = language_shares(view.language_sample, cands)
+        cache[key] = language_shares(view.language_sample, cands, expect=extra)
     return cache[key]
 
 

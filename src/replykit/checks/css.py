@@ -306,7 +306,25 @@ class SheetIndex:
     def __bool__(self) -> bool:
         return bool(self.by_key or self.any)
 
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    @staticmethod
+    def all_simple(rules: list[StyleRule]) -> bool:
+        """True when every rule's selector depends on the element alone (one compound, no attributes)."""
+        for r in rules:
+            sel = r.selector
+            if len(sel.parts) != 1 or sel.parts[0].attrs:
+                return False
+        return True
+
     def matching(self, el) -> list[StyleRule]:
+        return [r for r in self.candidates(el) if r.selector.matches(el)]
+
+    def candidates(self, el) -> list[StyleRule]:
         cands: list[StyleRule] = list(self.any) if self.any else []
         get = self.by_key.get
         if el.tag in self.tags:
@@ -324,6 +342,4 @@ class SheetIndex:
                     lst = get(("class", c))
                     if lst:
                         cands += lst
-        if not cands:
-            return cands
-        return [r for r in cands if r.selector.matches(el)]
+        return cands

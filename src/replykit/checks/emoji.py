@@ -33,17 +33,38 @@ _PICTO_RE = re.compile(rf"[{_EXT}](?!\uFE0F)")
 _PRES_SET_RE = re.compile(rf"[{_PRES}]")
 
 
+_LOWEST = "\u203c"  # no emoji or pictograph (other than text-style © ®) below U+203C
+
+
 def find_emoji(text: str) -> Iterator[re.Match[str]]:
-    if not _CANDIDATE.search(text):
+    if not text or max(text) < _LOWEST or not _CANDIDATE.search(text):
         return iter(())
     return EMOJI_RE.finditer(text)
 
 
 def find_pictographs(text: str) -> Iterator[re.Match[str]]:
-    if not _CANDIDATE.search(text):
+    if not text or max(text) < _LOWEST or not _CANDIDATE.search(text):
         return
     for m in _PICTO_RE.finditer(text):
         ch = m.group()
         if ch in _TEXT_DEFAULT_OK or _PRES_SET_RE.match(ch):
             continue
         yield m
+
+
+_BOTH = re.compile(rf"(?P<e>{EMOJI_RE.pattern})|(?P<p>[{_EXT}])")
+
+
+def scan(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """Emoji and text-style pictographs of ``text`` in one pass: (emoji, pictographs)."""
+    if not text or max(text) < _LOWEST or not _CANDIDATE.search(text):
+        return [], []
+    emo, pic = [], []
+    for m in _BOTH.finditer(text):
+        if m.group("e"):
+            emo.append(m)
+        else:
+            ch = m.group()
+            if ch not in _TEXT_DEFAULT_OK and not _PRES_SET_RE.match(ch):
+                pic.append(m)
+    return emo, pic

@@ -80,22 +80,94 @@ def length_px(value: str, base_px: float, percent_of: float | None) -> float | N
     return None
 
 
-@dataclass(slots=True)
+class _Ctx:
+    """Inherited computed style of an element: immutable once built, shared and memoised.
+
+    It holds values only (no source lines, no per-document indexes), so the same object serves every
+    element -- in any document -- that has the same parent style, tag, declarations and attributes.
+    """
+
+    __slots__ = ("align", "direction", "font_px", "font_key", "family", "color", "lh", "hidden",
+                 "inset_l", "inset_r", "container", "in_cell")
+
+    def copy(self) -> "_Ctx":
+        c = _Ctx.__new__(_Ctx)
+        c.align = self.align
+        c.direction = self.direction
+        c.font_px = self.font_px
+        c.font_key = self.font_key
+        c.family = self.family
+        c.color = self.color
+        c.lh = self.lh
+        c.hidden = self.hidden
+        c.inset_l = self.inset_l
+        c.inset_r = self.inset_r
+        c.container = self.container
+        c.in_cell = self.in_cell
+        return c
+
+
+@lru_cache(maxsize=16)
+def _root_ctx(render_width: float) -> _Ctx:
+    c = _Ctx.__new__(_Ctx)
+    c.align, c.direction = "start", "ltr"
+    c.font_px, c.font_key = None, "default"
+    c.family = c.color = c.lh = None
+    c.hidden = False
+    c.inset_l = c.inset_r = 0.0
+    c.container = render_width
+    c.in_cell = False
+    return c
+
+
 class TextRun:
-    text: str
-    line: int
-    hidden: bool
-    align: str  # start | end | left | right | center | justify
-    align_line: int | None  # source line of the declaration (None: default)
-    direction: str  # ltr | rtl (resolved)
-    font_key: str  # "13px", "h1", or "default"
-    family: tuple[str, int] | None  # declared family and its source line
-    color: tuple[str, int] | None
-    line_height: tuple[str, int] | None
-    inset: float  # horizontal margin+padding from the message edge, px (max of both sides)
-    inset_line: int | None
-    in_cell: bool
-    link: int | None  # index into HtmlView.links
+    """A piece of visible text with the style it is drawn in. Source lines are looked up on demand."""
+
+    __slots__ = ("text", "el", "line", "hidden", "ctx", "direction", "link", "_view")
+
+    def __init__(self, text: str, el, line: int, hidden: bool, ctx: _Ctx, direction: str, link: int | None, view: "HtmlView"):
+        self.text = text
+        self.el = el
+        self.line = line
+        self.hidden = hidden
+        self.ctx = ctx
+        self.direction = direction
+        self.link = link
+        self._view = view
+
+    align = property(lambda self: self.ctx.align)
+    font_key = property(lambda self: self.ctx.font_key)
+    inset = property(lambda self: max(self.ctx.inset_l, self.ctx.inset_r))
+    in_cell = property(lambda self: self.ctx.in_cell)
+
+    def decl_line(self, what: str) -> int | None:
+        """Source line of the element that set ``what`` (align | family | color | lh | inset)."""
+        return self._view.declaring_line(self.el, what)
+
+    @property
+    def align_line(self) -> int | None:
+        return self.decl_line("align") if self.ctx.align != "start" else None
+
+    @property
+    def inset_line(self) -> int | None:
+        return self.decl_line("inset")
+
+    @property
+    def family(self) -> tuple[str, int | None] | None:
+        return None if self.ctx.family is None else (self.ctx.family, self.decl_line("family"))
+
+    @property
+    def color(self) -> tuple[str, int | None] | None:
+        return None if self.ctx.color is None else (self.ctx.color, self.decl_line("color"))
+
+    @property
+    def line_height(self) -> tuple[str, int | None] | None:
+        return None if self.ctx.lh is None else (self.ctx.lh, self.decl_line("lh"))
+
+    def __repr__(self) -> str:
+        c = self.ctx
+        return (f"TextRun({self.text!r}, line={self.line}, hidden={self.hidden}, align={c.align}, dir={self.direction}, "
+                f"font={c.font_key}, family={c.family}, color={c.color}, lh={c.lh}, inset={self.inset})")
 
 
 @dataclass(slots=True)
@@ -137,35 +209,18 @@ class Link:
         return name
 
 
-class _Ctx:
-    """Inherited computed style while walking the tree (copied only when an element changes it)."""
-
-    __slots__ = (
-        "align", "align_line", "direction", "font_px", "font_key", "family", "color", "lh",
-        "hidden", "inset_l", "inset_r", "inset_line", "container", "link", "in_cell",
-    )
-
-    def copy(self) -> "_Ctx":
-        c = _Ctx.__new__(_Ctx)
-        c.align = self.align
-        c.align_line = self.align_line
-        c.direction = self.direction
-        c.font_px = self.font_px
-        c.font_key = self.font_key
-        c.family = self.family
-        c.color = self.color
-        c.lh = self.lh
-        c.hidden = self.hidden
-        c.inset_l = self.inset_l
-        c.inset_r = self.inset_r
-        c.inset_line = self.inset_line
-        c.container = self.container
-        c.link = self.link
-        c.in_cell = self.in_cell
-        return c
-
-
 _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, recover=True, no_network=True, default_doctype=False)
+_MEMO: dict[tuple, tuple] = {}
+_DECL_MEMO: dict[tuple, object] = {}
+_MEMO_MAX = 200_000
+
+
+@lru_cache(maxsize=64)
+def _sheet_index(texts: tuple[str, ...]) -> SheetIndex:
+    rules = []
+    for css in texts:
+        rules.extend(parse_stylesheet(css))
+    return SheetIndex(rules)
 
 
 class HtmlParseError(ValueError):
@@ -189,38 +244,29 @@ class HtmlView:
         self._flow_lines: list[int] = []
         self._autos: list[list[int]] = []  # per dir=auto element: [first run index, end run index]
         self._run_auto: list[int] = []  # run index -> auto id or -1
-        if not html or not html.strip():
-            self.root = None
-            self._finish()
-            return
-        try:
-            self.root = etree.fromstring(html, _PARSER)
-        except (etree.ParserError, ValueError) as exc:  # e.g. empty document after recovery
-            raise HtmlParseError(str(exc)) from exc
-        if self.root is None:
-            self._finish()
-            return
-        sheets = []
-        for st in self.root.iter("style"):
-            media = (st.get("media") or "").lower()
-            if "print" in media and "screen" not in media:
-                continue
-            css = st.text or ""
-            sheets.extend(parse_stylesheet(css))
-            for imp in stylesheet_imports(css):
-                self.links.append(Link(imp, "import", st.sourceline or 1))
-        self._sheet = SheetIndex(sheets)
-        ctx = _Ctx()
-        ctx.align, ctx.align_line, ctx.direction = "start", None, "ltr"
-        ctx.font_px, ctx.font_key = None, "default"
-        ctx.family = ctx.color = ctx.lh = None
-        ctx.hidden = False
-        ctx.inset_l = ctx.inset_r = 0.0
-        ctx.inset_line = None
-        ctx.container = render_width
-        ctx.link = None
-        ctx.in_cell = False
-        self._walk(self.root, ctx)
+        self._sheet = SheetIndex(())
+        self.root = None
+        if html and html.strip():
+            try:
+                self.root = etree.fromstring(html, _PARSER)
+            except (etree.ParserError, ValueError) as exc:  # e.g. empty document after recovery
+                raise HtmlParseError(str(exc)) from exc
+        if self.root is not None:
+            texts = []
+            for st in self.root.iter("style"):
+                media = (st.get("media") or "").lower()
+                if "print" in media and "screen" not in media:
+                    continue
+                css = st.text or ""
+                texts.append(css)
+                if "@import" in css:
+                    for imp in stylesheet_imports(css):
+                        self.links.append(Link(imp, "import", st.sourceline or 1))
+            self._sheet = _sheet_index(tuple(texts))
+            if len(_MEMO) > _MEMO_MAX or len(_DECL_MEMO) > _MEMO_MAX:
+                _MEMO.clear()
+                _DECL_MEMO.clear()
+            self._walk(self.root, _root_ctx(render_width), None, -1)
         self._finish()
 
     # ---- public derived data -------------------------------------------------------------
@@ -265,6 +311,30 @@ class HtmlView:
         i = bisect_right(self._flow_offsets, offset) - 1
         return self._flow_lines[max(i, 0)]
 
+    def declaring_line(self, el, what: str) -> int | None:
+        """Nearest ancestor-or-self of ``el`` that declares ``what``; its source line."""
+        node = el
+        while node is not None and isinstance(node.tag, str):
+            tag = node.tag.lower()
+            d = self._declared(node)
+            if what == "align":
+                if d.align is not None or tag == "center" or (tag in ALIGN_ATTR_TAGS and _ALIGN_ATTR.get((node.get("align") or "").strip().lower())):
+                    return node.sourceline
+            elif what == "family":
+                if d.family is not None or (tag == "font" and node.get("face")):
+                    return node.sourceline
+            elif what == "color":
+                if d.color is not None or (tag == "font" and node.get("color")):
+                    return node.sourceline
+            elif what == "lh":
+                if d.lh is not None:
+                    return node.sourceline
+            elif what == "inset":
+                if d.insets or tag == "blockquote":
+                    return node.sourceline
+            node = node.getparent()
+        return el.sourceline
+
     # ---- walking ------------------------------------------------------------------------
     def _emit_block(self, line: int) -> None:
         vp = self._vis_parts
@@ -276,49 +346,49 @@ class HtmlView:
             return
         tail = fl[-1]
         if tail[-1] == "\n":
-            if tail == "\n\n" or tail.endswith("\n\n"):
+            if tail.endswith("\n\n"):
                 return
             fl.append("\n")
         else:
             fl.append("\n\n")
         self._flow_lines.append(line)
 
-    def _emit_text(self, text: str, ctx: _Ctx, line: int) -> None:
-        if not text:
-            return
+    def _emit_text(self, text: str, el, ctx: _Ctx, line: int, link: int | None, auto: int) -> None:
         if not text.strip(_COLLAPSIBLE):
             return  # source formatting between tags
         visible = is_visible_text(text)
         collapsed = _WS_RUN.sub(" ", text)
         self._vis_parts.append(collapsed)
         self._vis_lines.append(line)
-        if ctx.link is not None:
-            self.links[ctx.link].text_parts.append(collapsed)
-        if ctx.hidden or (ctx.font_px is not None and ctx.font_px <= 0.0):
-            if visible:
-                self._add_run(text, ctx, line, hidden=True)
-            return
-        self._flow.append(collapsed if visible else " ")
-        self._flow_lines.append(line)
+        if link is not None:
+            self.links[link].text_parts.append(collapsed)
+        hidden = ctx.hidden or (ctx.font_px is not None and ctx.font_px <= 0.0)
+        if not hidden:
+            self._flow.append(collapsed if visible else " ")
+            self._flow_lines.append(line)
         if visible:
-            self._add_run(text, ctx, line, hidden=False)
-
-    def _add_run(self, text: str, ctx: _Ctx, line: int, hidden: bool) -> None:
-        d = ctx.direction
-        auto = -1
-        if isinstance(d, int):
-            auto = d
-            d = "ltr"
-        self._run_auto.append(auto)
-        self.runs.append(
-            TextRun(text, line, hidden, ctx.align, ctx.align_line, d, ctx.font_key, ctx.family, ctx.color, ctx.lh,
-                    max(ctx.inset_l, ctx.inset_r), ctx.inset_line, ctx.in_cell, ctx.link)
-        )
+            d = ctx.direction
+            self._run_auto.append(auto if d == "auto" else -1)
+            self.runs.append(TextRun(text, el, line, hidden, ctx, "ltr" if d == "auto" else d, link, self))
 
     def _declared(self, el) -> "_Digest":
         """Cascade for one element: sheet < inline < sheet !important < inline !important, digested."""
         style = el.get("style")
-        rules = self._sheet.matching(el) if self._sheet else ()
+        sheet = self._sheet
+        if not sheet:
+            return _digest_inline(style) if style else _EMPTY
+        cands = sheet.candidates(el)
+        if not cands:
+            return _digest_inline(style) if style else _EMPTY
+        if sheet.all_simple(cands):
+            key = (sheet, el.tag, el.get("class"), el.get("id"), style)
+            got = _DECL_MEMO.get(key)
+            if got is None:
+                got = _DECL_MEMO[key] = self._cascade([r for r in cands if r.selector.matches(el)], style)
+            return got
+        return self._cascade([r for r in cands if r.selector.matches(el)], style)
+
+    def _cascade(self, rules, style: str | None) -> "_Digest":
         if not rules:
             return _digest_inline(style) if style else _EMPTY
         inline = parse_declarations(style) if style else ()
@@ -334,133 +404,49 @@ class HtmlView:
                     out[p] = v
         return _digest(tuple(out.items()))
 
-    def _walk(self, el, ctx: _Ctx) -> None:
+    def _walk(self, el, ctx: _Ctx, link: int | None, auto: int) -> None:
         tag = el.tag
         if not isinstance(tag, str):
             if tag is etree.Comment and el.text:
                 self.comments.append((el.text, el.sourceline or 0))
             return
         tag = tag.lower()
-        line = el.sourceline or 0
         if tag in NOT_RENDERED:
             if tag == "link" and "stylesheet" in (el.get("rel") or "").lower() and el.get("href"):
-                self.links.append(Link(el.get("href").strip(), "link", line))
+                self.links.append(Link(el.get("href").strip(), "link", el.sourceline or 0))
             return
-        d = self._declared(el)
+        line = el.sourceline or 0
         get = el.get
-        attrs = el.attrib
-        new: _Ctx | None = None
-        auto_idx = None
-        base = ctx.font_px if ctx.font_px is not None else 16.0
-        container = ctx.container
-        width_px = maxw_px = minw_px = None
-
+        d = self._declared(el)
         if tag == "input" and (get("type") or "").lower() == "hidden":
             return
-        if d.any or tag in _SPECIAL or (attrs and ("dir" in attrs or "align" in attrs or "width" in attrs or "hidden" in attrs)):
-            new = ctx.copy()
-            if d.hidden or "hidden" in attrs:
-                new.hidden = True
-            # direction: CSS beats the dir attribute
-            if d.direction is not None:
-                new.direction = d.direction
-            else:
-                dir_attr = get("dir")
-                if dir_attr:
-                    dir_attr = dir_attr.strip().lower()
-                    if dir_attr in ("ltr", "rtl"):
-                        new.direction = dir_attr
-                    elif dir_attr == "auto":
-                        self._autos.append([len(self.runs), -1])
-                        auto_idx = len(self._autos) - 1
-                        new.direction = auto_idx
-            # alignment: presentational hint, then CSS
-            if tag == "center":
-                new.align, new.align_line = "center", line
-            elif tag in ALIGN_ATTR_TAGS:
-                a = get("align")
-                if a:
-                    a = _ALIGN_ATTR.get(a.strip().lower())
-                    if a:
-                        new.align, new.align_line = a, line
-            if d.align is not None:
-                new.align, new.align_line = d.align, line
-            # fonts
-            size_val = d.size
-            fam = d.family
-            if tag == "font":
-                if get("face") and fam is None:
-                    fam = get("face")
-                if get("color") and d.color is None:
-                    new.color = (get("color"), line)
-                sz = (get("size") or "").strip()
-                if sz and size_val is None:
-                    try:
-                        n = 3 + int(sz) if sz[0] in "+-" else int(sz)
-                        size_val = f"{FONT_SIZE_ATTR[max(1, min(7, n))]}px"
-                    except ValueError:
-                        pass
-            if size_val is not None:
-                px = _size_px(size_val, base)
-                if px is not None:
-                    new.font_px = px
-                    new.font_key = _font_key(px)
-            elif tag in HEADING_SCALE:
-                new.font_px = base * HEADING_SCALE[tag]
-                new.font_key = tag
-            elif tag == "small" or tag == "big":
-                new.font_px = base / 1.2 if tag == "small" else base * 1.2
-                new.font_key = _font_key(new.font_px)
-            if new.font_px is not None and new.font_px <= 0.0 and d.size is not None:
-                pass  # zero-size text is treated as hidden when emitted
-            if fam is not None:
-                new.family = None if fam is _NEUTRAL_MARK else (fam, line)
-            if d.color is not None:
-                new.color = None if d.color is _NEUTRAL_MARK else (d.color, line)
-            if d.lh is not None:
-                new.lh = None if d.lh is _NEUTRAL_MARK else (d.lh, line)
-            # box
-            if d.width is not None:
-                width_px = length_px(d.width, base, container)
-            elif tag in _WIDTH_ATTR_TAGS and get("width"):
-                wa = get("width").strip().lower().removesuffix("px")
-                if wa:
-                    width_px = length_px(wa if wa.endswith("%") else wa + "px", base, container)
-            if d.maxw is not None:
-                maxw_px = length_px(d.maxw, base, container)
-            if d.minw is not None:
-                minw_px = length_px(d.minw, base, container)
-            if tag != "img":
-                newc = container
-                if width_px is not None:
-                    newc = width_px
-                if maxw_px is not None:
-                    newc = min(newc, maxw_px)
-                new.container = newc
-            il = ir = 0.0
-            for lv, rv in d.insets:
-                if lv:
-                    il += max(length_px(lv, base, container) or 0.0, 0.0)
-                if rv:
-                    ir += max(length_px(rv, base, container) or 0.0, 0.0)
-            if tag == "blockquote" and not d.has_margin:
-                il += 40.0
-            if il or ir:
-                new.inset_l += il
-                new.inset_r += ir
-                new.inset_line = line
-            if tag == "td" or tag == "th":
-                new.in_cell = True
-        cur = new if new is not None else ctx
+        dir_attr = get("dir")
+        if tag == "font":
+            sig = (get("align"), dir_attr, get("width"), get("hidden"), get("face"), get("color"), get("size"))
+        else:
+            sig = (get("align"), dir_attr, get("width"), get("hidden"))
+        key = (ctx, tag, d, sig)
+        got = _MEMO.get(key)
+        if got is None:
+            got = _MEMO[key] = _compute(ctx, tag, d, sig)
+        cur, width_px, maxw_px, minw_px = got
+        if dir_attr is not None and cur.direction == "auto" and dir_attr.strip().lower() == "auto":
+            self._autos.append([len(self.runs), -1])
+            auto_idx = len(self._autos) - 1
+        else:
+            auto_idx = None
+        if auto_idx is not None:
+            auto = auto_idx
 
         # images and backgrounds
-        if tag == "img" or (tag == "input" and (get("type") or "").lower() == "image"):
-            self._image(el, tag, d, cur, container, width_px, maxw_px, minw_px, base, line)
-        elif tag == "source" and get("srcset"):
-            for cand in get("srcset").split(","):
-                u = cand.strip().split(" ")[0]
-                if u:
-                    self.images.append(Image(u, "source", None, None, None, True, None, cur.hidden, None, True, "", line))
+        if tag in _MEDIA_TAGS:
+            if tag == "img" or (tag == "input" and (get("type") or "").lower() == "image"):
+                self._image(el, tag, d, cur, ctx.container, width_px, maxw_px, minw_px, line, link)
+            elif tag == "source" and get("srcset"):
+                for cand in get("srcset").split(","):
+                    u = cand.strip().split(" ")[0]
+                    if u:
+                        self.images.append(Image(u, "source", None, None, None, True, None, cur.hidden, None, True, "", line))
         if tag in _BG_ATTR_TAGS and get("background"):
             self.images.append(Image(get("background").strip(), "background", None, None, None, True, None, cur.hidden, None, True, "", line))
         for u in d.bg_urls:
@@ -468,10 +454,7 @@ class HtmlView:
         # links
         if (tag == "a" or tag == "area") and get("href") is not None:
             self.links.append(Link(get("href").strip(), tag, line, aria_label=get("aria-label")))
-            if new is None:
-                new = ctx.copy()
-                cur = new
-            new.link = len(self.links) - 1
+            link = len(self.links) - 1
             if tag == "area" and get("alt"):
                 self.links[-1].img_alts.append(get("alt"))
         if tag in _URL_ATTR_TAGS:
@@ -490,23 +473,26 @@ class HtmlView:
                 self._flow_lines.append(line)
             self._vis_parts.append("\n")
             self._vis_lines.append(line)
-        if el.text:
-            self._emit_text(el.text, cur, line)
+        text = el.text
+        if text:
+            self._emit_text(text, el, cur, line, link, auto)
         for child in el:
-            self._walk(child, cur)
-            if child.tail:
-                self._emit_text(child.tail, cur, child.sourceline or line)
+            self._walk(child, cur, link, auto)
+            tail = child.tail
+            if tail:
+                self._emit_text(tail, el, cur, child.sourceline or line, link, auto)
         if block:
             self._emit_block(line)
         if auto_idx is not None:
             self._autos[auto_idx][1] = len(self.runs)
 
-    def _image(self, el, tag, d: "_Digest", cur: _Ctx, container, width_px, maxw_px, minw_px, base, line) -> None:
+    def _image(self, el, tag, d: "_Digest", cur: _Ctx, container, width_px, maxw_px, minw_px, line, link) -> None:
         get = el.get
         src = (get("src") or "").strip()
         hidden = cur.hidden
         h_attr = get("height")
         height_px = None
+        base = cur.font_px if cur.font_px is not None else 16.0
         if d.height is not None:
             height_px = length_px(d.height, base, None)
         elif h_attr and h_attr.strip().lower() != "auto":
@@ -520,7 +506,6 @@ class HtmlView:
         constrained = width_px is not None or maxw_px is not None or minw_px is not None
         role = (get("role") or "").lower()
         decorative = role in ("presentation", "none") or (get("aria-hidden") or "").lower() == "true"
-        link = cur.link
         href = self.links[link].href if link is not None else None
         alt = get("alt")
         if link is not None and alt is not None:
@@ -538,6 +523,100 @@ class HtmlView:
                     self.images.append(Image(u, "source", alt, None, eff, True, height_px, hidden, href, True, "", line))
 
 
+def _compute(ctx: _Ctx, tag: str, d: "_Digest", sig: tuple) -> tuple[_Ctx, float | None, float | None, float | None]:
+    """Child style from parent style, tag, digested declarations and presentational attributes."""
+    a_align, a_dir, a_width, a_hidden = sig[0], sig[1], sig[2], sig[3]
+    base = ctx.font_px if ctx.font_px is not None else 16.0
+    container = ctx.container
+    width_px = maxw_px = minw_px = None
+    if not (d.any or tag in _SPECIAL or a_align is not None or a_dir is not None or a_width is not None or a_hidden is not None):
+        return ctx, None, None, None
+    new = ctx.copy()
+    if d.hidden or a_hidden is not None:
+        new.hidden = True
+    # direction: CSS beats the dir attribute
+    if d.direction is not None:
+        new.direction = d.direction
+    elif a_dir:
+        v = a_dir.strip().lower()
+        if v in ("ltr", "rtl", "auto"):
+            new.direction = v
+    # alignment: presentational hint, then CSS
+    if tag == "center":
+        new.align = "center"
+    elif tag in ALIGN_ATTR_TAGS and a_align:
+        a = _ALIGN_ATTR.get(a_align.strip().lower())
+        if a:
+            new.align = a
+    if d.align is not None:
+        new.align = d.align
+    # fonts
+    size_val = d.size
+    fam = d.family
+    if tag == "font":
+        face, color, size = sig[4], sig[5], sig[6]
+        if face and fam is None:
+            fam = face
+        if color and d.color is None:
+            new.color = color
+        sz = (size or "").strip()
+        if sz and size_val is None:
+            try:
+                n = 3 + int(sz) if sz[0] in "+-" else int(sz)
+                size_val = f"{FONT_SIZE_ATTR[max(1, min(7, n))]}px"
+            except ValueError:
+                pass
+    if size_val is not None:
+        px = _size_px(size_val, base)
+        if px is not None:
+            new.font_px = px
+            new.font_key = _font_key(px)
+    elif tag in HEADING_SCALE:
+        new.font_px = base * HEADING_SCALE[tag]
+        new.font_key = tag
+    elif tag == "small" or tag == "big":
+        new.font_px = base / 1.2 if tag == "small" else base * 1.2
+        new.font_key = _font_key(new.font_px)
+    if fam is not None:
+        new.family = None if fam is _NEUTRAL_MARK else fam
+    if d.color is not None:
+        new.color = None if d.color is _NEUTRAL_MARK else d.color
+    if d.lh is not None:
+        new.lh = None if d.lh is _NEUTRAL_MARK else d.lh
+    # box
+    if d.width is not None:
+        width_px = length_px(d.width, base, container)
+    elif tag in _WIDTH_ATTR_TAGS and a_width:
+        wa = a_width.strip().lower().removesuffix("px")
+        if wa:
+            width_px = length_px(wa if wa.endswith("%") else wa + "px", base, container)
+    if d.maxw is not None:
+        maxw_px = length_px(d.maxw, base, container)
+    if d.minw is not None:
+        minw_px = length_px(d.minw, base, container)
+    if tag != "img":
+        newc = container
+        if width_px is not None:
+            newc = width_px
+        if maxw_px is not None:
+            newc = min(newc, maxw_px)
+        new.container = newc
+    il = ir = 0.0
+    for lv, rv in d.insets:
+        if lv:
+            il += max(length_px(lv, base, container) or 0.0, 0.0)
+        if rv:
+            ir += max(length_px(rv, base, container) or 0.0, 0.0)
+    if tag == "blockquote" and not d.has_margin:
+        il += 40.0
+    if il or ir:
+        new.inset_l += il
+        new.inset_r += ir
+    if tag == "td" or tag == "th":
+        new.in_cell = True
+    return new, width_px, maxw_px, minw_px
+
+
 _ALIGN_ATTR = {"left": "left", "right": "right", "center": "center", "middle": "center", "justify": "justify"}
 _ALIGN_CSS = {"-webkit-center": "center", "-moz-center": "center", "-khtml-center": "center", "-webkit-left": "left",
               "-moz-left": "left", "-webkit-right": "right", "-moz-right": "right", "justify-all": "justify",
@@ -547,6 +626,7 @@ _SPECIAL = frozenset({"center", "font", "small", "big", "blockquote", "td", "th"
 _WIDTH_ATTR_TAGS = frozenset({"table", "td", "th", "img", "div", "col"})
 _BG_ATTR_TAGS = frozenset({"table", "td", "th", "body", "tr"})
 _URL_ATTR_TAGS = frozenset({"a", "area", "img", "input", "source", "link"})
+_MEDIA_TAGS = frozenset({"img", "input", "source"})
 _NEUTRAL_MARK = "\x00neutral"
 
 

@@ -24,6 +24,8 @@ _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 _HEBREW = re.compile(r"[\u0590-\u05ff]")
 _LETTER = re.compile(r"[^\W\d_]")
+_CJK_ANY = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]")
+_NON_LATIN = re.compile(r"[\u0590-\u08ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|\n")
 
 ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "fil": "tl", "zh-hant": "zh", "zh-hans": "zh"}
@@ -58,60 +60,73 @@ def _restricted(langs: tuple[str, ...]):
 
 
 def blocks_for_language(text: str) -> list[tuple[str, int]]:
-    """Cleaned blocks with their letter weight; blocks too short to judge are dropped."""
+    """Cleaned blocks with their letter weight; a block too short to judge joins the next one."""
     out: list[tuple[str, int]] = []
-    pending = ""
+    pending, pending_w = "", 0
     for raw in _BLOCK_SPLIT.split(text):
-        cleaned = _STRIP.sub(" ", raw).strip()
+        cleaned = _STRIP.sub(" ", raw).strip() if raw.strip() else ""
         if not cleaned:
             continue
-        pending = (pending + " " + cleaned).strip() if pending else cleaned
-        weight = _weight(pending)
-        if weight >= MIN_LETTERS:
-            out.append((pending, weight))
-            pending = ""
-    if pending and out:
-        # a short trailing line (sign-off) joins the previous judged block
-        t, w = out[-1]
-        out[-1] = (t + " " + pending, w + _weight(pending))
-    elif pending and _weight(pending) >= MIN_LETTERS:
-        out.append((pending, _weight(pending)))
+        w = _weight(cleaned)
+        pending, pending_w = ((pending + " " + cleaned) if pending else cleaned), pending_w + w
+        if pending_w >= MIN_LETTERS:
+            out.append((pending, pending_w))
+            pending, pending_w = "", 0
+    if pending:
+        if out:  # a short trailing line (sign-off) joins the previous judged block
+            t, w = out[-1]
+            out[-1] = (t + " " + pending, w + pending_w)
+        elif pending_w >= MIN_LETTERS:
+            out.append((pending, pending_w))
     return out
 
 
 def _weight(text: str) -> int:
     letters = len(_LETTER.findall(text))
-    cjk = len(_HAN.findall(text)) + len(_KANA.findall(text)) + len(_HANGUL.findall(text))
-    return letters + cjk  # CJK characters count double: each carries a word
+    if _CJK_ANY.search(text):
+        letters += len(_CJK_ANY.findall(text))  # CJK characters count double: each carries a word
+    return letters
 
 
 def identify(text: str, candidates: tuple[str, ...] = SHIPPED_LANGUAGES) -> tuple[str, float]:
     """Language of one block: script shortcuts first, then py3langid restricted to ``candidates``."""
-    letters = max(1, len(_LETTER.findall(text)))
-    kana = len(_KANA.findall(text))
-    han = len(_HAN.findall(text))
-    if kana and (kana + han) / letters > 0.3:
-        return "ja", 1.0
-    if han / letters > 0.3:
-        return "zh", 1.0
-    if len(_HANGUL.findall(text)) / letters > 0.3:
-        return "ko", 1.0
-    if len(_ARABIC.findall(text)) / letters > 0.3:
-        return "ar", 1.0
-    if len(_HEBREW.findall(text)) / letters > 0.3:
-        return "he", 1.0
+    if _NON_LATIN.search(text):
+        letters = max(1, len(_LETTER.findall(text)))
+        kana = len(_KANA.findall(text))
+        han = len(_HAN.findall(text))
+        if kana and (kana + han) / letters > 0.3:
+            return "ja", 1.0
+        if han / letters > 0.3:
+            return "zh", 1.0
+        if len(_HANGUL.findall(text)) / letters > 0.3:
+            return "ko", 1.0
+        if len(_ARABIC.findall(text)) / letters > 0.3:
+            return "ar", 1.0
+        if len(_HEBREW.findall(text)) / letters > 0.3:
+            return "he", 1.0
     latin = tuple(c for c in candidates if c not in ("ja", "zh", "ko", "ar", "he", "fa", "ur"))
     ident = _restricted(latin or ("en",))
     lang, prob = ident.classify(text)
     return lang, float(prob)
 
 
-def language_shares(blocks: list[tuple[str, int]], candidates: tuple[str, ...]) -> dict[str, float]:
-    """Share of judged letters per language (blocks below 0.5 confidence are not counted)."""
+def language_shares(blocks: list[tuple[str, int]], candidates: tuple[str, ...], expect: tuple[str, ...] = ()) -> dict[str, float]:
+    """Share of judged letters per language (blocks below 0.5 confidence are not counted).
+
+    Shortcut: when the whole sample is confidently one of ``expect``, the per-block pass (needed only
+    to score bilingual messages) is skipped.
+    """
+    if blocks:
+        whole = " ".join(t for t, _w in blocks)[:800]
+        lang, prob = identify(whole, candidates)
+        if expect and lang in expect and prob >= 0.95:
+            return {lang: 1.0}
+        if prob >= 0.9999 and len(blocks) <= 2:
+            return {lang: 1.0}  # one language throughout: a second one would lower the confidence
     totals: dict[str, int] = {}
     judged = 0
-    for text, weight in blocks:
-        lang, prob = identify(text, candidates)
+    for text, weight in blocks[:12]:
+        lang, prob = identify(text[:600], candidates)
         if prob < 0.5:
             continue
         judged += weight

@@ -30,22 +30,21 @@ SHIPPED_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl", "sv", "pt", "tr",
 _SCRIPT_OF = {"ja": "cjk", "zh": "cjk", "ar": "arabic"}
 HAS_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 HAS_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-MAX_ANCHOR = 10
+MAX_ANCHOR = 8
+MIN_PREFIX = 3
 _WORD = re.compile(r"\w+")
 
 
 class Words:
-    """Word prefixes of a normalised text (up to MAX_ANCHOR chars) and which scripts it holds."""
+    """Word prefixes of a normalised text (up to MAX_ANCHOR chars), its whole words as ``"=word"``,
+    and which scripts it holds."""
 
     __slots__ = ("prefixes", "cjk", "arabic")
 
     def __init__(self, text: str):
-        pre: set[str] = set()
-        add = pre.add
-        for w in set(_WORD.findall(text)):
-            n = min(len(w), MAX_ANCHOR)
-            for k in range(1, n + 1):
-                add(w[:k])
+        words = set(_WORD.findall(text))
+        pre = {"=" + w for w in words}
+        pre.update(w[:k] for w in words if len(w) >= MIN_PREFIX for k in range(MIN_PREFIX, min(len(w), MAX_ANCHOR) + 1))
         self.prefixes = pre
         self.cjk = bool(HAS_CJK.search(text))
         self.arabic = bool(HAS_ARABIC.search(text))
@@ -114,11 +113,24 @@ def _alternatives(op, av) -> list[list]:
     return [inner]
 
 
-def _best(items, at_boundary: bool) -> tuple[int, set[str]] | None:
-    """Best necessary anchor of a parsed sequence: (score, set of word prefixes) or None.
+def _completes(op, av) -> bool:
+    """Does this item, following a literal run, end the word (non-word literal, \\b, space class)?"""
+    if op is LITERAL:
+        return not _is_word_char(av)
+    if op is AT:
+        return True
+    if op is IN:
+        return _class_is_nonword(av)
+    return False
 
-    A candidate is a literal word run that starts at a word boundary; a required group gives the union
-    of its alternatives' anchors. The candidate whose shortest member is longest wins.
+
+def _best(items, at_boundary: bool, found: list | None = None, tail_complete: bool = False) -> tuple[int, set[str]] | None:
+    """Best necessary anchor of a parsed sequence: (score, set of anchors) or None.
+
+    An anchor is a literal word run that starts at a word boundary: ``"=word"`` when the run is a
+    whole word, else a word prefix. A required group gives the union of its alternatives' anchors.
+    Every candidate is a necessary condition (appended to ``found``); the one whose shortest member
+    is longest is returned.
     """
     best: tuple[int, set[str]] | None = None
     run = ""
@@ -126,16 +138,23 @@ def _best(items, at_boundary: bool) -> tuple[int, set[str]] | None:
 
     def offer(cand: tuple[int, set[str]] | None) -> None:
         nonlocal best
+        if cand and found is not None:
+            found.append(cand)
         if cand and (best is None or cand[0] > best[0]):
             best = cand
 
-    def close() -> None:
+    def close(complete: bool) -> None:
         nonlocal run, run_ok
         if run and run_ok:
-            offer((len(run), {run[:MAX_ANCHOR]}))
+            if complete:
+                offer((len(run) + 2, {"=" + run}))  # whole words are more selective than prefixes
+            else:
+                offer((len(run), {run[:MAX_ANCHOR]}))
         run, run_ok = "", False
 
-    for op, av in items:
+    items = list(items)
+    for idx, (op, av) in enumerate(items):
+        follower_completes = _completes(*items[idx + 1]) if idx + 1 < len(items) else tail_complete
         if op is LITERAL and _is_word_char(av):
             if not run:
                 run_ok = at_boundary
@@ -144,13 +163,23 @@ def _best(items, at_boundary: bool) -> tuple[int, set[str]] | None:
             continue
         if run and run_ok and (op is SUBPATTERN or op is BRANCH):
             # the parser factors common prefixes out of alternations: (?:rate|review) -> r(?:ate|eview)
-            leads = [_lead(a) for a in _alternatives(op, av)]
-            cands = {(run + ld)[:MAX_ANCHOR] for ld in leads}
-            offer((min(len(run) + len(ld) for ld in leads), cands))
+            cands = set()
+            score = MAX_ANCHOR + 2
+            for alt in _alternatives(op, av):
+                ld = _lead(alt)
+                rest = alt[len(ld):]
+                word = run + ld
+                if (rest and _completes(*rest[0])) or (not rest and follower_completes):
+                    cands.add("=" + word)
+                    score = min(score, len(word) + 2)
+                else:
+                    cands.add(word[:MAX_ANCHOR])
+                    score = min(score, len(word))
+            offer((score, cands))
             run, run_ok = "", False
             at_boundary = all(_ends_nonword(a) for a in _alternatives(op, av))
             continue
-        close()
+        close(_completes(op, av))
         if op is LITERAL:
             at_boundary = True
         elif op is AT:
@@ -160,10 +189,10 @@ def _best(items, at_boundary: bool) -> tuple[int, set[str]] | None:
         elif op is SUBPATTERN or op is BRANCH:
             alts = _alternatives(op, av)
             union: set[str] = set()
-            score = MAX_ANCHOR
+            score = MAX_ANCHOR + 2
             ok = True
             for alt in alts:
-                b = _best(alt, at_boundary)
+                b = _best(alt, at_boundary, None, follower_completes)
                 if b is None:
                     ok = False
                     break
@@ -176,75 +205,180 @@ def _best(items, at_boundary: bool) -> tuple[int, set[str]] | None:
             lo, _hi, sub = av
             sub = list(sub)
             if lo >= 1:
-                b = _best(sub, at_boundary)
+                b = _best(sub, at_boundary, found)
+                if b is not None and found is not None and b in found:
+                    found.remove(b)
                 offer(b)
                 at_boundary = _ends_nonword(sub)
             else:
                 at_boundary = at_boundary and _ends_nonword(sub)
         else:
             at_boundary = False
-    close()
+    close(tail_complete)
     return best
 
 
 def fragment_anchors(frag: str) -> set[str] | None:
+    """The best single necessary anchor set of a fragment (None when none can be derived)."""
+    reqs = fragment_requirements(frag)
+    return set(reqs[0]) if reqs else None
+
+
+@lru_cache(maxsize=None)
+def fragment_requirements(frag: str) -> tuple[frozenset[str], ...]:
+    """Necessary anchor sets of a fragment, best first: a match needs a word starting with one
+    member of *every* set. Empty when nothing can be derived (the fragment always runs)."""
     try:
         parsed = _sre_parse.parse(frag)
     except re.error:
+        return ()
+    found: list[tuple[int, set[str]]] = []
+    _best(list(parsed), True, found, tail_complete=True)
+    found.sort(key=lambda c: -c[0])
+    out: list[frozenset[str]] = []
+    for _score, anchors in found:
+        if any(not a.startswith("=") and len(a) < MIN_PREFIX for a in anchors):
+            continue  # prefixes shorter than MIN_PREFIX are not indexed: this condition cannot be checked
+        fs = frozenset(anchors)
+        if fs not in out:
+            out.append(fs)
+    return tuple(out)
+
+
+class _Bounded:
+    """A pattern that must start at a word boundary. The left check is done in Python because a
+    leading look-behind stops ``re`` from skipping ahead to the pattern's first characters, which
+    makes a search 5-10x slower on long texts."""
+
+    __slots__ = ("rx", "pattern")
+
+    def __init__(self, body: str):
+        self.rx = re.compile(rf"(?:{body})(?!\w)")
+        self.pattern = body
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        search = self.rx.search
+        pos = 0
+        n = len(text)
+        while pos <= n:
+            m = search(text, pos)
+            if m is None:
+                return
+            s = m.start()
+            if s == 0 or not _wordch(text[s - 1]):
+                yield m
+                pos = m.end() if m.end() > s else s + 1
+            else:
+                pos = s + 1
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for m in self.finditer(text):
+            return m
         return None
-    b = _best(list(parsed), True)
-    return b[1] if b else None
 
 
-def _group(frags: list[str], bounded: bool) -> re.Pattern[str] | None:
+def _wordch(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _group(frags: list[str], bounded: bool):
     if not frags:
         return None
     body = "|".join(f"(?:{f})" for f in frags)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if bounded else body)
+    return _Bounded(body) if bounded else re.compile(body)
+
+
+class _Frag:
+    __slots__ = ("src", "reqs", "_rx")
+
+    def __init__(self, src: str, reqs: tuple[frozenset[str], ...]):
+        self.src = src
+        self.reqs = reqs
+        self._rx: re.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> "_Bounded":
+        if self._rx is None:
+            self._rx = _Bounded(self.src)
+        return self._rx
+
+    def possible(self, prefixes: set[str]) -> bool:
+        for req in self.reqs[1:]:
+            if req.isdisjoint(prefixes):
+                return False
+        return True
 
 
 class Concept:
-    """One concept: a gated Latin-script regex plus CJK and Arabic regexes."""
+    """One concept: gated Latin-script fragments plus CJK and Arabic regexes.
 
-    __slots__ = ("name", "latin", "latin_free", "anchors", "cjk", "arabic")
+    Each Latin fragment is indexed under the members of its best anchor set; a query intersects the
+    text's word prefixes with that index, checks the fragment's other necessary anchors, and runs only
+    the fragments still possible. Fragments with no derivable anchor run as one alternation.
+    """
+
+    __slots__ = ("name", "frags", "index", "primaries", "ungated", "cjk", "arabic", "_all")
 
     def __init__(self, name: str, langs: dict[str, list[str]], free: set[str]):
         self.name = name
-        bounded: list[str] = []
+        self.frags: list[_Frag] = []
+        self.index: dict[str, list[_Frag]] = {}
+        ungated_bounded: list[str] = []
         unbounded: list[str] = []
         cjk: list[str] = []
         arabic: list[str] = []
-        anchors: set[str] | None = set()
         for lang, frags in langs.items():
             script = _SCRIPT_OF.get(lang, "latin")
             for f in frags:
                 if script == "cjk":
                     cjk.append(f.lstrip("~"))
-                    continue
-                if script == "arabic":
+                elif script == "arabic":
                     arabic.append(f.lstrip("~"))
-                    continue
-                if f.startswith("~") or lang in free:
+                elif f.startswith("~") or lang in free:
                     unbounded.append(f.lstrip("~"))
-                    anchors = None
-                    continue
-                bounded.append(f)
-                a = fragment_anchors(f)
-                if a is None:
-                    anchors = None
-                elif anchors is not None:
-                    anchors |= a
-        self.latin = _group(bounded, True)
-        self.latin_free = _group(unbounded, False)
-        self.anchors = frozenset(anchors) if anchors is not None else None
+                else:
+                    reqs = fragment_requirements(f)
+                    if not reqs:
+                        ungated_bounded.append(f)
+                        continue
+                    fr = _Frag(f, reqs)
+                    self.frags.append(fr)
+                    for a in reqs[0]:
+                        self.index.setdefault(a, []).append(fr)
+        self.primaries = frozenset(self.index)
+        groups = [g for g in (_group(ungated_bounded, True), _group(unbounded, False)) if g is not None]
+        self.ungated = groups
         self.cjk = _group(cjk, False)
         self.arabic = _group(arabic, False)
+        self._all: re.Pattern[str] | None = None
+
+    @property
+    def all_latin(self) -> re.Pattern[str] | None:
+        """All gated fragments as one alternation, for short texts where gating costs more than it saves."""
+        if self._all is None and self.frags:
+            self._all = _group([f.src for f in self.frags], True)
+        return self._all
+
+    @property
+    def anchors(self) -> frozenset[str] | None:
+        return None if self.ungated else self.primaries
 
     def patterns(self, words: Words | None):
-        if self.latin is not None and (words is None or self.anchors is None or not self.anchors.isdisjoint(words.prefixes)):
-            yield self.latin
-        if self.latin_free is not None:
-            yield self.latin_free
+        if words is None:
+            if self.all_latin is not None:
+                yield self.all_latin
+        else:
+            hits = self.primaries.intersection(words.prefixes)
+            if hits:
+                seen: set[int] = set()
+                pre = words.prefixes
+                for a in hits:
+                    for fr in self.index[a]:
+                        if id(fr) not in seen:
+                            seen.add(id(fr))
+                            if fr.possible(pre):
+                                yield fr.rx
+        yield from self.ungated
         if self.cjk is not None and (words is None or words.cjk):
             yield self.cjk
         if self.arabic is not None and (words is None or words.arabic):

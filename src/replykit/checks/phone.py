@@ -13,33 +13,45 @@ import re
 from typing import Iterator
 
 from .lexicon import concept
+from .textutil import left_bounded
 
 _CUR = r"(?:[$€£¥₺₹₩₽]|r\$|us\$|ca\$|mx\$|usd|eur|gbp|jpy|cad|mxn|brl|sar|aed|try|pln|sek|chf|zł|kr|tl|درهم|ريال|ر\.س|د\.إ|円|元)"
-_MASKS = [
-    re.compile(r"(?<![\d-])(?:\d{3}|d\d{2})-\d{7}-\d{7}(?![\d-])"),  # Amazon order id
-    re.compile(r"(?<![\d-])\d{2}-\d{5}-\d{5}(?![\d-])"),  # eBay order number
-    re.compile(r"\b1z[0-9a-z]{16}\b"),  # UPS
-    re.compile(r"(?<!\d)9\d{3}(?: ?\d{4}){4} ?\d{2}(?!\d)"),  # USPS
-    re.compile(r"\b[a-z]{2} ?\d{3} ?\d{3} ?\d{3} ?[a-z]{2}\b"),  # UPU S10
-    re.compile(r"(?<!\d)\d{13,}(?!\d)"),  # long runs: tracking / order numbers
-    re.compile(r"(?<!\d)\d{4}\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?|\d{1,2}\s?月\s?\d{1,2}\s?日"),
-    re.compile(r"(?<![\d.])(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?![\d])"),  # dates
-    re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:-|~|〜|to|bis|à|a)\s*\d{1,2}:\d{2})?"),  # times
-    re.compile(rf"{_CUR}\s?\d[\d.,' ]*\d|{_CUR}\s?\d|\d[\d.,' ]*\d?\s?{_CUR}"),  # prices
-    re.compile(r"〒\s?\d{3}-?\d{4}"),  # Japanese postcode
-    re.compile(r"#\s?\d{5,}"),  # '#3301928475' order references
-    re.compile(r"(?<![\d-])\d{1,3}\s?-\s?\d{1,3}(?:\s?-\s?\d{1,3})?(?![\d-])"),  # ranges 3-5, block addresses 1-2-3
+_D = "0123456789"
+# (pattern, characters that may not precede a match, match must start a word)
+_MASKS: list[tuple[re.Pattern[str], str, bool]] = [
+    (re.compile(r"(?:\d{3}|d\d{2})-\d{7}-\d{7}(?![\d-])"), _D + "-", False),  # Amazon order id
+    (re.compile(r"\d{2}-\d{5}-\d{5}(?![\d-])"), _D + "-", False),  # eBay order number
+    (re.compile(r"1z[0-9a-z]{16}\b"), "", True),  # UPS
+    (re.compile(r"9\d{3}(?: ?\d{4}){4} ?\d{2}(?!\d)"), _D, False),  # USPS
+    (re.compile(r"[a-z]{2} ?\d{3} ?\d{3} ?\d{3} ?[a-z]{2}\b"), "", True),  # UPU S10
+    (re.compile(r"\d{13,}(?!\d)"), _D, False),  # long runs: tracking / order numbers
+    (re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?|\d{1,2}\s?月\s?\d{1,2}\s?日"), _D, False),
+    (re.compile(r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?!\d)"), _D + ".", False),  # dates
+    (re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:-|~|〜|to|bis|à|a)\s*\d{1,2}:\d{2})?"), _D, False),  # times
+    (re.compile(rf"{_CUR}\s?\d[\d.,' ]*\d|{_CUR}\s?\d|\d[\d.,' ]*\d?\s?{_CUR}"), "", False),  # prices
+    (re.compile(r"〒\s?\d{3}-?\d{4}"), "", False),  # Japanese postcode
+    (re.compile(r"#\s?\d{5,}"), "", False),  # '#3301928475' order references
+    (re.compile(r"\d{1,3}\s?-\s?\d{1,3}(?:\s?-\s?\d{1,3})?(?![\d-])"), _D + "-", False),  # ranges 3-5, block addresses 1-2-3
 ]
-_TEL_CAND = re.compile(r"(?<![\w.,/-])(?:\+|00)?\(?\d[\d ().-]{6,20}\d(?![\w/-])")
+_TEL_CAND = re.compile(r"(?:\+|00)?\(?\d[\d ().-]{6,20}\d(?![\w/-])")  # left edge checked in code
 _NANP = re.compile(r"\(\d{3}\)\s?\d{3}[-. ]\d{4}")
 
 
 def mask(norm: str) -> str:
+    """Replace known non-phone numbers by 'x' (same length)."""
     out = norm
-    for rx in _MASKS:
-        if rx.search(out):
-            out = rx.sub(lambda m: "x" * len(m.group()), out)
+    for rx, forbidden, word in _MASKS:
+        spans = [(m.start(), m.end()) for m in left_bounded(rx, out, forbidden, word)]
+        if spans:
+            chars = list(out)
+            for a, b in spans:
+                chars[a:b] = "x" * (b - a)
+            out = "".join(chars)
     return out
+
+
+def _tel_candidates(text: str):
+    return left_bounded(_TEL_CAND, text, ".,/-", word=True)
 
 
 def _labelled(norm: str, masked: str) -> str:
@@ -56,22 +68,36 @@ def _labelled(norm: str, masked: str) -> str:
     return "".join(out)
 
 
+def _ndigits(s: str) -> int:
+    return len(_DIGIT.findall(s))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _candidates(text: str) -> bool:
+    for m in _tel_candidates(text):
+        if 8 <= _ndigits(m.group()) <= 15:
+            return True
+    return False
+
+
 def find_phones(norm: str) -> Iterator[tuple[int, int, str | None]]:
     """(start, end, cap) of phone numbers in normalised text; cap is 'warning' for tolerated numbers."""
-    if sum(ch.isdigit() for ch in norm) < 7:
-        return
+    if not _candidates(norm):
+        return  # nothing phone-shaped: skip the masking passes
     masked = mask(norm)
-    if sum(ch.isdigit() for ch in masked) < 7:
+    if not _candidates(masked):
         return
     masked = _labelled(norm, masked)
     cue = concept("phone_cue")
     soft = concept("phone_soft_cue")
-    for m in _TEL_CAND.finditer(masked):
+    for m in _tel_candidates(masked):
         s, e = m.start(), m.end()
         cand = masked[s:e]
         if "x" in cand:
             continue
-        digits = sum(ch.isdigit() for ch in cand)
+        digits = _ndigits(cand)
         if digits < 8 or digits > 15:
             continue
         strong = cand.startswith("+") or bool(_NANP.search(cand))

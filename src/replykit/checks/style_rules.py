@@ -32,7 +32,7 @@ def fonts_max3(view: MessageView) -> Iterator[Hit]:
     families: dict[str, TextRun] = {}
     for r in runs:
         sizes.setdefault(r.font_key, r)
-        fam = r.family[0].lower().replace('"', "").replace("'", "").strip() if r.family else "default"
+        fam = r.ctx.family.lower().replace('"', "").replace("'", "").strip() if r.ctx.family else "default"
         families.setdefault(fam, r)
     if len(sizes) > limit:
         yield Hit("html", None, f"{len(sizes)} font sizes on visible text ({', '.join(sorted(sizes))}): at most {limit}",
@@ -43,25 +43,23 @@ def fonts_max3(view: MessageView) -> Iterator[Hit]:
 
 @rule("style.font.override")
 def font_override(view: MessageView) -> Iterator[Hit]:
-    seen: set[tuple[str, str, int]] = set()
+    seen: set[tuple[str, str]] = set()
     for r in _visible(view):
-        for prop, decl in (("font-family", r.family), ("color", r.color), ("line-height", r.line_height)):
-            if decl is None:
+        c = r.ctx
+        for prop, value, what in (("font-family", c.family, "family"), ("color", c.color, "color"), ("line-height", c.lh, "lh")):
+            if value is None or (prop, value) in seen:
                 continue
-            key = (prop, decl[0], decl[1])
-            if key in seen:
-                continue
-            seen.add(key)
+            seen.add((prop, value))
             if len(seen) > MAX_FINDINGS:
                 return
-            yield Hit("html", decl[1], f"{prop} overridden ({decl[0]}) on visible text: keep the reader's default", f"{prop}: {decl[0]} -> {r.text.strip()[:50]}")
+            yield Hit("html", r.decl_line(what), f"{prop} overridden ({value}) on visible text: keep the reader's default", f"{prop}: {value} -> {r.text.strip()[:50]}")
 
 
 def _text_dir_rtl(text: str) -> bool:
-    letters = LETTERS.findall(text)
-    if not letters:
+    rtl = len(RTL_CHARS.findall(text))
+    if not rtl:
         return False
-    return sum(1 for ch in letters if RTL_CHARS.match(ch)) / len(letters) > 0.5
+    return rtl / max(1, len(LETTERS.findall(text))) > 0.5
 
 
 @rule("style.body.centered")
@@ -105,13 +103,20 @@ def align_override(view: MessageView) -> Iterator[Hit]:
 _BLANK = re.compile(r"[ \t\u00a0\u3000\u2000-\u200d\u2060\ufeff\u202f\u205f]+")
 
 
+_WS_CLASS = "[ \t\u00a0\u3000\u2000-\u200d\u2060\ufeff\u202f\u205f]*"
+_TWO_BLANK = re.compile(f"\n{_WS_CLASS}\n{_WS_CLASS}\n")
+
+
 def blank_runs(text: str) -> Iterator[tuple[int, int, int]]:
     """(offset, 1-based line, breaks) of every run of 3+ line breaks between two lines of text.
 
     CRLF counts once; a line holding only spaces, NBSP, U+3000 or zero-width characters is blank;
     leading and trailing blank lines of the whole body do not count.
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    t = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _TWO_BLANK.search(t):
+        return
+    lines = t.split("\n")
     seen_text = False
     blanks = 0
     start_line = start_off = 0
@@ -162,14 +167,13 @@ def margins(view: MessageView) -> Iterator[Hit]:
 @rule("a11y.rtl-dir-missing")
 def rtl_dir_missing(view: MessageView) -> Iterator[Hit]:
     runs = _visible(view)
-    if not runs:
+    if not runs or not RTL_CHARS.search(view.html.visible_text):
         return
     rtl_letters = ltr_dir_rtl_letters = total = 0
     first = None
     for r in runs:
-        letters = LETTERS.findall(r.text)
-        total += len(letters)
-        n = sum(1 for ch in letters if RTL_CHARS.match(ch))
+        total += len(LETTERS.findall(r.text))
+        n = len(RTL_CHARS.findall(r.text))
         rtl_letters += n
         if n and r.direction != "rtl":
             ltr_dir_rtl_letters += n

@@ -17,6 +17,8 @@ from importlib import resources
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
+from .textutil import left_bounded
+
 
 @lru_cache(maxsize=1)
 def domain_data() -> dict:
@@ -140,19 +142,22 @@ def tracking_hosts() -> tuple[str, ...]:
 
 
 # ---- URLs in prose ----------------------------------------------------------------------------
-_SCHEME_URL = re.compile(r"(?i)\b(?:https?|ftp)://[^\s<>\"'`)\]}」』、，。]+")
-_WWW_URL = re.compile(r"(?i)(?<![\w@./-])www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s<>\"'`)\]}」』、，。]*)?")
+_SCHEME_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"'`)\]}」』、，。]+", re.I)
+_WWW_URL = re.compile(r"www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s<>\"'`)\]}」』、，。]*)?", re.I)
 
 
 @lru_cache(maxsize=1)
-def _bare_domain_re() -> re.Pattern[str]:
+def _tld_re() -> re.Pattern[str]:
+    """'.tld' at the end of a bare domain: written all-lower or all-upper (so 'item.It' is not Italy)."""
     tlds = sorted(domain_data()["text_tlds"], key=len, reverse=True)
     alt = "|".join(tlds)
-    # label(s) + TLD; TLD written all-lower or all-upper (so "item.It" is not Italy); no '@' around
-    return re.compile(
-        rf"(?<![\w@./-])((?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,61}}[A-Za-z0-9])?\.)+(?:(?:{alt})|(?:{alt.upper()})))"
-        rf"(?![\w@-]|\.[A-Za-z0-9])(/[^\s<>\"'`)\]}}]*)?"
-    )
+    return re.compile(rf"\.(?:{alt}|{alt.upper()})(?![\w@-]|\.[A-Za-z0-9])(/[^\s<>\"'`)\]}}]*)?")
+
+
+_LABEL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
+
+
+_BARE_GATE = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,26 +171,31 @@ class FoundUrl:
 def find_urls(text: str, bare: bool = True) -> Iterator[FoundUrl]:
     """URLs in text: with scheme, ``www.`` ones and (optionally) bare domains with a known TLD."""
     taken: list[tuple[int, int]] = []
-    for m in _SCHEME_URL.finditer(text):
+    for m in (left_bounded(_SCHEME_URL, text, word=True) if "://" in text else ()):
         url = m.group().rstrip(".,;:!?")
         taken.append((m.start(), m.start() + len(url)))
         yield FoundUrl(url, m.start(), m.start() + len(url), "scheme")
-    for m in _WWW_URL.finditer(text):
+    for m in (left_bounded(_WWW_URL, text, "@./-", word=True) if "www." in text.lower() else ()):
         if any(a <= m.start() < b for a, b in taken):
             continue
         url = m.group().rstrip(".,;:!?")
         taken.append((m.start(), m.start() + len(url)))
         yield FoundUrl(url, m.start(), m.start() + len(url), "www")
-    if not bare or "." not in text:
+    if not bare or not _BARE_GATE.search(text):
         return
-    for m in _bare_domain_re().finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+    for m in _tld_re().finditer(text):
+        # walk back from the dot over domain-label characters
+        s = m.start()
+        while s > 0 and text[s - 1] in _LABEL_CHARS:
+            s -= 1
+        while s < m.start() and text[s] in ".-":
+            s += 1
+        if s == m.start() or (s > 0 and (text[s - 1] in "@/_" or text[s - 1].isalnum())):
             continue
-        dom = m.group(1)
-        tld = dom.rsplit(".", 1)[1]
-        if not (tld.islower() or tld.isupper()):
+        if any(a <= s < b for a, b in taken):
             continue
-        first = dom.split(".", 1)[0]
-        if first.isdigit():
+        dom = text[s : m.start()] + m.group()[: len(m.group()) - len(m.group(1) or "")]
+        labels = dom.split(".")
+        if any(not lb for lb in labels) or labels[0].isdigit() or any(lb.startswith("-") or lb.endswith("-") for lb in labels):
             continue
-        yield FoundUrl(m.group(0).rstrip(".,;:!?"), m.start(), m.end(), "bare")
+        yield FoundUrl((text[s : m.end()]).rstrip(".,;:!?"), s, m.end(), "bare")
