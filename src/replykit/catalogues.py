@@ -104,16 +104,16 @@ def _same_messages(old: Catalog, new: Catalog) -> bool:
 
 def init(project: Project, locale: str) -> Path:
     """Start a catalogue for ``locale`` from the .pot, with the language's Plural-Forms."""
+    locale = locale.replace("-", "_")  # keep the caller's spelling: zh_CN, not zh_Hans_CN
     try:
-        parsed = Locale.parse(locale)
+        Locale.parse(locale)
     except (ValueError, UnknownLocaleError):
         raise CatalogueError(project.locale_dir, f"{locale!r} is not a locale Babel/CLDR knows") from None
-    locale = locale.replace("-", "_")  # keep the caller's spelling: zh_CN, not zh_Hans_CN
     path = project.po_path(locale)
     if path.exists():
         raise CatalogueError(path, "catalogue already exists; use `replykit update`")
     template = _read(project.pot_path)
-    catalog = Catalog(locale=parsed, domain=DOMAIN, project=template.project, version=template.version,
+    catalog = Catalog(locale=locale, domain=DOMAIN, project=template.project, version=template.version,
                       copyright_holder=template.copyright_holder, charset="utf-8", fuzzy=False,
                       creation_date=template.creation_date, revision_date=template.creation_date)
     for message in template:  # sized to the language's plural forms (1 for ja, 6 for ar)

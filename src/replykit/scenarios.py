@@ -29,7 +29,7 @@ MARKETPLACES = ("amazon", "ebay", "walmart_us", "walmart_ca", "wish", "etsy", "m
 TEMPLATE_FILES = ("subject.txt", "body.mjml", "body.txt")
 LAYOUT_DIR = "_layout"
 MAX_TEXT_LENGTH = 2000
-MAX_ITEMS = 100
+MAX_ITEMS = 1000
 
 _ORDER_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{1,38}[A-Za-z0-9])?")
 _CURRENCIES = frozenset(list_currencies())
