@@ -36,6 +36,8 @@ def parse_declarations(style: str) -> tuple[tuple[str, str, bool], ...]:
         if prop not in RELEVANT:
             continue
         val = m.group(2).strip()
+        if not val:
+            continue  # "color:;" is an invalid declaration: browsers ignore it
         imp = False
         low = val.lower()
         if low.endswith("!important"):

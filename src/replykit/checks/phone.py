@@ -33,7 +33,9 @@ _MASKS: list[tuple[re.Pattern[str], str, bool]] = [
     (re.compile(r"#\s?\d{5,}"), "", False),  # '#3301928475' order references
     (re.compile(r"\d{1,3}\s?-\s?\d{1,3}(?:\s?-\s?\d{1,3})?(?![\d-])"), _D + "-", False),  # ranges 3-5, block addresses 1-2-3
 ]
-_TEL_CAND = re.compile(r"(?:\+|00)?\(?\d[\d ().-]{6,20}\d(?![\w/-])")  # left edge checked in code
+# edges: no ASCII letter/digit (a longer token) around it; CJK text writes numbers right next to words
+_TEL_CAND = re.compile(r"(?:\+|00)?\(?\d[\d ().-]{6,20}\d(?![A-Za-z0-9_/-])")
+_ASCII_ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
 _NANP = re.compile(r"\(\d{3}\)\s?\d{3}[-. ]\d{4}")
 
 
@@ -51,7 +53,7 @@ def mask(norm: str) -> str:
 
 
 def _tel_candidates(text: str):
-    return left_bounded(_TEL_CAND, text, ".,/-", word=True)
+    return left_bounded(_TEL_CAND, text, ".,/-" + _ASCII_ALNUM)
 
 
 def _labelled(norm: str, masked: str) -> str:

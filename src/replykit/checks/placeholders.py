@@ -58,6 +58,14 @@ def extract(s: str) -> Placeholders:
     return Placeholders(named, positional, jinja)
 
 
+def printf_types(s: str) -> dict[str, set[str]]:
+    """Conversion types used per printf name: {'days': {'s'}}."""
+    out: dict[str, set[str]] = {}
+    for m in PRINTF_NAMED.finditer(s):
+        out.setdefault(m.group(1), set()).add(m.group()[-1])
+    return out
+
+
 def uses_printf(s: str) -> bool:
     return bool(PRINTF_NAMED.search(s) or PRINTF_POS.search(s.replace("%%", "")))
 
@@ -65,10 +73,14 @@ def uses_printf(s: str) -> bool:
 def malformed(msgstr: str, msgid: str, printf: bool) -> list[str]:
     """Broken specs present in msgstr but not in msgid (one-line reasons)."""
     out = []
+    want = printf_types(msgid)
+    for name, types in printf_types(msgstr).items():
+        if name in want and types != want[name] and not types <= {"s", "r", "a"} | want[name]:
+            out.append(f"%({name}) converted as {'/'.join(sorted(types))}, the source uses {'/'.join(sorted(want[name]))}")
     for rx, why in MALFORMED:
-        ms = rx.findall(msgstr)
+        ms = [m.group(0) for m in rx.finditer(msgstr)]
         if ms and len(ms) > len(rx.findall(msgid)):
-            out.append(f"{why}: {ms[0] if isinstance(ms[0], str) else ms[0][0]!r}")
+            out.append(f"{why}: {ms[0]!r}")
     if printf:
         cleaned = _PCT_OK.sub("", msgstr)
         m = _STRAY_PERCENT.search(cleaned)

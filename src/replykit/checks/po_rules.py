@@ -208,14 +208,37 @@ def _read(path: Path, file: str) -> tuple[polib.POFile | None, list[Finding]]:
         line = raw[: exc.start].count(b"\n") + 1
         findings.append(_f("po.header.charset", file, None, f"bytes not decodable as {enc} ({exc.reason})", raw[max(0, exc.start - 20):exc.start + 20].decode("latin-1"), line))
         return None, findings
+    text = raw.decode(enc if _codec_ok(enc) else "utf-8")
+    for line, why in syntax_problems(text)[:5]:
+        findings.append(_f("po.syntax", file, None, f"line {line}: {why}", why, line))
     try:
-        po = polib.pofile(raw.decode(enc if _codec_ok(enc) else "utf-8"), encoding=enc if _codec_ok(enc) else "utf-8", wrapwidth=0)
+        po = polib.pofile(text, encoding=enc if _codec_ok(enc) else "utf-8", wrapwidth=0)
     except (OSError, ValueError, UnicodeError) as exc:
         msg = str(exc)
         lm = re.search(r"line (\d+)", msg)
         findings.append(_f("po.syntax", file, None, f"cannot parse: {msg}", msg, int(lm.group(1)) if lm else None))
         return None, findings
     return po, findings
+
+
+_KEYWORD_LINE = re.compile(r'^(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
+_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
+
+
+def syntax_problems(text: str) -> list[tuple[int, str]]:
+    """Lines gettext's msgfmt would reject but polib silently accepts (an unterminated string)."""
+    out = []
+    for i, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if not s or s.startswith("#"):
+            continue
+        m = _KEYWORD_LINE.match(s)
+        quoted = m.group(1) if m else (s if s.startswith('"') else None)
+        if quoted is None:
+            out.append((i, f"unexpected line {s[:40]!r}"))
+        elif not _STRING.match(quoted):
+            out.append((i, f"unterminated or malformed string {s[:40]!r}"))
+    return out
 
 
 def _codec_ok(enc: str) -> bool:
@@ -250,9 +273,12 @@ def check_catalogue(path: Path, *, profile: Profile, pot_path: Path | None = Non
     pf = meta.get("Plural-Forms")
     problem = check_plural_forms(pf, lang_tag or None)
     nplurals = None
+    single_n_forms: set[int] = set()
     if pf:
         try:
-            nplurals = parse_header(pf)[0]
+            nplurals, _expr, fn = parse_header(pf)
+            counts = Counter(fn(n) for n in range(1001))
+            single_n_forms = {form for form, c in counts.items() if c == 1}
         except PluralError:
             nplurals = None
     has_plural = any(e.msgid_plural for e in po if not e.obsolete)
@@ -280,7 +306,8 @@ def check_catalogue(path: Path, *, profile: Profile, pot_path: Path | None = Non
                 src = entry.msgid if (i == 0 and nplurals != 1) else entry.msgid_plural
                 # a form may legitimately drop the count in languages where it reads "one"
                 for f in check_pair(src, v, file=file, entry=entry, lang=lang, source_lang=source_lang):
-                    if f.rule == "po.placeholder.missing" and i == 0 and nplurals and nplurals > 1:
+                    # a form used for exactly one n ("one", "two", Arabic "zero") may spell the number out
+                    if f.rule == "po.placeholder.missing" and (i in single_n_forms or (i == 0 and not single_n_forms and nplurals and nplurals > 1)):
                         continue
                     if f.rule == "po.number.mismatch":
                         continue
