@@ -328,8 +328,19 @@ class Concept:
         cjk: list[str] = []
         arabic: list[str] = []
         for lang, frags in langs.items():
-            script = _SCRIPT_OF.get(lang, "latin")
             for f in frags:
+                # an ASCII-only fragment listed under ja/zh/ar (a brand, "tel") is matched as a whole word
+                script = _SCRIPT_OF.get(lang, "latin") if not f.lstrip("~").isascii() else "latin"
+                if script == "latin" and lang in free and f.isascii() and not f.startswith("~"):
+                    reqs = fragment_requirements(f)
+                    if reqs:
+                        fr = _Frag(f, reqs)
+                        self.frags.append(fr)
+                        for a in reqs[0]:
+                            self.index.setdefault(a, []).append(fr)
+                    else:
+                        ungated_bounded.append(f)
+                    continue
                 if script == "cjk":
                     cjk.append(f.lstrip("~"))
                 elif script == "arabic":

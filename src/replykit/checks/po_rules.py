@@ -180,12 +180,23 @@ def _message_rules(msgstr: str, *, file: str, entry: polib.POEntry, profile: Pro
     from .lint import run_rules  # late import: lint imports this module
     from .view import MessageView
 
-    text = strip_placeholders(msgstr)
+    text = _markup_to_text(strip_placeholders(msgstr))
     if not text.strip():
         return
     view = MessageView(Message("", text=text), profile, catalogue=True)
     for f in run_rules(view, only=_CATALOGUE_RULES()):
         yield Finding(f.rule, f.severity, file, entry.msgid, entry.linenum, f.message, f.excerpt)
+
+
+_HREF = re.compile(r"""(?is)<a\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)[^>]*>""")
+_ANY_TAG = re.compile(r"<[^>]+>")
+
+
+def _markup_to_text(s: str) -> str:
+    """What a reader sees of a translated fragment: text, plus link targets (image sources are not links)."""
+    if "<" not in s:
+        return s
+    return _ANY_TAG.sub(" ", _HREF.sub(lambda m: f" {m.group(1)} ", s))
 
 
 def _CATALOGUE_RULES() -> list[str]:

@@ -1,0 +1,47 @@
+"""The keyword data: every concept a marketplace rule relies on speaks all 13 shipped languages,
+and the speed gate (anchor words) never changes what a concept finds."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from replykit.checks.lexicon import SHIPPED_LANGUAGES, Words, concept, concept_names, fragment_requirements
+from replykit.checks.textutil import normalise
+
+CORE = ["review_noun", "review_solicit", "incentive_strong", "incentive_weak", "review_biased", "review_removal", "promo_phrase",
+        "promo_discount", "promo_tie", "payment_rail", "request_verb", "off_platform_phrase", "personal_object", "cancel_request",
+        "shipping_announce", "problem_context", "gratitude", "disrespect", "phone_cue", "order_word", "tracking_word", "optout"]
+
+
+@pytest.mark.parametrize("name", CORE)
+def test_core_concepts_cover_every_shipped_language(name):
+    data = json.loads((Path(__file__).resolve().parents[2] / "src/replykit/data/lexicon.json").read_text(encoding="utf-8"))
+    assert set(SHIPPED_LANGUAGES) <= set(data["concepts"][name]), name
+
+
+def _corpus_texts() -> list[str]:
+    root = Path(__file__).resolve().parents[1] / "corpus" / "messages"
+    out = []
+    for p in root.glob("*.json"):
+        d = json.loads(p.read_text(encoding="utf-8"))
+        out += [t for t in (d["subject"], d.get("text")) if t]
+    return out
+
+
+def test_gate_never_changes_results():
+    texts = [normalise(t) for t in _corpus_texts()]
+    for name in concept_names():
+        c = concept(name)
+        for t in texts:
+            w = Words(t)
+            fast = {(m.start(), m.group()) for m in c.finditer(t, w)}
+            slow = {(m.start(), m.group()) for m in c.finditer(t, None)}
+            assert {s for s, _ in slow} <= {s for s, _ in fast}, (name, t[:80])
+
+
+def test_anchor_extraction():
+    assert set(fragment_requirements(r"(?:leave|write)\b[^.]{0,40}\b(?:reviews?|feedback)")) == {frozenset({"review", "=feedback"}), frozenset({"=leave", "=write"})}
+    assert set(fragment_requirements(r"your (?:e-mail|email)")) == {frozenset({"=your"}), frozenset({"=e", "=email"})}
+    assert fragment_requirements(r"\d+ ?% off") == (frozenset({"=off"}),)
