@@ -199,9 +199,9 @@ def valid_iban(raw: str) -> bool:
 @rule("content.payment-account", catalogue=True)
 def payment_account(view: MessageView) -> Iterator[Hit]:
     for seg in view.segments:
-        if not _IBAN_GATE.search(seg.text):
+        if not _IBAN_GATE.search(seg.scan_text):
             continue
-        for m in left_bounded(_IBAN, seg.text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"):
+        for m in left_bounded(_IBAN, seg.scan_text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"):
             raw = m.group().replace(" ", "")
             if valid_iban(raw):
                 yield seg.hit(m.start(), m.end(), "bank account (IBAN) in the message: payment outside the platform")

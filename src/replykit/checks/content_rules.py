@@ -20,7 +20,7 @@ def _scan(view: MessageView, seg: Segment):
     cache = view.__dict__.setdefault("_emoji", {})
     got = cache.get(id(seg))
     if got is None:
-        got = cache[id(seg)] = scan(seg.text)
+        got = cache[id(seg)] = scan(seg.scan_text)
     return got
 
 
@@ -133,7 +133,7 @@ def buyer_values(view: MessageView) -> list[str]:
 def template_placeholder(view: MessageView) -> Iterator[Hit]:
     exempt = buyer_values(view)
     for seg in view.iter_all_text():
-        t = seg.text
+        t = seg.scan_text
         if not any(ch in t for ch in "{[%<$○〇●◯X"):
             continue
         for m in _PLACEHOLDER.finditer(t):

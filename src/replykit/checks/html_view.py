@@ -410,7 +410,8 @@ class HtmlView:
             if tag is etree.Comment and el.text:
                 self.comments.append((el.text, el.sourceline or 0))
             return
-        tag = tag.lower()
+        if not tag.islower():
+            tag = tag.lower()
         if tag in NOT_RENDERED:
             if tag == "link" and "stylesheet" in (el.get("rel") or "").lower() and el.get("href"):
                 self.links.append(Link(el.get("href").strip(), "link", el.sourceline or 0))

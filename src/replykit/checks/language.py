@@ -117,7 +117,7 @@ def language_shares(blocks: list[tuple[str, int]], candidates: tuple[str, ...], 
     to score bilingual messages) is skipped.
     """
     if blocks:
-        whole = " ".join(t for t, _w in blocks)[:800]
+        whole = " ".join(t for t, _w in blocks)[:240]
         lang, prob = identify(whole, candidates)
         if expect and lang in expect and prob >= 0.95:
             return {lang: 1.0}

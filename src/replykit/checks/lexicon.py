@@ -39,13 +39,14 @@ class Words:
     """Word prefixes of a normalised text (up to MAX_ANCHOR chars), its whole words as ``"=word"``,
     and which scripts it holds."""
 
-    __slots__ = ("prefixes", "cjk", "arabic")
+    __slots__ = ("prefixes", "cjk", "arabic", "cache")
 
     def __init__(self, text: str):
         words = set(_WORD.findall(text))
         pre = {"=" + w for w in words}
         pre.update(w[:k] for w in words if len(w) >= MIN_PREFIX for k in range(MIN_PREFIX, min(len(w), MAX_ANCHOR) + 1))
         self.prefixes = pre
+        self.cache: dict[str, list] = {}  # concept name -> patterns that can match this text
         self.cjk = bool(HAS_CJK.search(text))
         self.arabic = bool(HAS_ARABIC.search(text))
 
@@ -375,6 +376,14 @@ class Concept:
         return None if self.ungated else self.primaries
 
     def patterns(self, words: Words | None):
+        if words is not None:
+            got = words.cache.get(self.name)
+            if got is None:
+                got = words.cache[self.name] = list(self._patterns(words))
+            return got
+        return list(self._patterns(None))
+
+    def _patterns(self, words: Words | None):
         if words is None:
             if self.all_latin is not None:
                 yield self.all_latin
@@ -396,7 +405,7 @@ class Concept:
             yield self.arabic
 
     def possible(self, words: Words) -> bool:
-        return any(True for _ in self.patterns(words))
+        return bool(self.patterns(words))
 
     def search(self, text: str, words: Words | None = None) -> re.Match[str] | None:
         best = None

@@ -29,17 +29,28 @@ def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str]
     profile = view.profile
     ctx = view.context
     out: list[Finding] = []
-    ids = only if only is not None else RULES.keys()
-    for rid in ids:
-        spec = RULES[rid]
-        sev = profile.severity(rid)
-        if sev == "off":
-            continue
+    active = _active(profile) if only is None else [(rid, RULES[rid], profile.severity(rid)) for rid in only if profile.severity(rid) != "off"]
+    for rid, spec, sev in active:
         if spec.requires and any(ctx.get(k) in (None, "", []) for k in spec.requires):
             continue
         for hit in spec.fn(view):
             out.append(_finding(rid, sev, hit, file))
     return out
+
+
+_ACTIVE: dict[int, tuple[object, list]] = {}
+
+
+def _active(profile: Profile) -> list:
+    """(id, spec, severity) of the rules a profile turns on, computed once per profile."""
+    got = _ACTIVE.get(id(profile.data))
+    if got is not None and got[0] is profile.data:
+        return got[1]
+    rules = [(rid, spec, profile.severity(rid)) for rid, spec in RULES.items() if profile.severity(rid) != "off"]
+    if len(_ACTIVE) > 64:
+        _ACTIVE.clear()
+    _ACTIVE[id(profile.data)] = (profile.data, rules)
+    return rules
 
 
 def _finding(rid: str, sev: str, hit: Hit, file: str | None) -> Finding:

@@ -85,26 +85,37 @@ def _candidates(text: str) -> bool:
 
 
 def find_phones(norm: str) -> Iterator[tuple[int, int, str | None]]:
-    """(start, end, cap) of phone numbers in normalised text; cap is 'warning' for tolerated numbers."""
-    if not _candidates(norm):
-        return  # nothing phone-shaped: skip the masking passes
-    masked = mask(norm)
-    if not _candidates(masked):
-        return
-    masked = _labelled(norm, masked)
+    """(start, end, cap) of phone numbers in normalised text; cap is 'warning' for tolerated numbers.
+
+    Each phone-shaped candidate is first asked the cheap question (written like a phone number, or a
+    phone cue nearby?); only then is its neighbourhood masked for order ids, dates, prices and
+    labelled tracking numbers, and the candidate re-found in what is left.
+    """
     cue = concept("phone_cue")
     soft = concept("phone_soft_cue")
-    for m in _tel_candidates(masked):
+    done: set[tuple[int, int]] = set()
+    n = len(norm)
+    for m in _tel_candidates(norm):
         s, e = m.start(), m.end()
-        cand = masked[s:e]
-        if "x" in cand:
+        if not 8 <= _ndigits(m.group()) <= 15:
             continue
-        digits = _ndigits(cand)
-        if digits < 8 or digits > 15:
-            continue
+        cand = m.group()
         strong = cand.startswith("+") or bool(_NANP.search(cand))
-        window = norm[max(0, s - 40) : e + 40]
-        if not strong and not cue.search(window):
+        if not strong and not cue.search(norm[max(0, s - 40) : e + 40]):
             continue
-        cap = "warning" if soft.search(norm[max(0, s - 60) : e + 60]) else None
-        yield s, e, cap
+        w0, w1 = max(0, s - 60), min(n, e + 60)
+        window = norm[w0:w1]
+        masked = _labelled(window, mask(window))
+        for c in _tel_candidates(masked):
+            cs, ce = c.start() + w0, c.end() + w0
+            if ce <= s or cs >= e or (cs, ce) in done:
+                continue
+            text = c.group()
+            if "x" in text or not 8 <= _ndigits(text) <= 15:
+                continue
+            strong = text.startswith("+") or bool(_NANP.search(text))
+            if not strong and not cue.search(norm[max(0, cs - 40) : ce + 40]):
+                continue
+            done.add((cs, ce))
+            cap = "warning" if soft.search(norm[max(0, cs - 60) : ce + 60]) else None
+            yield cs, ce, cap

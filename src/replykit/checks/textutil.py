@@ -19,8 +19,11 @@ _TABLE = _DIGITS | _DASHES | _SPACES | {0x066B: ".", 0x066C: ",", 0x060C: ",", 0
 
 def _nfkc_same_length(text: str) -> str:
     """NFKC per character, keeping a character only when it maps to exactly one character."""
-    if text.isascii():
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text
+    whole = unicodedata.normalize("NFKC", text)
+    if len(whole) == len(text) and all(len(unicodedata.normalize("NFKC", ch)) == 1 for ch in set(text) if ord(ch) >= 0x80):
+        return whole  # every character maps to one: offsets are preserved
     out = []
     for ch in text:
         if ord(ch) < 0x80:

@@ -6,6 +6,7 @@ Each is computed on first use and cached, so a rule that is off for a marketplac
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Callable, Iterator, Mapping
@@ -27,10 +28,16 @@ class Segment:
     text: str
     line_fn: Callable[[int], int | None]
     kind: str = "body"  # body | subject | alt
+    judged: str | None = None  # text with passages already judged elsewhere blanked (same length)
 
     @property
     def norm(self) -> str:
-        return normalise(self.text)
+        return normalise(self.judged if self.judged is not None else self.text)
+
+    @property
+    def scan_text(self) -> str:
+        """Original characters of the passages still to judge (see ``judged``)."""
+        return self.judged if self.judged is not None else self.text
 
     def line(self, offset: int) -> int | None:
         return self.line_fn(offset)
@@ -64,7 +71,10 @@ class MessageView:
             out.append(Segment("html", hv.visible_text, hv.line_at))
         text = self.message.text
         if text and text.strip():
-            out.append(Segment("text", text, lambda o, t=text: line_of(t, o)))
+            seg = Segment("text", text, lambda o, t=text: line_of(t, o))
+            if hv is not None and hv.visible_text.strip():
+                seg.judged = _blank_seen(text, hv.visible_text)
+            out.append(seg)
         return out
 
     @cached_property
@@ -111,7 +121,8 @@ class MessageView:
         cache = self.__dict__.setdefault("_url_cache", {})
         key = id(seg)
         if key not in cache:
-            cache[key] = list(find_urls(seg.text)) if ("." in seg.text) else []
+            t = seg.scan_text
+            cache[key] = list(find_urls(t)) if ("." in t) else []
         return cache[key]
 
     # ---- language ------------------------------------------------------------------------
@@ -127,6 +138,33 @@ class MessageView:
     def iter_all_text(self) -> Iterator[Segment]:
         yield from self.segments
         yield from self.alt_segments
+
+
+_WS = re.compile(r"\s+")
+
+
+def _key(sentence: str) -> str:
+    return " ".join(sentence.split()).strip(" .!?。！？").lower()
+
+
+def _blank_seen(text: str, html_text: str) -> str:
+    """The plain-text body with sentences that the HTML body already shows blanked out.
+
+    Rendered messages carry the same words twice (HTML and text alternative); content rules judge each
+    sentence once, under ``html``. Whatever only the text body says (written-out URLs, a different
+    wording) is still judged under ``text``. Same length, so offsets and line numbers stay true.
+    """
+    seen = {_key(s) for _o, s in sentences(html_text)}
+    chars = None
+    for off, sent in sentences(text):
+        k = _key(sent)
+        if k and k in seen:
+            if chars is None:
+                chars = list(text)
+            for i in range(off, off + len(sent)):
+                if chars[i] not in "\r\n":
+                    chars[i] = " "
+    return "".join(chars) if chars is not None else text
 
 
 _ALLOW_CACHE: dict[int, tuple[object, AllowList]] = {}
