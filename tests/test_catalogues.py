@@ -44,31 +44,35 @@ def test_plural_forms_header_matches_language(project: Project, locale: str, npl
     assert all(len(e.msgstr_plural) == nplurals for e in po if e.msgid_plural)
 
 
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def test_update_marks_new_changed_and_removed_entries(project_copy: Project) -> None:
-    body = project_copy.templates_dir / "delay_notice" / "body.txt"
-    source = body.read_text(encoding="utf-8")
-    source = source.replace("We apologise for the inconvenience.", "We apologise for the trouble.")
-    source += "\n{% trans %}A brand-new sentence for translators.{% endtrans %}\n"
-    body.write_text(source, encoding="utf-8")
-    mjml = project_copy.templates_dir / "delay_notice" / "body.mjml"
-    mjml.write_text(mjml.read_text(encoding="utf-8").replace(
-        "We apologise for the inconvenience.", "We apologise for the trouble."), encoding="utf-8")
+    folder = project_copy.templates_dir / "delay_notice"
+    removed = "{% trans %}One of the items needed a few more days to reach our warehouse.{% endtrans %}"
+    for name in ("body.txt", "body.mjml"):
+        _edit(folder / name, "Severe weather is slowing down", "Severe weather is delaying")
+        _edit(folder / name, removed, "")
+    _edit(folder / "body.txt", "{% endif %}\n", "{% endif %}\n{% trans %}A brand-new sentence for translators.{% endtrans %}\n")
     catalogues.extract(project_copy)
     catalogues.update(project_copy, ["de"])
     po = polib.pofile(str(project_copy.po_path("de")))
     new = po.find("A brand-new sentence for translators.")
     assert new is not None and new.msgstr == "" and not new.fuzzy
-    changed = next(e for e in po if e.msgid.startswith("We apologise for the trouble."))
+    changed = next(e for e in po if e.msgid.startswith("Severe weather is delaying"))
     assert changed.fuzzy and changed.msgstr  # the old translation is kept as a suggestion
-    assert any(e.obsolete and e.msgid.startswith("We apologise for the inconvenience.") for e in po)
+    assert any(e.obsolete and e.msgid.startswith("One of the items needed") for e in po)
     row = catalogues.stats(project_copy, ["de"])[0]
     assert row.fuzzy == 1 and row.untranslated == 1 and row.obsolete >= 1 and row.coverage < 100
     # A fuzzy entry never reaches a buyer: rendering falls back to English and says so.
-    reply = Renderer(ProjectSource(project_copy)).render(
-        "delay_notice", locale="de", marketplace="amazon",
-        variables=Renderer(ProjectSource(project_copy)).scenario("delay_notice").samples())
-    assert "We apologise for the trouble." in reply.text
-    assert any(f.msgid.startswith("We apologise for the trouble.") and f.locale == "en" for f in reply.fallbacks)
+    renderer = Renderer(ProjectSource(project_copy))
+    samples = {**renderer.scenario("delay_notice").samples(), "reason": "weather"}
+    reply = renderer.render("delay_notice", locale="de", marketplace="amazon", variables=samples)
+    assert "Severe weather is delaying deliveries in your region." in reply.text
+    assert any(f.msgid.startswith("Severe weather is delaying") and f.locale == "en" for f in reply.fallbacks)
 
 
 def test_init_starts_a_catalogue_with_the_languages_plural_forms(project_copy: Project) -> None:

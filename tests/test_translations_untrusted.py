@@ -11,13 +11,15 @@ from replykit.rendering.renderer import Renderer
 
 
 def _set_translation(project: Project, locale: str, msgid: str, msgstr: str) -> int:
+    """Change one translation; return the line of its msgid."""
     path = project.po_path(locale)
     po = polib.pofile(str(path))
     entry = po.find(msgid)
     assert entry is not None, msgid
     entry.msgstr = msgstr
     po.save(str(path))
-    return polib.pofile(str(path)).find(msgid).linenum
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith("msgid") and msgid[:30] in line)
 
 
 def _render(project: Project, locale: str = "de"):

@@ -76,14 +76,16 @@ def extract(project: Project) -> Catalog:
     template = Catalog(project=project.name, version=project.version, charset="utf-8",
                        msgid_bugs_address="", copyright_holder=project.name, fuzzy=False)
     options = {pattern: BABEL_OPTIONS for pattern, _ in METHOD_MAP}
+    current: list[str] = []  # the file being extracted, to name it when it does not parse
     try:
         extracted = list(extract_from_dir(
             str(project.templates_dir), METHOD_MAP, options, keywords=DEFAULT_KEYWORDS,
             comment_tags=COMMENT_TAGS, strip_comment_tags=True,
+            callback=lambda filename, method, options: current.append(filename),
             directory_filter=lambda path: not Path(path).name.startswith(".")))
     except TemplateSyntaxError as error:
-        raise TemplateError(error.filename or project.templates_dir, error.message or "syntax error",
-                            error.lineno) from None
+        where = project.templates_dir / current[-1] if current else project.templates_dir
+        raise TemplateError(where, error.message or "syntax error", error.lineno) from None
     for filename, lineno, message, comments, context in extracted:
         location = (f"templates/{Path(filename).as_posix()}", lineno)
         template.add(message, None, [location], auto_comments=comments, context=context)
@@ -96,7 +98,8 @@ def extract(project: Project) -> Catalog:
 
 def _same_messages(old: Catalog, new: Catalog) -> bool:
     def signature(catalog: Catalog) -> list[tuple[object, ...]]:
-        return sorted((repr(m.id), m.context or "", tuple(m.locations), tuple(m.auto_comments))
+        # Comments are compared as text: write_po wraps long ones over several lines.
+        return sorted((repr(m.id), m.context or "", tuple(m.locations), " ".join(" ".join(m.auto_comments).split()))
                       for m in catalog if m.id)
 
     return signature(old) == signature(new)
@@ -139,9 +142,18 @@ def update(project: Project, locales: Iterable[str] | None = None) -> list[Path]
 
 
 def compile_catalogue(po_path: Path, locale: str) -> bytes:
-    """The .mo bytes of one catalogue (fuzzy entries left out)."""
+    """The .mo bytes of one catalogue: only complete, non-fuzzy translations.
+
+    Babel's write_mo writes the English msgids for an untranslated plural entry, which
+    would shadow the parent catalogue of a regional overlay; such entries are dropped.
+    """
+    catalog = _read(po_path, locale=locale)
+    for message in list(catalog):
+        strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+        if message.id and (message.fuzzy or not all(strings)):
+            catalog.delete(message.id, message.context)
     buffer = io.BytesIO()
-    write_mo(buffer, _read(po_path, locale=locale), use_fuzzy=False)
+    write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
 
 

@@ -143,9 +143,18 @@ def render_all(renderer: Renderer) -> int:
 
 
 def build(project: Project, gates: tuple[Gate, ...] = ()) -> BuildResult:
-    """Build a pack from the project's sources, verify it, and publish it atomically."""
+    """Build a pack from the project's sources, verify it, and publish it atomically.
+
+    Every scenario x locale x permitted marketplace is rendered from the sources first, so
+    a broken translation is reported with its .po file and line; the gates (checks) run on
+    that renderer. The written pack is then loaded back and must hold the same catalogues.
+    """
     _check_coverage(project)
     source = ProjectSource(project, pseudo=False)
+    renderer = Renderer(source, project.source_locale)
+    renders = render_all(renderer)
+    for gate in gates:
+        gate(renderer)
     files = _pack_files(project, source)
     digest = hashlib.sha256()
     for name in sorted(files):
@@ -165,17 +174,14 @@ def build(project: Project, gates: tuple[Gate, ...] = ()) -> BuildResult:
 
     packs_dir = project.build_dir / PACKS
     packs_dir.mkdir(parents=True, exist_ok=True)
+    final = packs_dir / pack_id
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=packs_dir))
     try:
         for name, data in files.items():
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        renderer = Renderer(PackSource(staging), project.source_locale)
-        renders = render_all(renderer)
-        for gate in gates:
-            gate(renderer)
-        final = packs_dir / pack_id
+        _verify(PackSource(staging), source)
         if final.exists():
             shutil.rmtree(staging)
         else:
@@ -185,6 +191,18 @@ def build(project: Project, gates: tuple[Gate, ...] = ()) -> BuildResult:
         raise
     _point_current(project, pack_id)
     return BuildResult(pack_id, final, len(source.scenarios), tuple(source.locales), renders)
+
+
+def _verify(pack: PackSource, source: ProjectSource) -> None:
+    """The written pack must load and hold exactly what was rendered from the sources."""
+    if dict(pack.scenarios) != {k: v for k, v in source.scenarios.items()}:
+        raise PackError(f"{pack.path}: scenarios differ from the sources after writing")
+    for locale in source.locales:
+        if pack.catalogue(locale).entries.keys() != source.catalogue(locale).entries.keys():
+            raise PackError(f"{pack.path}: catalogue {locale} differs from its .po after compiling")
+    for scenario_id in source.scenarios:
+        if pack.templates(scenario_id) != source.templates(scenario_id):
+            raise PackError(f"{pack.path}: templates of {scenario_id} differ from the sources after writing")
 
 
 def _point_current(project: Project, pack_id: str) -> None:

@@ -50,7 +50,10 @@ class Catalogue:
             if not all(forms):
                 continue
             msgid = message.id[0] if is_plural else message.id
-            entries[(message.context, msgid)] = Entry(forms, message.lineno, is_plural)
+            context = message.context
+            if isinstance(context, bytes):  # Babel's read_mo leaves msgctxt undecoded
+                context = context.decode(catalog.charset or "utf-8")
+            entries[(context, msgid)] = Entry(forms, message.lineno, is_plural)
         try:
             plural = gettext.c2py(catalog.plural_expr)
         except (ValueError, SyntaxError):
