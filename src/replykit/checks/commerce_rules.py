@@ -21,7 +21,7 @@ class _Sent:
     """Concept matches of one segment, indexed by sentence."""
 
     def __init__(self, view: MessageView, seg: Segment):
-        self.view = view
+        self.words = view.words  # not the view itself: no reference cycle through the view's cache
         self.seg = seg
         self.sents = view.sentences(seg)
         self.starts = [s for s, _ in self.sents]
@@ -34,7 +34,7 @@ class _Sent:
         got = self._cache.get(name)
         if got is None:
             got = {}
-            for m in concept(name).finditer(self.seg.norm, self.view.words):
+            for m in concept(name).finditer(self.seg.norm, self.words):
                 got.setdefault(self.idx(m.start()), []).append(m)
             self._cache[name] = got
         return got

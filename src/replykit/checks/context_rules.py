@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator
 
 from .commerce_rules import is_review_request
-from .language import base_language, language_shares
+from .language import base_language, language_shares, quick_language
 from .lexicon import SHIPPED_LANGUAGES, concept
 from .registry import Hit, rule
 from .textutil import left_bounded
@@ -153,7 +153,8 @@ def _shares(view: MessageView, extra: tuple[str, ...]) -> dict[str, float]:
     key = ("_shares", cands, extra)
     cache = view.__dict__.setdefault("_lang", {})
     if key not in cache:
-        cache[key] = language_shares(view.language_sample, cands, expect=extra)
+        quick = quick_language(view.language_source, cands, extra)
+        cache[key] = quick if quick is not None else language_shares(view.language_sample, cands, expect=extra)
     return cache[key]
 
 

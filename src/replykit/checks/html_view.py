@@ -125,7 +125,7 @@ class TextRun:
 
     __slots__ = ("text", "el", "line", "hidden", "ctx", "direction", "link", "_view")
 
-    def __init__(self, text: str, el, line: int, hidden: bool, ctx: _Ctx, direction: str, link: int | None, view: "HtmlView"):
+    def __init__(self, text: str, el, line: int, hidden: bool, ctx: _Ctx, direction: str, link: int | None, view: "_Resolver"):
         self.text = text
         self.el = el
         self.line = line
@@ -227,6 +227,74 @@ class HtmlParseError(ValueError):
     pass
 
 
+class _Resolver:
+    """Cascade lookups for one document. Runs point here, not at the view, so no reference cycle keeps
+    a parsed message alive until the garbage collector runs."""
+
+    __slots__ = ("sheet",)
+
+    def __init__(self, sheet: SheetIndex):
+        self.sheet = sheet
+
+    def declared(self, el) -> "_Digest":
+        """Cascade for one element: sheet < inline < sheet !important < inline !important, digested."""
+        style = el.get("style")
+        sheet = self.sheet
+        if not sheet:
+            return _digest_inline(style) if style else _EMPTY
+        cands = sheet.candidates(el)
+        if not cands:
+            return _digest_inline(style) if style else _EMPTY
+        if sheet.all_simple(cands):
+            key = (sheet, el.tag, el.get("class"), el.get("id"), style)
+            got = _DECL_MEMO.get(key)
+            if got is None:
+                got = _DECL_MEMO[key] = _cascade([r for r in cands if r.selector.matches(el)], style)
+            return got
+        return _cascade([r for r in cands if r.selector.matches(el)], style)
+
+    def declaring_line(self, el, what: str) -> int | None:
+        """Nearest ancestor-or-self of ``el`` that declares ``what``; its source line."""
+        node = el
+        while node is not None and isinstance(node.tag, str):
+            tag = node.tag.lower()
+            d = self.declared(node)
+            if what == "align":
+                if d.align is not None or tag == "center" or (tag in ALIGN_ATTR_TAGS and _ALIGN_ATTR.get((node.get("align") or "").strip().lower())):
+                    return node.sourceline
+            elif what == "family":
+                if d.family is not None or (tag == "font" and node.get("face")):
+                    return node.sourceline
+            elif what == "color":
+                if d.color is not None or (tag == "font" and node.get("color")):
+                    return node.sourceline
+            elif what == "lh":
+                if d.lh is not None:
+                    return node.sourceline
+            elif what == "inset":
+                if d.insets or tag == "blockquote":
+                    return node.sourceline
+            node = node.getparent()
+        return el.sourceline
+
+
+def _cascade(rules, style: str | None) -> "_Digest":
+    if not rules:
+        return _digest_inline(style) if style else _EMPTY
+    inline = parse_declarations(style) if style else ()
+    out: dict[str, str] = {}
+    rules = sorted(rules, key=lambda r: (r.selector.specificity, r.order))
+    for imp_pass in (False, True):
+        for r in rules:
+            for p, v, imp in r.decls:
+                if imp == imp_pass:
+                    out[p] = v
+        for p, v, imp in inline:
+            if imp == imp_pass:
+                out[p] = v
+    return _digest(tuple(out.items()))
+
+
 class HtmlView:
     """Everything the HTML rules need, computed in one walk."""
 
@@ -245,6 +313,7 @@ class HtmlView:
         self._autos: list[list[int]] = []  # per dir=auto element: [first run index, end run index]
         self._run_auto: list[int] = []  # run index -> auto id or -1
         self._sheet = SheetIndex(())
+        self._res = _Resolver(self._sheet)
         self.root = None
         if html and html.strip():
             try:
@@ -263,6 +332,7 @@ class HtmlView:
                     for imp in stylesheet_imports(css):
                         self.links.append(Link(imp, "import", st.sourceline or 1))
             self._sheet = _sheet_index(tuple(texts))
+            self._res = _Resolver(self._sheet)
             if len(_MEMO) > _MEMO_MAX or len(_DECL_MEMO) > _MEMO_MAX:
                 _MEMO.clear()
                 _DECL_MEMO.clear()
@@ -312,28 +382,7 @@ class HtmlView:
         return self._flow_lines[max(i, 0)]
 
     def declaring_line(self, el, what: str) -> int | None:
-        """Nearest ancestor-or-self of ``el`` that declares ``what``; its source line."""
-        node = el
-        while node is not None and isinstance(node.tag, str):
-            tag = node.tag.lower()
-            d = self._declared(node)
-            if what == "align":
-                if d.align is not None or tag == "center" or (tag in ALIGN_ATTR_TAGS and _ALIGN_ATTR.get((node.get("align") or "").strip().lower())):
-                    return node.sourceline
-            elif what == "family":
-                if d.family is not None or (tag == "font" and node.get("face")):
-                    return node.sourceline
-            elif what == "color":
-                if d.color is not None or (tag == "font" and node.get("color")):
-                    return node.sourceline
-            elif what == "lh":
-                if d.lh is not None:
-                    return node.sourceline
-            elif what == "inset":
-                if d.insets or tag == "blockquote":
-                    return node.sourceline
-            node = node.getparent()
-        return el.sourceline
+        return self._res.declaring_line(el, what)
 
     # ---- walking ------------------------------------------------------------------------
     def _emit_block(self, line: int) -> None:
@@ -369,40 +418,7 @@ class HtmlView:
         if visible:
             d = ctx.direction
             self._run_auto.append(auto if d == "auto" else -1)
-            self.runs.append(TextRun(text, el, line, hidden, ctx, "ltr" if d == "auto" else d, link, self))
-
-    def _declared(self, el) -> "_Digest":
-        """Cascade for one element: sheet < inline < sheet !important < inline !important, digested."""
-        style = el.get("style")
-        sheet = self._sheet
-        if not sheet:
-            return _digest_inline(style) if style else _EMPTY
-        cands = sheet.candidates(el)
-        if not cands:
-            return _digest_inline(style) if style else _EMPTY
-        if sheet.all_simple(cands):
-            key = (sheet, el.tag, el.get("class"), el.get("id"), style)
-            got = _DECL_MEMO.get(key)
-            if got is None:
-                got = _DECL_MEMO[key] = self._cascade([r for r in cands if r.selector.matches(el)], style)
-            return got
-        return self._cascade([r for r in cands if r.selector.matches(el)], style)
-
-    def _cascade(self, rules, style: str | None) -> "_Digest":
-        if not rules:
-            return _digest_inline(style) if style else _EMPTY
-        inline = parse_declarations(style) if style else ()
-        out: dict[str, str] = {}
-        rules = sorted(rules, key=lambda r: (r.selector.specificity, r.order))
-        for imp_pass in (False, True):
-            for r in rules:
-                for p, v, imp in r.decls:
-                    if imp == imp_pass:
-                        out[p] = v
-            for p, v, imp in inline:
-                if imp == imp_pass:
-                    out[p] = v
-        return _digest(tuple(out.items()))
+            self.runs.append(TextRun(text, el, line, hidden, ctx, "ltr" if d == "auto" else d, link, self._res))
 
     def _walk(self, el, ctx: _Ctx, link: int | None, auto: int) -> None:
         tag = el.tag
@@ -418,7 +434,7 @@ class HtmlView:
             return
         line = el.sourceline or 0
         get = el.get
-        d = self._declared(el)
+        d = self._res.declared(el)
         if tag == "input" and (get("type") or "").lower() == "hidden":
             return
         dir_attr = get("dir")

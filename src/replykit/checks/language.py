@@ -110,6 +110,22 @@ def identify(text: str, candidates: tuple[str, ...] = SHIPPED_LANGUAGES) -> tupl
     return lang, float(prob)
 
 
+def quick_language(text: str, candidates: tuple[str, ...], expect: tuple[str, ...]) -> dict[str, float] | None:
+    """The common case cheaply: the opening of the body is confidently one of ``expect``.
+
+    Only the first ~600 characters are cleaned and the first 240 letters' worth judged; None means
+    "look closer" (block by block), e.g. for a short, mixed or wrong-language message.
+    """
+    head = _STRIP.sub(" ", text[:600])
+    head = " ".join(head.split())[:240]
+    if _weight(head) < MIN_LETTERS * 2:
+        return None
+    lang, prob = identify(head, candidates)
+    if lang in expect and prob >= 0.95:
+        return {lang: 1.0}
+    return None
+
+
 def language_shares(blocks: list[tuple[str, int]], candidates: tuple[str, ...], expect: tuple[str, ...] = ()) -> dict[str, float]:
     """Share of judged letters per language (blocks below 0.5 confidence are not counted).
 

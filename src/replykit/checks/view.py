@@ -127,13 +127,17 @@ class MessageView:
 
     # ---- language ------------------------------------------------------------------------
     @cached_property
+    def language_source(self) -> str:
+        """The text language identification judges: the visible body (HTML first), else the subject."""
+        bodies = [s for s in self.body_segments if s.where == "html"] or [s for s in self.body_segments]
+        return bodies[0].text if bodies else (self.message.subject or "")
+
+    @cached_property
     def language_sample(self) -> list[tuple[str, int]]:
-        """(text block, weight) pairs for language identification: visible body, else subject."""
+        """(text block, weight) pairs for language identification."""
         from .language import blocks_for_language
 
-        bodies = [s for s in self.body_segments if s.where == "html"] or [s for s in self.body_segments]
-        src = bodies[0].text if bodies else (self.message.subject or "")
-        return blocks_for_language(src)
+        return blocks_for_language(self.language_source)
 
     def iter_all_text(self) -> Iterator[Segment]:
         yield from self.segments
