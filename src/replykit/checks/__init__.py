@@ -17,9 +17,23 @@ from .registry import RULES
 
 MESSAGE_RULE_IDS: tuple[str, ...] = tuple(RULES)
 RULE_IDS: tuple[str, ...] = MESSAGE_RULE_IDS + PO_RULE_IDS
+#: ids RULES.md gives to project checks that ``replykit check`` runs outside this package
+PROJECT_RULE_IDS: tuple[str, ...] = ("template.syntax", "template.variable", "scenario.not-permitted")
+
+
+def rule_info(rule_id: str) -> dict:
+    """Title, formats and required context of a rule (``data/rules.json``), e.g. for ``--list-rules``."""
+    import json
+    from importlib import resources
+
+    data = json.loads((resources.files("replykit") / "data" / "rules.json").read_text(encoding="utf-8"))
+    for r in data["message_rules"] + data["catalogue_rules"]:
+        if r["id"] == rule_id:
+            return r
+    raise KeyError(rule_id)
 
 __all__ = [
-    "Finding", "LintReport", "Message", "Severity", "RULE_IDS", "MESSAGE_RULE_IDS", "PO_RULE_IDS", "MARKETPLACES",
+    "Finding", "LintReport", "Message", "Severity", "RULE_IDS", "MESSAGE_RULE_IDS", "PO_RULE_IDS", "PROJECT_RULE_IDS", "MARKETPLACES", "rule_info",
     "Profile", "ProfileError", "catalogue_coverage", "lint_catalogue", "lint_message", "lint_paths", "load_profile",
     "load_project_config", "message_from_json", "run_rules",
 ]

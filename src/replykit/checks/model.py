@@ -83,8 +83,8 @@ class LintReport:
         return 1 if self.errors else 0
 
     def to_json(self) -> dict[str, Any]:
+        """The `replykit lint --format json` document (bad inputs are reported apart, one line each)."""
         return {
             "findings": [f.to_dict() for f in self.findings],
             "summary": {"errors": self.errors, "warnings": self.warnings},
-            "bad_inputs": list(self.bad_inputs),
         }

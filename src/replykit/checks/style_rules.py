@@ -193,9 +193,12 @@ def html_not_allowed(view: MessageView) -> Iterator[Hit]:
         return
     if view.message.html and view.message.html.strip():
         yield Hit("html", 1, f"HTML body on the {channel} channel, which accepts plain text only", view.message.html.strip()[:60])
+    exempt = [str(v) for v in (view.context.get("buyer_values") or [])]
     for where, text in (("subject", view.message.subject), ("text", view.message.text)):
         if text and "<" in text:
             m = _REAL_TAG.search(text)
+            if m and any(m.group() in v for v in exempt):
+                m = None  # the buyer's own text (e.g. a name) shown literally, not markup the seller wrote
             if m:
                 yield Hit(where, None if where == "subject" else text.count("\n", 0, m.start()) + 1,
                           f"HTML tag in a plain-text {channel} message", excerpt(text, m.start(), m.end()))

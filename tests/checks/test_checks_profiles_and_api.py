@@ -81,3 +81,26 @@ def test_invalid_json_message_shape(tmp_path):
     (tmp_path / "m.json").write_text('{"html": "<p>x</p>"}', encoding="utf-8")
     report = lint_paths([tmp_path / "m.json"], "ebay")
     assert report.bad_inputs == [f"{tmp_path / 'm.json'}: 'subject' missing or not a string"]
+
+
+def test_rule_metadata_agrees_with_the_registry_and_rules_md():
+    import re
+    from pathlib import Path
+
+    from replykit.checks import MESSAGE_RULE_IDS, PO_RULE_IDS, rule_info
+    from replykit.checks.registry import RULES
+
+    for rid in MESSAGE_RULE_IDS:
+        info = rule_info(rid)
+        assert set(info["requires_context"]) <= set(RULES[rid].requires) | {"attachments"}, rid
+    for rid in PO_RULE_IDS:
+        assert rule_info(rid)["severity"] in ("error", "warning")
+    rules_md = Path(__file__).resolve().parents[3] / "shared" / "RULES.md"
+    if rules_md.is_file():  # the rule book beside the repository
+        ids = set(re.findall(r"^\| `([a-z0-9.\-]+)` \|", rules_md.read_text(encoding="utf-8"), re.M))
+        assert ids == set(MESSAGE_RULE_IDS) | set(PO_RULE_IDS) - {"catalog.stale", "catalog.coverage"}
+
+
+def test_buyer_text_shown_literally_is_not_seller_html():
+    msg = Message("Your order", text="Hello <b>Anna</b>, your parcel is late.", context={"channel": "api", "buyer_values": ["<b>Anna</b>"]})
+    assert "format.html-not-allowed" not in {f.rule for f in lint_message(msg, "ebay")}

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import css_inline
 import mjml
-import pytest
 
 _INLINER = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False)
 
@@ -23,8 +22,3 @@ def render_mjml(paragraphs: list[str], *, lang: str = "en", direction: str = "lt
     else:
         src = f"<mjml><mj-body><mj-section><mj-column>{before}<mj-text {text_attrs}>{body}</mj-text>{after}</mj-column></mj-section></mj-body></mjml>"
     return _INLINER.inline(mjml.mjml2html(src))
-
-
-@pytest.fixture
-def mjml_html():
-    return render_mjml

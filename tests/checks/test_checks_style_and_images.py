@@ -1,7 +1,7 @@
 """A seller's HTML is judged on what a reader sees: effective alignment, fonts, images, after CSS."""
 from __future__ import annotations
 
-from conftest import render_mjml
+from checks_helpers import render_mjml
 
 from replykit.checks import Message, lint_message
 
