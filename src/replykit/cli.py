@@ -59,7 +59,7 @@ def _load_vars(path: str) -> Any:
 def _render(args: argparse.Namespace, project: Project) -> int:
     renderer = packs.default_renderer(project, from_sources=args.source)
     scenario = renderer.scenario(args.scenario)
-    variables = _load_vars(args.vars) if args.vars else scenario.samples()
+    variables = _load_vars(args.vars) if args.vars else scenario.samples(args.marketplace)
     reply = renderer.render(scenario.id, locale=args.locale, marketplace=args.marketplace, variables=variables)
     if args.format == "json":
         data = reply.to_dict()

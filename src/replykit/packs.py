@@ -35,7 +35,7 @@ from .scenarios import Scenario, scenario_from_dict
 FORMAT = 1
 CURRENT = "CURRENT"
 PACKS = "packs"
-_TEMPLATE_FILES = {"subject": "subject.txt", "html": "body.html", "text": "body.txt"}
+_TEMPLATE_FILES = {"subject": "subject.txt", "html": "body.html", "text": "body.txt", "short": "short.txt"}
 
 #: A gate the build runs on the renderer of the unpublished pack; it raises to refuse a publish.
 Gate = Callable[[Renderer], None]
@@ -84,7 +84,8 @@ class PackSource:
     def templates(self, scenario_id: str) -> PreparedTemplates:
         if scenario_id not in self._templates:
             folder = self.path / "templates" / scenario_id
-            parts = {key: (folder / name).read_text(encoding="utf-8") for key, name in _TEMPLATE_FILES.items()}
+            parts = {key: (folder / name).read_text(encoding="utf-8")
+                     for key, name in _TEMPLATE_FILES.items() if (folder / name).is_file()}
             self._templates[scenario_id] = PreparedTemplates(**parts)
         return self._templates[scenario_id]
 
@@ -115,7 +116,9 @@ def _pack_files(project: Project, source: ProjectSource) -> dict[str, bytes]:
     for scenario_id in scenarios:
         prepared = source.templates(scenario_id)
         for key, name in _TEMPLATE_FILES.items():
-            files[f"templates/{scenario_id}/{name}"] = getattr(prepared, key).encode("utf-8")
+            content = getattr(prepared, key)
+            if content is not None:
+                files[f"templates/{scenario_id}/{name}"] = content.encode("utf-8")
     for locale in source.locales:
         files[f"locale/{locale}.mo"] = compile_catalogue(project.po_path(locale), locale)
     return files
@@ -137,7 +140,8 @@ def render_all(renderer: Renderer) -> int:
     for scenario in renderer.scenarios.values():
         for locale in (*renderer.source.locales, renderer.source_locale):
             for marketplace in scenario.marketplaces:
-                renderer.render(scenario.id, locale=locale, marketplace=marketplace, variables=scenario.samples())
+                renderer.render(scenario.id, locale=locale, marketplace=marketplace,
+                                variables=scenario.samples(marketplace))
                 count += 1
     return count
 

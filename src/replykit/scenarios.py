@@ -22,10 +22,10 @@ from urllib.parse import urlsplit
 from babel.numbers import list_currencies
 
 from .errors import SourceError, VariableError
+from .marketplaces import MARKETPLACES
 from .values import Item, Money
 
 KINDS = ("reply", "proactive")
-MARKETPLACES = ("amazon", "ebay", "walmart_us", "walmart_ca", "wish", "etsy", "mercadolibre")
 TEMPLATE_FILES = ("subject.txt", "body.mjml", "body.txt")
 LAYOUT_DIR = "_layout"
 MAX_TEXT_LENGTH = 2000
@@ -69,9 +69,21 @@ class Scenario:
     description: str = ""
     directory: Path | None = field(default=None, compare=False)
 
-    def samples(self) -> dict[str, Any]:
-        """The scenario's realistic sample values (raw JSON-shaped)."""
-        return {name: var.sample for name, var in self.variables.items() if var.sample is not None}
+    def samples(self, marketplace: str | None = None) -> dict[str, Any]:
+        """The scenario's realistic sample values (raw JSON-shaped) for a marketplace.
+
+        A URL sample may be a table by marketplace (a link to the marketplace's own page);
+        without a marketplace, the scenario's first permitted one is used.
+        """
+        target = marketplace or self.marketplaces[0]
+        values = {}
+        for name, var in self.variables.items():
+            sample = var.sample
+            if isinstance(sample, Mapping) and var.type == "url":
+                sample = sample.get(target)
+            if sample is not None:
+                values[name] = sample
+        return values
 
     def validate(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """Check ``values`` against the schema and return them converted to typed values."""
@@ -252,11 +264,17 @@ def _parse_variables(path: Path, table: Any) -> dict[str, Variable]:
                        choices, spec.get("sample"))
         if var.sample is None and var.required:
             raise SourceError(path, f"{where}.sample: required variables need a realistic sample value")
-        if var.sample is not None:
+        per_marketplace = kind == "url" and isinstance(var.sample, Mapping)
+        samples = var.sample.items() if per_marketplace else [("", var.sample)]
+        for key, sample in samples:
+            if per_marketplace and key not in MARKETPLACES:
+                raise SourceError(path, f"{where}.sample.{key}: not a marketplace ({', '.join(MARKETPLACES)})")
+            if sample is None:
+                continue
             try:
-                VARIABLE_TYPES[kind](var.sample, var)
+                VARIABLE_TYPES[kind](sample, var)
             except ValueError as error:
-                raise SourceError(path, f"{where}.sample: {error}") from None
+                raise SourceError(path, f"{where}.sample{'.' + key if key else ''}: {error}") from None
         variables[name] = var
     return variables
 

@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import ReplykitError, TemplateError
+from ..marketplaces import marketplace as marketplace_facts
 from ..project import Project, ProjectSource
 from ..rendering.locales import fallback_chain
 from ..rendering.renderer import Renderer, Reply
@@ -56,12 +57,13 @@ def permitted(scenario: Scenario, marketplace: str) -> bool:
 
 
 def message_of(reply: Reply, scenario: Scenario, variables: Mapping[str, Any]) -> Message:
-    """The rendered reply with the context the rules need."""
+    """The reply as the marketplace receives it (plain text only where HTML is refused), with context."""
     context: dict[str, Any] = {"buyer_locale": reply.locale, "message_kind": scenario.kind,
                                "scenario": scenario.id, "channel": "email"}
     if variables.get("order_id"):
         context["order_id"] = variables["order_id"]
-    return Message(reply.subject, reply.html, reply.text, context)
+    html = reply.html if marketplace_facts(reply.marketplace).html else None
+    return Message(reply.subject, html, reply.text, context)
 
 
 def _template_file(scenario: Scenario, where: str) -> str:
@@ -110,8 +112,8 @@ def check_permissions(renderer: Renderer, marketplaces: Iterable[str]) -> list[F
     ]
 
 
-def _hostile_variables(scenario: Scenario, text: str) -> dict[str, Any]:
-    values = dict(scenario.samples())
+def _hostile_variables(scenario: Scenario, marketplace: str, text: str) -> dict[str, Any]:
+    values = dict(scenario.samples(marketplace))
     for name, var in scenario.variables.items():
         if var.type == "text":
             values[name] = text
@@ -135,7 +137,14 @@ def _tags(html: str) -> list[str]:
     return sorted(parser.tags)
 
 
+#: Rules that judge the message as a whole, which a buyer's long or foreign-script name can tip.
+_INPUT_SENSITIVE = frozenset({"locale.not-buyer-language", "locale.not-marketplace-language", "length.max"})
+
+
 def _caused_by(finding: Finding, text: str) -> bool:
+    """Whether a finding on a hostile render comes from the buyer's text itself."""
+    if finding.rule in _INPUT_SENSITIVE:
+        return True
     excerpt = " ".join(finding.excerpt.split())
     return bool(excerpt) and any(part in excerpt or excerpt in text for part in text.split() if len(part) > 1)
 
@@ -149,7 +158,7 @@ def check_renders(renderer: Renderer, marketplaces: Sequence[str], profiles: Map
         targets = [m for m in marketplaces if m in scenario.marketplaces and permitted(scenario, m)]
         for locale in locales:
             for marketplace in targets:
-                samples = scenario.samples()
+                samples = scenario.samples(marketplace)
                 reply = renderer.render(scenario.id, locale=locale, marketplace=marketplace, variables=samples)
                 renders += 1
                 for f in lint_message(message_of(reply, scenario, samples), marketplace, profile=profiles[marketplace]):
@@ -159,13 +168,14 @@ def check_renders(renderer: Renderer, marketplaces: Sequence[str], profiles: Map
             marketplace = targets[0]
             baseline = None
             for kind, text in HOSTILE_TEXT.items():
-                variables = _hostile_variables(scenario, text)
+                variables = _hostile_variables(scenario, marketplace, text)
                 reply = renderer.render(scenario.id, locale=locale, marketplace=marketplace, variables=variables)
                 renders += 1
                 baseline = baseline or _tags(renderer.render(
                     scenario.id, locale=locale, marketplace=marketplace,
-                    variables=_hostile_variables(scenario, "Anna Schmidt")).html)
-                if _tags(reply.html) != baseline or "49" in reply.text.replace(text, ""):
+                    variables=_hostile_variables(scenario, marketplace, "Anna Schmidt")).html)
+                evaluated = kind == "template" and text not in reply.text
+                if _tags(reply.html) != baseline or evaluated:
                     findings[Finding("content.template-placeholder", "error", f"templates/{scenario.id}/", "html",
                                      None, f"[{locale} · hostile {kind}] buyer input changed the markup or was evaluated",
                                      text[:80])] = None

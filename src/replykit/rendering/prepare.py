@@ -44,6 +44,7 @@ class PreparedTemplates:
     subject: str
     html: str
     text: str
+    short: str | None = None  # plain text for channels with a tight length limit (Mercado Libre)
 
 
 #: Names the renderer provides to every template besides the scenario's variables.
@@ -141,4 +142,8 @@ def prepare_scenario(scenario_dir: Path, declared: Collection[str]) -> PreparedT
         scenario_dir / "body.mjml",
     )
     text = _compose(layout_text, read_source(scenario_dir / "body.txt", declared), TEXT_MARKER, layout_dir / "layout.txt")
-    return PreparedTemplates(subject=subject, html=html, text=text)
+    short = None
+    if (scenario_dir / "short.txt").is_file():
+        short = _compose(layout_text, read_source(scenario_dir / "short.txt", declared), TEXT_MARKER,
+                         layout_dir / "layout.txt")
+    return PreparedTemplates(subject=subject, html=html, text=text, short=short)

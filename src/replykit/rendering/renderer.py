@@ -16,8 +16,9 @@ from typing import Any, Protocol
 
 from jinja2 import Environment, Template, TemplateSyntaxError
 
-from ..errors import ScenarioNotPermittedError, TemplateError, UnknownMarketplaceError, UnknownScenarioError
-from ..scenarios import MARKETPLACES, Scenario
+from ..errors import ScenarioNotPermittedError, TemplateError, UnknownScenarioError
+from ..marketplaces import marketplace as marketplace_facts
+from ..scenarios import Scenario
 from .catalogue import Catalogue, TranslationChain
 from .environment import locale_environment
 from .formatting import warm
@@ -85,6 +86,7 @@ class _Compiled:
     subject: Template
     html: Template
     text: Template
+    short: Template | None
 
 
 class Renderer:
@@ -93,7 +95,7 @@ class Renderer:
     def __init__(self, source: TemplateSource, source_locale: str = SOURCE_LOCALE) -> None:
         self.source = source
         self.source_locale = source_locale
-        self._negotiated: dict[str, Negotiated] = {}
+        self._negotiated: dict[tuple[str, str | None], Negotiated] = {}
         self._environments: dict[tuple[tuple[str, ...], str, bool], Environment] = {}
         self._compiled: dict[tuple[str, tuple[str, ...], str], _Compiled] = {}
         self._lock = threading.RLock()
@@ -102,13 +104,21 @@ class Renderer:
     def scenarios(self) -> Mapping[str, Scenario]:
         return self.source.scenarios
 
-    def negotiate(self, locale: str) -> Negotiated:
-        """Catalogue chain and formatting locale for a tag or Accept-Language value (cached)."""
-        found = self._negotiated.get(locale)
+    def negotiate(self, locale: str, marketplace: str | None = None) -> Negotiated:
+        """Catalogue chain and formatting locale for a tag or Accept-Language value (cached).
+
+        A marketplace that requires certain languages (Walmart: English) only gets those.
+        """
+        key = (locale, marketplace)
+        found = self._negotiated.get(key)
         if found is None:
-            found = negotiate(locale, self.source.locales, self.source_locale)
+            available = self.source.locales
+            required = marketplace_facts(marketplace).required_languages if marketplace else ()
+            if required:
+                available = tuple(c for c in available if c.split("_")[0] in required)
+            found = negotiate(locale, available, self.source_locale)
             with self._lock:
-                self._negotiated[locale] = found
+                self._negotiated[key] = found
         return found
 
     def scenario(self, scenario_id: str) -> Scenario:
@@ -122,7 +132,7 @@ class Renderer:
         """Render ``scenario`` for a buyer; raises a ReplykitError subclass on bad input."""
         spec = self.scenario(scenario)
         check_marketplace(spec, marketplace)
-        negotiated = self.negotiate(locale)
+        negotiated = self.negotiate(locale, marketplace)
         typed = spec.validate(variables)
         compiled = self._compile(spec.id, negotiated)
         fallbacks: list[tuple[str | None, str, str]] = []
@@ -130,6 +140,9 @@ class Renderer:
         subject = " ".join(compiled.subject.render(context).split())
         html = compiled.html.render(context)
         text = _tidy_text(compiled.text.render(context))
+        limit = marketplace_facts(marketplace).max_chars
+        if compiled.short is not None and limit is not None and len(text) > limit:
+            text = _tidy_text(compiled.short.render(context))  # the scenario's short form fits tight channels
         return Reply(
             scenario=spec.id,
             marketplace=marketplace,
@@ -162,6 +175,7 @@ class Renderer:
                         subject=text_env.from_string(templates.subject),
                         html=html_env.from_string(templates.html),
                         text=text_env.from_string(templates.text),
+                        short=text_env.from_string(templates.short) if templates.short else None,
                     )
                 except TemplateSyntaxError as error:
                     raise TemplateError(f"templates/{scenario_id}", error.message or "does not compile",
@@ -182,8 +196,7 @@ class Renderer:
 
 def check_marketplace(scenario: Scenario, marketplace: str) -> None:
     """Refuse unknown marketplaces and scenarios whose marketplace rules forbid them."""
-    if marketplace not in MARKETPLACES:
-        raise UnknownMarketplaceError(f"unknown marketplace {marketplace!r} (known: {', '.join(MARKETPLACES)})")
+    marketplace_facts(marketplace)  # raises for an unknown marketplace
     if marketplace not in scenario.marketplaces:
         raise ScenarioNotPermittedError(
             f"scenario {scenario.id!r} is not permitted on {marketplace} "
