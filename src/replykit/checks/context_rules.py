@@ -60,6 +60,8 @@ def order_id_missing(view: MessageView) -> Iterator[Hit]:
     kind = str(view.context.get("message_kind", "")).lower()
     if kind not in ("proactive", "reply", "critical"):
         return
+    if kind == "reply" and not view.context.get("order_id"):
+        return  # a reply without an order (a pre-sale question) has no order id to show
     if any(next(amazon_ids(s.norm), None) for s in _visible_surfaces(view)):
         return
     cap = "warning" if kind == "reply" else None

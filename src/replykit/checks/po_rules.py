@@ -109,12 +109,15 @@ def _letters(s: str) -> int:
     return sum(1 for ch in s if ch.isalpha())
 
 
-def check_pair(msgid: str, msgstr: str, *, file: str, entry: polib.POEntry, lang: str, source_lang: str) -> Iterator[Finding]:
-    """Rules comparing one translation with its source string."""
+def check_pair(msgid: str, msgstr: str, *, file: str, entry: polib.POEntry, lang: str, source_lang: str,
+               also_known: str = "") -> Iterator[Finding]:
+    """Rules comparing one translation with its source string (``also_known``: the other plural source,
+    whose placeholders a plural form may use too)."""
     pid, pstr = extract(msgid), extract(msgstr)
     printf = uses_printf(msgid) or "python-format" in entry.flags
+    known = pid.names() | (extract(also_known).names() if also_known else set())
     missing = [n for n in pid.names() if n not in pstr.names()]
-    unknown = [n for n in pstr.names() if n not in pid.names()]
+    unknown = [n for n in pstr.names() if n not in known]
     bad = malformed(msgstr, msgid, printf)
     if missing:
         yield _f("po.placeholder.missing", file, entry, f"placeholder {', '.join(sorted(missing))} of the source is missing: the buyer's data would silently disappear", msgstr)
@@ -315,8 +318,9 @@ def check_catalogue(path: Path, *, profile: Profile, pot_path: Path | None = Non
                 if not v.strip():
                     continue
                 src = entry.msgid if (i == 0 and nplurals != 1) else entry.msgid_plural
+                other = entry.msgid_plural if src is entry.msgid else entry.msgid
                 # a form may legitimately drop the count in languages where it reads "one"
-                for f in check_pair(src, v, file=file, entry=entry, lang=lang, source_lang=source_lang):
+                for f in check_pair(src, v, file=file, entry=entry, lang=lang, source_lang=source_lang, also_known=other):
                     # a form used for exactly one n ("one", "two", Arabic "zero") may spell the number out
                     if f.rule == "po.placeholder.missing" and (i in single_n_forms or (i == 0 and not single_n_forms and nplurals and nplurals > 1)):
                         continue
