@@ -111,9 +111,40 @@ def _stats(args: argparse.Namespace, project: Project) -> int:
     return 1 if args.strict and below else 0
 
 
+def _print_report(report: Any, output: str) -> None:
+    from .checks.report import format_text
+
+    if output == "json":
+        _print_json(report.to_json())
+    else:
+        print(format_text(report))
+    for reason in report.bad_inputs:
+        print(f"replykit: unusable input: {reason}", file=sys.stderr)
+
+
+@command("lint")
+def _lint(args: argparse.Namespace, project: Project) -> int:
+    from .checks import lint_paths
+
+    pot = project.pot_path if project.pot_path.is_file() else None
+    report = lint_paths(args.paths, args.marketplace, project_config=project.config, pot_path=pot)
+    _print_report(report, args.format)
+    return report.exit_code
+
+
+@command("check")
+def _check(args: argparse.Namespace, project: Project) -> int:
+    from .checks.project import check_project
+
+    marketplaces = None if args.marketplace == "all" else [args.marketplace]
+    report = check_project(project, marketplaces)
+    _print_report(report, args.format)
+    return report.exit_code
+
+
 @command("build")
 def _build(args: argparse.Namespace, project: Project) -> int:
-    result = packs.build(project)
+    result = packs.build(project, gates=(packs.check_gate(project),))
     print(f"published pack {result.pack_id}: {result.scenarios} scenarios, locales {', '.join(result.locales)}, "
           f"{result.renders} sample renders verified -> {result.path}")
     return 0
@@ -146,7 +177,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("locales", nargs="*")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--strict", action="store_true", help="exit 1 when a locale is below the minimum coverage")
-    sub.add_parser("build", help="build, verify and publish a template pack under build/")
+    p = sub.add_parser("lint", help="check messages (.json/.html/.txt) and catalogues (.po) against a marketplace")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--marketplace", required=True)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("check", help="check the whole project: templates, catalogues, every rendered message")
+    p.add_argument("--marketplace", default="all", help="a marketplace id or all (default)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    sub.add_parser("build", help="check, build, verify and publish a template pack under build/")
     return root
 
 

@@ -209,6 +209,24 @@ def _verify(pack: PackSource, source: ProjectSource) -> None:
             raise PackError(f"{pack.path}: templates of {scenario_id} differ from the sources after writing")
 
 
+def check_gate(project: Project) -> Gate:
+    """The build's gate: ``replykit check`` on the renderer being published; errors refuse it."""
+
+    def gate(renderer: Renderer) -> None:
+        from .checks.project import check_project
+        from .checks.report import format_finding
+
+        report = check_project(project, renderer=renderer)
+        if report.bad_inputs:
+            raise PackError(report.bad_inputs[0])
+        errors = [f for f in report.findings if f.severity == "error"]
+        if errors:
+            shown = "; ".join(format_finding(f).splitlines()[0] for f in errors[:3])
+            raise PackError(f"{len(errors)} check error(s) stop the publish (run `replykit check`): {shown}")
+
+    return gate
+
+
 def _point_current(project: Project, pack_id: str) -> None:
     pointer = project.build_dir / CURRENT
     temporary = pointer.with_suffix(".tmp")
