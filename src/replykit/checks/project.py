@@ -146,7 +146,9 @@ def _caused_by(finding: Finding, text: str) -> bool:
     if finding.rule in _INPUT_SENSITIVE:
         return True
     excerpt = " ".join(finding.excerpt.split())
-    return bool(excerpt) and any(part in excerpt or excerpt in text for part in text.split() if len(part) > 1)
+    if not excerpt:
+        return False
+    return excerpt in text or any(part in excerpt for part in text.split() if len(part) > 1)
 
 
 def check_renders(renderer: Renderer, marketplaces: Sequence[str], profiles: Mapping[str, Profile]) -> tuple[list[Finding], int]:

@@ -64,8 +64,7 @@ class BakedTranslations(InternationalizationExtension):
         forms = []
         for form in hit.forms:
             parts = _split(form, vars_referenced, hit)
-            used = {p for p in parts if isinstance(p, _Placeholder)}
-            names = {p.name for p in used}
+            names = {p.name for p in parts if isinstance(p, _Placeholder)}
             unknown = names - set(variables)
             if unknown:
                 _refuse(hit, singular, f"translation uses unknown placeholder(s) {_fmt(unknown)}")
