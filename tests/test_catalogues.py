@@ -53,7 +53,7 @@ def _edit(path, old: str, new: str) -> None:
 def test_update_marks_new_changed_and_removed_entries(project_copy: Project) -> None:
     folder = project_copy.templates_dir / "delay_notice"
     removed = "{% trans %}One of the items needed a few more days to reach our warehouse.{% endtrans %}"
-    for name in ("body.txt", "body.mjml"):
+    for name in ("body.txt", "body.mjml", "short.txt"):
         _edit(folder / name, "Severe weather is slowing down", "Severe weather is delaying")
         _edit(folder / name, removed, "")
     _edit(folder / "body.txt", "{% endif %}\n", "{% endif %}\n{% trans %}A brand-new sentence for translators.{% endtrans %}\n")
