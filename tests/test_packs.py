@@ -62,3 +62,21 @@ def test_build_refuses_incomplete_catalogues(project_copy: Project) -> None:
     with pytest.raises(PackError, match=r"catalogue.coverage: .*ja"):
         build(project_copy)
     assert current_pack(project_copy) is None
+
+
+def test_replykit_render_uses_the_published_pack(project_copy: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    import replykit
+
+    result = build(project_copy)
+    monkeypatch.chdir(project_copy.root)
+    monkeypatch.delenv("REPLYKIT_PACK", raising=False)
+    monkeypatch.setattr(replykit, "_default", None)
+    renderer = replykit.default_renderer()
+    assert isinstance(renderer.source, PackSource) and renderer.source.pack_id == result.pack_id
+    spec = renderer.scenario("tracking_info")
+    reply = replykit.render("tracking_info", locale="pl-PL", marketplace="ebay", variables=spec.samples("ebay"))
+    assert reply.locale == "pl" and spec.samples()["order_id"] in reply.text
+    monkeypatch.setattr(replykit, "_default", None)
+    monkeypatch.setenv("REPLYKIT_PACK", str(result.path))
+    monkeypatch.chdir("/")
+    assert replykit.default_renderer().source.pack_id == result.pack_id
