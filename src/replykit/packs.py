@@ -6,9 +6,10 @@ file hashes), ``scenarios.json``, the prepared templates of every scenario and a
 catalogue per shipped locale. The same sources always give the same bytes (no dates, sorted
 keys), so the digest identifies the content.
 
-Publishing is atomic: a pack is written to a temporary folder, verified by loading and
-rendering it, moved into place, and only then does ``build/CURRENT`` name it. A failed
-build leaves the last published pack untouched.
+Publishing is atomic: every message is rendered and checked from the sources first, the
+pack is written to a temporary folder, loaded back and compared with the sources, moved
+into place, and only then does ``build/CURRENT`` name it. A failed build leaves the last
+published pack untouched.
 """
 
 from __future__ import annotations
