@@ -69,7 +69,7 @@ _PERCENT_OFF = re.compile(r"\d\s?%\s?(?:off|オフ|off\b)")
 def promotion(view: MessageView) -> Iterator[Hit]:
     if not (view.has("promo_phrase") or view.has("promo_code") or view.has("promo_discount")):
         return
-    for seg in view.segments:
+    for seg in view.scan_segments:
         sv = _sent_view(view, seg)
         phrases = sv.of("promo_phrase")
         if phrases:
@@ -107,14 +107,14 @@ def _solicits(sv: _Sent) -> set[int]:
 def is_review_request(view: MessageView) -> bool:
     if not view.has("review_noun"):
         return False
-    return any(_solicits(_sent_view(view, s)) for s in view.segments)
+    return any(_solicits(_sent_view(view, s)) for s in view.scan_segments)
 
 
 @rule("content.review-incentive", catalogue=True)
 def review_incentive(view: MessageView) -> Iterator[Hit]:
     if not view.has("review_noun"):
         return
-    for seg in view.segments:
+    for seg in view.scan_segments:
         sv = _sent_view(view, seg)
         nouns = sv.of("review_noun")
         if not nouns:
@@ -143,7 +143,7 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
 def review_biased(view: MessageView) -> Iterator[Hit]:
     if not view.has("review_noun"):
         return
-    for seg in view.segments:
+    for seg in view.scan_segments:
         sv = _sent_view(view, seg)
         solicit = _solicits(sv)
         nouns = sv.of("review_noun")
@@ -167,7 +167,7 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
 def review_removal(view: MessageView) -> Iterator[Hit]:
     if not view.has("review_removal") and not view.has("review_noun"):
         return
-    for seg in view.segments:
+    for seg in view.scan_segments:
         sv = _sent_view(view, seg)
         for _i, ms in sv.of("review_removal").items():
             yield _hit(sv, ms[0], "asks the buyer to remove or change a review or feedback")
@@ -198,7 +198,7 @@ def valid_iban(raw: str) -> bool:
 
 @rule("content.payment-account", catalogue=True)
 def payment_account(view: MessageView) -> Iterator[Hit]:
-    for seg in view.segments:
+    for seg in view.scan_segments:
         if not _IBAN_GATE.search(seg.scan_text):
             continue
         for m in left_bounded(_IBAN, seg.scan_text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"):
@@ -207,14 +207,14 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
                 yield seg.hit(m.start(), m.end(), "bank account (IBAN) in the message: payment outside the platform")
                 return
     if view.has("extra_funds"):
-        for seg in view.segments:
+        for seg in view.scan_segments:
             sv = _sent_view(view, seg)
             for _i, ms in sv.of("extra_funds").items():
                 yield _hit(sv, ms[0], "asks the buyer for additional money outside the order")
                 return
     if not view.has("payment_rail"):
         return
-    for seg in view.segments:
+    for seg in view.scan_segments:
         sv = _sent_view(view, seg)
         rails = sv.of("payment_rail")
         if not rails:
@@ -232,7 +232,7 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
 def off_platform(view: MessageView) -> Iterator[Hit]:
     if not (view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network")):
         return
-    for seg in view.segments:
+    for seg in view.scan_segments:
         sv = _sent_view(view, seg)
         for _i, ms in sv.of("messenger").items():
             yield _hit(sv, ms[0], f"messenger app {seg.text[ms[0].start():ms[0].end()]!r}: keep the conversation on the marketplace")
@@ -256,7 +256,7 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
     if not view.has("personal_object"):
         return
     billing = "billing" in str(view.context.get("scenario", "")).lower()
-    for seg in view.segments:
+    for seg in view.scan_segments:
         sv = _sent_view(view, seg)
         objs = sv.of("personal_object")
         if not objs:
@@ -278,7 +278,7 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
     if not view.has("cancel_request"):
         return
     cap = "warning" if "address" in str(view.context.get("scenario", "")).lower() else None
-    for seg in view.segments:
+    for seg in view.scan_segments:
         sv = _sent_view(view, seg)
         for _i, ms in sv.of("cancel_request").items():
             yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
@@ -291,10 +291,10 @@ def shipping_confirmation(view: MessageView) -> Iterator[Hit]:
     if str(view.context.get("message_kind", "")).lower() != "proactive" or not view.has("shipping_announce"):
         return
     if view.has("problem_context"):
-        for seg in view.segments:
+        for seg in view.scan_segments:
             if concept("problem_context").search(seg.norm, view.words):
                 return
-    for seg in view.segments:
+    for seg in view.scan_segments:
         m = concept("shipping_announce").search(seg.norm, view.words)
         if m:
             yield seg.hit(m.start(), m.end(), "proactive order or shipping confirmation: the marketplace already sends these")

@@ -69,7 +69,7 @@ def email_matches(text: str) -> Iterator[re.Match[str]]:
 
 @rule("content.email-address", catalogue=True)
 def email_address(view: MessageView) -> Iterator[Hit]:
-    for seg in view.iter_all_text():
+    for seg in view.iter_scan_text():
         for m in email_matches(seg.norm):
             yield seg.hit(m.start(), m.end(), "e-mail address in the message: buyers are contacted through the marketplace only")
             break
@@ -84,7 +84,7 @@ def email_address(view: MessageView) -> Iterator[Hit]:
 # ---- phone ---------------------------------------------------------------------------------
 @rule("content.phone-number", catalogue=True)
 def phone_number(view: MessageView) -> Iterator[Hit]:
-    for seg in view.segments:
+    for seg in view.scan_segments:
         for s, e, cap in find_phones(seg.norm):
             msg = "telephone number in the message"
             if cap:
@@ -164,7 +164,7 @@ def disrespect(view: MessageView) -> Iterator[Hit]:
     if not view.has("disrespect"):
         return
     exempt = buyer_values(view)
-    for seg in view.segments:
+    for seg in view.scan_segments:
         text = _blank_quotes(seg.norm)
         for m in concept("disrespect").finditer(text, view.words):
             if exempt and _inside([v.lower() for v in exempt], seg.norm, m.start(), m.end()):
@@ -195,7 +195,7 @@ def spelling(view: MessageView) -> Iterator[Hit]:
     exempt = [v.lower() for v in buyer_values(view)]
     pre = view.words.prefixes
     misspelt = any("=" + w in pre for w in _MISSPELT)
-    for seg in view.segments:
+    for seg in view.scan_segments:
         t = " " + seg.norm
         for m in _DOUBLED.finditer(t):
             w = m.group(1)

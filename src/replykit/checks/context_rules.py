@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator
 
 from .commerce_rules import is_review_request
-from .language import base_language, language_shares, quick_language
+from .language import base_language, head_language, language_shares, quick_language
 from .lexicon import SHIPPED_LANGUAGES, concept
 from .registry import Hit, rule
 from .textutil import left_bounded
@@ -52,7 +52,7 @@ _LABELLED = re.compile(r"[\s:#№.-]*(?:(?:no|nr|number|nummer|número|numéro|n
 
 
 def _visible_surfaces(view: MessageView):
-    return view.segments  # subject, visible HTML text, text body (hrefs are not visible)
+    return view.scan_segments  # subject, visible HTML text, text body (hrefs are not visible); blank ones hold no id
 
 
 @rule("order-id.missing", requires=("message_kind",))
@@ -155,7 +155,10 @@ def _shares(view: MessageView, extra: tuple[str, ...]) -> dict[str, float]:
     key = ("_shares", cands, extra)
     cache = view.__dict__.setdefault("_lang", {})
     if key not in cache:
-        quick = quick_language(view.language_source, cands, extra)
+        hkey = ("_head", cands)  # the opening's language does not depend on ``extra``: judge it once
+        if hkey not in cache:
+            cache[hkey] = head_language(view.language_source, cands)
+        quick = quick_language(view.language_source, cands, extra, head=cache[hkey])
         cache[key] = quick if quick is not None else language_shares(view.language_sample, cands, expect=extra)
     return cache[key]
 

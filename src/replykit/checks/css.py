@@ -290,9 +290,10 @@ def stylesheet_imports(css: str) -> list[str]:
 class SheetIndex:
     """Rules indexed by the key of their rightmost compound, for cheap per-element matching."""
 
-    __slots__ = ("by_key", "any", "tags", "has_ids", "has_classes")
+    __slots__ = ("by_key", "any", "tags", "has_ids", "has_classes", "_lookups")
 
     def __init__(self, rules: Iterable[StyleRule]):
+        self._lookups: dict[tuple[str, str | None, str | None], tuple[list[StyleRule], bool]] = {}
         self.by_key: dict[tuple[str, str], list[StyleRule]] = {}
         self.any: list[StyleRule] = []
         for r in rules:
@@ -327,18 +328,35 @@ class SheetIndex:
         return [r for r in self.candidates(el) if r.selector.matches(el)]
 
     def candidates(self, el) -> list[StyleRule]:
+        return self._candidates(el.tag, el.get("id"), el.get("class"))
+
+    def lookup(self, tag: str, el_id: str | None, classes: str | None) -> tuple[list[StyleRule], bool]:
+        """(candidates, all_simple(candidates)) for an element's tag, id and class attribute.
+
+        Memoised per sheet: an MJML body has ~45 elements but only a handful of distinct
+        (tag, id, class) triples, and the same sheet object serves every message built from one template.
+        Callers must not mutate the list.
+        """
+        key = (tag, el_id, classes)
+        got = self._lookups.get(key)
+        if got is None:
+            if len(self._lookups) > 4096:
+                self._lookups.clear()
+            cands = self._candidates(tag, el_id, classes)
+            got = self._lookups[key] = (cands, self.all_simple(cands))
+        return got
+
+    def _candidates(self, tag: str, i: str | None, cls: str | None) -> list[StyleRule]:
         cands: list[StyleRule] = list(self.any) if self.any else []
         get = self.by_key.get
-        if el.tag in self.tags:
-            cands += get(("tag", el.tag))
+        if tag in self.tags:
+            cands += get(("tag", tag))
         if self.has_ids:
-            i = el.get("id")
             if i:
                 lst = get(("id", i))
                 if lst:
                     cands += lst
         if self.has_classes:
-            cls = el.get("class")
             if cls:
                 for c in cls.split():
                     lst = get(("class", c))

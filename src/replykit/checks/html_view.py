@@ -213,6 +213,8 @@ _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, recov
 _MEMO: dict[tuple, tuple] = {}
 _DECL_MEMO: dict[tuple, object] = {}
 _MEMO_MAX = 200_000
+_NO_ATTRS: dict[str, str] = {}
+_NO_SIG = (None, None, None, None)  # (align, dir, width, hidden) of an element without attributes
 
 
 @lru_cache(maxsize=64)
@@ -238,15 +240,18 @@ class _Resolver:
 
     def declared(self, el) -> "_Digest":
         """Cascade for one element: sheet < inline < sheet !important < inline !important, digested."""
-        style = el.get("style")
+        return self.declared_with(el, el.get("style"), el.get("class"), el.get("id"))
+
+    def declared_with(self, el, style: str | None, cls: str | None, el_id: str | None) -> "_Digest":
+        """:meth:`declared` given the element's style, class and id attributes (the walk has them)."""
         sheet = self.sheet
         if not sheet:
             return _digest_inline(style) if style else _EMPTY
-        cands = sheet.candidates(el)
+        cands, simple = sheet.lookup(el.tag, el_id, cls)
         if not cands:
             return _digest_inline(style) if style else _EMPTY
-        if sheet.all_simple(cands):
-            key = (sheet, el.tag, el.get("class"), el.get("id"), style)
+        if simple:
+            key = (sheet, el.tag, cls, el_id, style)
             got = _DECL_MEMO.get(key)
             if got is None:
                 got = _DECL_MEMO[key] = _cascade([r for r in cands if r.selector.matches(el)], style)
@@ -386,6 +391,7 @@ class HtmlView:
 
     # ---- walking ------------------------------------------------------------------------
     def _emit_block(self, line: int) -> None:
+        """A block box starts or ends: a line break in the visible text, a paragraph break in the flow."""
         vp = self._vis_parts
         if vp and vp[-1][-1] != "\n":
             vp.append("\n")
@@ -433,52 +439,37 @@ class HtmlView:
                 self.links.append(Link(el.get("href").strip(), "link", el.sourceline or 0))
             return
         line = el.sourceline or 0
-        get = el.get
-        d = self._res.declared(el)
+        items = el.items()  # one call into lxml instead of ~10 el.get() calls
+        get = dict(items).get if items else _NO_ATTRS.get
+        d = self._res.declared_with(el, get("style"), get("class"), get("id"))
         if tag == "input" and (get("type") or "").lower() == "hidden":
             return
         dir_attr = get("dir")
         if tag == "font":
             sig = (get("align"), dir_attr, get("width"), get("hidden"), get("face"), get("color"), get("size"))
-        else:
+        elif items:
             sig = (get("align"), dir_attr, get("width"), get("hidden"))
+        else:
+            sig = _NO_SIG
         key = (ctx, tag, d, sig)
         got = _MEMO.get(key)
         if got is None:
             got = _MEMO[key] = _compute(ctx, tag, d, sig)
-        cur, width_px, maxw_px, minw_px = got
+        cur = got[0]
         if dir_attr is not None and cur.direction == "auto" and dir_attr.strip().lower() == "auto":
             self._autos.append([len(self.runs), -1])
             auto_idx = len(self._autos) - 1
+            auto = auto_idx
         else:
             auto_idx = None
-        if auto_idx is not None:
-            auto = auto_idx
 
-        # images and backgrounds
-        if tag in _MEDIA_TAGS:
-            if tag == "img" or (tag == "input" and (get("type") or "").lower() == "image"):
-                self._image(el, tag, d, cur, ctx.container, width_px, maxw_px, minw_px, line, link)
-            elif tag == "source" and get("srcset"):
-                for cand in get("srcset").split(","):
-                    u = cand.strip().split(" ")[0]
-                    if u:
-                        self.images.append(Image(u, "source", None, None, None, True, None, cur.hidden, None, True, "", line))
-        if tag in _BG_ATTR_TAGS and get("background"):
-            self.images.append(Image(get("background").strip(), "background", None, None, None, True, None, cur.hidden, None, True, "", line))
-        for u in d.bg_urls:
-            self.images.append(Image(u, "background", None, None, None, True, None, cur.hidden, None, True, "", line))
-        # links
-        if (tag == "a" or tag == "area") and get("href") is not None:
-            self.links.append(Link(get("href").strip(), tag, line, aria_label=get("aria-label")))
-            link = len(self.links) - 1
-            if tag == "area" and get("alt"):
-                self.links[-1].img_alts.append(get("alt"))
-        if tag in _URL_ATTR_TAGS:
-            for attr in ("href", "src", "alt", "title"):
-                v = get(attr)
-                if v:
-                    self.attr_texts.append((v, line))
+        if items:  # images, backgrounds and links all need an attribute
+            self._media_and_links(get, tag, d, cur, ctx, got, line, link)
+            if (tag == "a" or tag == "area") and get("href") is not None:
+                link = len(self.links) - 1
+        elif d.bg_urls:
+            for u in d.bg_urls:
+                self.images.append(Image(u, "background", None, None, None, True, None, cur.hidden, None, True, "", line))
 
         # children
         block = tag in BLOCK
@@ -493,8 +484,9 @@ class HtmlView:
         text = el.text
         if text:
             self._emit_text(text, el, cur, line, link, auto)
+        walk = self._walk
         for child in el:
-            self._walk(child, cur, link, auto)
+            walk(child, cur, link, auto)
             tail = child.tail
             if tail:
                 self._emit_text(tail, el, cur, child.sourceline or line, link, auto)
@@ -503,8 +495,31 @@ class HtmlView:
         if auto_idx is not None:
             self._autos[auto_idx][1] = len(self.runs)
 
-    def _image(self, el, tag, d: "_Digest", cur: _Ctx, container, width_px, maxw_px, minw_px, line, link) -> None:
-        get = el.get
+    def _media_and_links(self, get, tag: str, d: "_Digest", cur: _Ctx, ctx: _Ctx, got: tuple, line: int, link: int | None) -> None:
+        """Images, background images and links of one element (in that order, as the rules expect)."""
+        if tag in _MEDIA_TAGS:
+            if tag == "img" or (tag == "input" and (get("type") or "").lower() == "image"):
+                self._image(get, tag, d, cur, ctx.container, got[1], got[2], got[3], line, link)
+            elif tag == "source" and get("srcset"):
+                for cand in get("srcset").split(","):
+                    u = cand.strip().split(" ")[0]
+                    if u:
+                        self.images.append(Image(u, "source", None, None, None, True, None, cur.hidden, None, True, "", line))
+        if tag in _BG_ATTR_TAGS and get("background"):
+            self.images.append(Image(get("background").strip(), "background", None, None, None, True, None, cur.hidden, None, True, "", line))
+        for u in d.bg_urls:
+            self.images.append(Image(u, "background", None, None, None, True, None, cur.hidden, None, True, "", line))
+        if (tag == "a" or tag == "area") and get("href") is not None:
+            self.links.append(Link(get("href").strip(), tag, line, aria_label=get("aria-label")))
+            if tag == "area" and get("alt"):
+                self.links[-1].img_alts.append(get("alt"))
+        if tag in _URL_ATTR_TAGS:
+            for attr in ("href", "src", "alt", "title"):
+                v = get(attr)
+                if v:
+                    self.attr_texts.append((v, line))
+
+    def _image(self, get, tag, d: "_Digest", cur: _Ctx, container, width_px, maxw_px, minw_px, line, link) -> None:
         src = (get("src") or "").strip()
         hidden = cur.hidden
         h_attr = get("height")

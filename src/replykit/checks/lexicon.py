@@ -420,6 +420,72 @@ class Concept:
             yield from p.finditer(text)
 
 
+_SPACE_CHARS = tuple(chr(c) for c in range(0x3100) if chr(c).isspace()) + ("\u3000", "\ufeff")
+
+
+def _class_has_space(av) -> bool:
+    """Could a character class (parsed ``IN`` item) match a white-space character? (conservative)"""
+    if any(op is NEGATE for op, _v in av):
+        return True
+    for op, v in av:
+        if op is LITERAL:
+            if chr(v).isspace():
+                return True
+        elif op is RANGE:
+            if any(v[0] <= ord(ch) <= v[1] for ch in _SPACE_CHARS):
+                return True
+        elif op is CATEGORY:
+            if v is not CATEGORY_DIGIT and str(v) not in ("CATEGORY_WORD", "CATEGORY_UNI_WORD", "CATEGORY_UNI_DIGIT"):
+                return True
+        else:
+            return True
+    return False
+
+
+def _needs_ink(items) -> bool:
+    """True when every match of a parsed sequence contains a character that is not white space."""
+    for op, av in items:
+        if op is LITERAL:
+            if not chr(av).isspace():
+                return True
+        elif op is IN:
+            if not _class_has_space(av):
+                return True
+        elif op is SUBPATTERN:
+            if _needs_ink(list(av[-1])):
+                return True
+        elif op is BRANCH:
+            if all(_needs_ink(list(a)) for a in av[1]):
+                return True
+        elif op in (MAX_REPEAT, MIN_REPEAT):
+            if av[0] >= 1 and _needs_ink(list(av[2])):
+                return True
+    return False
+
+
+def pattern_needs_ink(pattern: str) -> bool:
+    """Can ``pattern`` only match text that holds a non-white-space character? (False when unsure)"""
+    try:
+        return _needs_ink(list(_sre_parse.parse(pattern)))
+    except re.error:
+        return False
+
+
+@lru_cache(maxsize=1)
+def concepts_need_ink() -> bool:
+    """True when no fragment of any concept can match white space alone.
+
+    Then a text that is only white space (e.g. a plain-text body whose every sentence the HTML body
+    already shows, see :func:`~.view._blank_seen`) has no match for any concept and need not be scanned.
+    """
+    for langs in _data()["concepts"].values():
+        for frags in langs.values():
+            for f in frags:
+                if not pattern_needs_ink(f.lstrip("~")):
+                    return False
+    return True
+
+
 @lru_cache(maxsize=None)
 def concept(name: str) -> Concept:
     d = _data()

@@ -33,7 +33,7 @@ def _links(view: MessageView) -> list[_L]:
     if hv is not None:
         for ln in hv.links:
             out.append(_L(ln.href, "html", ln.line, "href", ln.accessible_name))
-    for seg in view.iter_all_text():
+    for seg in view.iter_scan_text():
         for f in view.text_urls(seg):
             out.append(_L(f.url, seg.where, seg.line(f.start), f.kind, ""))
     view.__dict__["_links"] = out

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Any, Callable, Iterator, Mapping
 
 from .html_view import HtmlView
-from .lexicon import Concept, Words, concept
+from .lexicon import Concept, Words, concept, concepts_need_ink
 from .model import Message
 from .profiles import Profile
 from .registry import Hit
@@ -38,6 +38,11 @@ class Segment:
     def scan_text(self) -> str:
         """Original characters of the passages still to judge (see ``judged``)."""
         return self.judged if self.judged is not None else self.text
+
+    @property
+    def blank(self) -> bool:
+        """Nothing left to judge: every passage was judged elsewhere (``judged`` is only white space)."""
+        return self.judged is not None and self.judged.isspace()
 
     def line(self, offset: int) -> int | None:
         return self.line_fn(offset)
@@ -76,6 +81,25 @@ class MessageView:
                 seg.judged = _blank_seen(text, hv.visible_text)
             out.append(seg)
         return out
+
+    @cached_property
+    def scan_segments(self) -> list[Segment]:
+        """:attr:`segments` without the blank ones, for rules that look for words, digits or symbols.
+
+        A rendered message's plain-text body usually repeats the HTML body sentence for sentence, so
+        its judged copy is all white space; no keyword, number or symbol pattern can match there
+        (:func:`~.lexicon.concepts_need_ink` checks that every lexicon fragment needs a visible
+        character), and skipping it halves the scanning.
+        """
+        segs = self.segments
+        if any(s.blank for s in segs) and concepts_need_ink():
+            return [s for s in segs if not s.blank]
+        return segs
+
+    def iter_scan_text(self) -> Iterator[Segment]:
+        """:meth:`iter_all_text` without blank segments (see :attr:`scan_segments`)."""
+        yield from self.scan_segments
+        yield from self.alt_segments
 
     @cached_property
     def body_segments(self) -> list[Segment]:
