@@ -144,3 +144,24 @@ def test_text_body_is_a_real_text_message(renderer: Renderer) -> None:
     assert "<" not in reply.text
     assert re.search(r"^https://www\.dhl\.de/\S+$", reply.text, re.M)  # links written out
     assert "\n\n" in reply.text and max(len(line) for line in reply.text.splitlines()) < 400
+
+
+def test_walmart_buyers_are_answered_in_english(renderer: Renderer) -> None:
+    spec = renderer.scenario("tracking_info")
+    for marketplace in ("walmart_us", "walmart_ca"):
+        reply = renderer.render("tracking_info", locale="de-DE", marketplace=marketplace,
+                                variables=spec.samples(marketplace))
+        assert reply.locale == "en" and reply.requested_locale == "de-DE"
+    assert renderer.render("tracking_info", locale="de-DE", marketplace="amazon",
+                           variables=spec.samples("amazon")).locale == "de"
+
+
+@pytest.mark.parametrize("locale", ["de", "fr", "es", "pt_BR", "ar"])
+def test_mercado_libre_gets_the_short_text_within_its_limit(renderer: Renderer, locale: str) -> None:
+    spec = renderer.scenario("delay_notice")
+    full = renderer.render("delay_notice", locale=locale, marketplace="amazon", variables=spec.samples("amazon"))
+    short = renderer.render("delay_notice", locale=locale, marketplace="mercadolibre",
+                            variables=spec.samples("mercadolibre"))
+    assert len(full.text) > 350 >= len(short.text)
+    assert spec.samples()["order_id"] in short.text and short.fallbacks == ()
+    assert short.html == full.html  # the HTML body is the same message; the channel sends the text
