@@ -30,8 +30,10 @@ def important_tag(view: MessageView) -> Iterator[Hit]:
 
 
 # ---- order ids ---------------------------------------------------------------------------------------
-AMAZON_ID = re.compile(r"(?:\d{3}|d\d{2})-\d{7}-\d{7}(?![\d-])")  # left edge: not after a digit or '-'
-EBAY_ID = re.compile(r"\d{2}-\d{5}-\d{5}(?![\d-])")
+# left edge: not after a digit or '-'. Spelled to start with a character class ([\dd]\d\d is
+# (?:\d{3}|d\d{2})) so that ``re`` can skip ahead to digits.
+AMAZON_ID = re.compile(r"[\dd]\d\d-\d{7}-\d{7}(?![\d-])")
+EBAY_ID = re.compile(r"\d\d-\d{5}-\d{5}(?![\d-])")
 _ID_LIKE = re.compile(r"(?:d\d{2}|\d{2,4})[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])|\d{17}(?![\w-])")
 _DIGITS_DASH = "0123456789-"
 
@@ -42,13 +44,17 @@ def amazon_ids(text: str):
 
 def ebay_ids(text: str):
     return left_bounded(EBAY_ID, text, _DIGITS_DASH) if "-" in text else iter(())
-_HEX24 = re.compile(r"[0-9a-f]{24}(?![0-9a-f])")
+_HEX24 = re.compile(r"[0-9a-f][0-9a-f]{23}(?![0-9a-f])")  # = [0-9a-f]{24}, but searchable by its first class
 
 
 def _hex24(text: str) -> list[re.Match[str]]:
     """24-hex-digit ids (Wish order ids)."""
     return list(left_bounded(_HEX24, text, "0123456789abcdef"))
 _LABELLED = re.compile(r"[\s:#№.-]*(?:(?:no|nr|number|nummer|número|numéro|numero|番号|号码|id)\.?[\s:#]*)?((?<![0-9a-f])[0-9a-f]{24}(?![0-9a-f])|(?:d\d{2}|\d{2,})(?:[- ]\d{3,}){0,3}(?![\d-]))")
+
+
+_NON_DIGITS = re.compile(r"\D")
+_SPACE_DASH = re.compile(r"[\s-]")
 
 
 def _visible_surfaces(view: MessageView):
@@ -111,7 +117,7 @@ def _ids_in(view: MessageView) -> list[tuple[str, Any, int, int]]:
         for finder in (amazon_ids, ebay_ids):
             for m in finder(t):
                 spans.append((m.start(), m.end()))
-                out.append((re.sub(r"\D", "", m.group()) or m.group(), seg, m.start(), m.end()))
+                out.append((_NON_DIGITS.sub("", m.group()) or m.group(), seg, m.start(), m.end()))
         labels = []
         for dm in list(_LONG_DIGITS.finditer(t)) + hexes:
             if any(a <= dm.start() < b for a, b in spans):
@@ -124,15 +130,15 @@ def _ids_in(view: MessageView) -> list[tuple[str, Any, int, int]]:
             if not lm:
                 continue
             tok = lm.group(1).strip()
-            digits = re.sub(r"[\s-]", "", tok)
-            if len(re.sub(r"\D", "", digits)) < 6 or any(a <= lm.start(1) < b for a, b in spans):
+            digits = _SPACE_DASH.sub("", tok)
+            if len(_NON_DIGITS.sub("", digits)) < 6 or any(a <= lm.start(1) < b for a, b in spans):
                 continue
             out.append((digits, seg, lm.start(1), lm.end(1)))
     return out
 
 
 def _norm_id(value: str) -> str:
-    v = re.sub(r"[\s-]", "", str(value).lower())
+    v = _SPACE_DASH.sub("", str(value).lower())
     return v
 
 

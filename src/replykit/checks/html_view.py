@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from lxml import etree
@@ -256,7 +257,13 @@ class _Resolver:
             if got is None:
                 got = _DECL_MEMO[key] = _cascade([r for r in cands if r.selector.matches(el)], style)
             return got
-        return _cascade([r for r in cands if r.selector.matches(el)], style)
+        # a selector that looks at ancestors: match per element, but digest each outcome once
+        matched = [r for r in cands if r.selector.matches(el)]
+        key = (sheet, tuple(map(id, matched)), style)  # rules live as long as the sheet in the key
+        got = _DECL_MEMO.get(key)
+        if got is None:
+            got = _DECL_MEMO[key] = _cascade(matched, style)
+        return got
 
     def declaring_line(self, el, what: str) -> int | None:
         """Nearest ancestor-or-self of ``el`` that declares ``what``; its source line."""
@@ -361,17 +368,9 @@ class HtmlView:
             if a >= 0:
                 self.runs[i].direction = resolved[a]
         self.visible_text = "".join(self._vis_parts)
-        self._vis_offsets = []
-        pos = 0
-        for p in self._vis_parts:
-            self._vis_offsets.append(pos)
-            pos += len(p)
+        self._vis_offsets = list(accumulate(map(len, self._vis_parts), initial=0))[:-1]
         self.flow_text = "".join(self._flow)
-        self._flow_offsets = []
-        pos = 0
-        for p in self._flow:
-            self._flow_offsets.append(pos)
-            pos += len(p)
+        self._flow_offsets = list(accumulate(map(len, self._flow), initial=0))[:-1]
 
     def line_at(self, offset: int) -> int | None:
         """Source line of a character offset in :attr:`visible_text`."""

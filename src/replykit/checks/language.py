@@ -203,6 +203,12 @@ def _weight(text: str) -> int:
     return letters
 
 
+@lru_cache(maxsize=64)
+def _latin(candidates: tuple[str, ...]) -> tuple[str, ...]:
+    """The candidates the statistical model is asked about (script shortcuts handle the others)."""
+    return tuple(c for c in candidates if c not in ("ja", "zh", "ko", "ar", "he", "fa", "ur")) or ("en",)
+
+
 def identify(text: str, candidates: tuple[str, ...] = SHIPPED_LANGUAGES) -> tuple[str, float]:
     """Language of one block: script shortcuts first, then py3langid restricted to ``candidates``."""
     if _NON_LATIN.search(text):
@@ -219,8 +225,7 @@ def identify(text: str, candidates: tuple[str, ...] = SHIPPED_LANGUAGES) -> tupl
             return "ar", 1.0
         if len(_HEBREW.findall(text)) / letters > 0.3:
             return "he", 1.0
-    latin = tuple(c for c in candidates if c not in ("ja", "zh", "ko", "ar", "he", "fa", "ur"))
-    ident = _restricted(latin or ("en",))
+    ident = _restricted(_latin(candidates))
     lang, prob = ident.classify(text)
     return lang, float(prob)
 

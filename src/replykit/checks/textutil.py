@@ -42,7 +42,10 @@ def normalise(text: str) -> str:
     return low if len(low) == len(t) else t
 
 
-_SPLIT = re.compile(r"[.!?]+[ \t\r\f\v]+|[。！？؟]+\s*|\n+")
+# ``[.!?]+[ \t\r\f\v]+|[。！？؟]+\s*|\n+``, written to start with one character class (the branch
+# is chosen by a look-behind at that character) so that ``re`` skips to candidate positions in C
+# instead of trying the alternation at every character: same matches, ~4x faster.
+_SPLIT = re.compile(r"[.!?。！？؟\n](?:(?<=[.!?])[.!?]*[ \t\r\f\v]+|(?<=[。！？؟])[。！？؟]*\s*|(?<=\n)\n*)")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:

@@ -169,6 +169,7 @@ class MessageView:
 
 
 _WS = re.compile(r"\s+")
+_NOT_EOL = re.compile(r"[^\r\n]")
 
 
 def _key(sentence: str) -> str:
@@ -183,16 +184,18 @@ def _blank_seen(text: str, html_text: str) -> str:
     wording) is still judged under ``text``. Same length, so offsets and line numbers stay true.
     """
     seen = {_key(s) for _o, s in sentences(html_text)}
-    chars = None
+    pieces: list[str] = []
+    done = 0  # text[:done] is in pieces
     for off, sent in sentences(text):
         k = _key(sent)
         if k and k in seen:
-            if chars is None:
-                chars = list(text)
-            for i in range(off, off + len(sent)):
-                if chars[i] not in "\r\n":
-                    chars[i] = " "
-    return "".join(chars) if chars is not None else text
+            pieces.append(text[done:off])
+            pieces.append(_NOT_EOL.sub(" ", sent) if ("\r" in sent or "\n" in sent) else " " * len(sent))
+            done = off + len(sent)
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 _ALLOW_CACHE: dict[int, tuple[object, AllowList]] = {}
