@@ -109,6 +109,27 @@ _PLACEHOLDER = re.compile(
 )
 
 
+# every alternative of _PLACEHOLDER starts with one of these characters
+_PLACEHOLDER_START = re.compile(r"[{$%\[<○〇●◯X]")
+
+
+def _placeholders(text: str) -> Iterator[re.Match[str]]:
+    """``_PLACEHOLDER.finditer(text)``, trying the pattern only where a placeholder can start: its
+    alternatives share no first character, so ``re`` would otherwise try all of them at every position."""
+    find, match = _PLACEHOLDER_START.search, _PLACEHOLDER.match
+    pos = 0
+    while True:
+        c = find(text, pos)
+        if c is None:
+            return
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
 def _inside(values: list[str], text: str, start: int, end: int) -> bool:
     """True when [start, end) lies inside an occurrence of a buyer-provided value."""
     for v in values:
@@ -136,7 +157,7 @@ def template_placeholder(view: MessageView) -> Iterator[Hit]:
         t = seg.scan_text
         if not any(ch in t for ch in "{[%<$○〇●◯X"):
             continue
-        for m in _PLACEHOLDER.finditer(t):
+        for m in _placeholders(t):
             if exempt and _inside(exempt, t, m.start(), m.end()):
                 continue
             yield seg.hit(m.start(), m.end(), f"unrendered template placeholder {m.group()[:40]!r}")

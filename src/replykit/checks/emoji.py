@@ -36,14 +36,22 @@ _PRES_SET_RE = re.compile(rf"[{_PRES}]")
 _LOWEST = "\u203c"  # no emoji or pictograph (other than text-style © ®) below U+203C
 
 
+def _has_candidate(text: str) -> bool:
+    """Could ``text`` hold an emoji or pictograph? Asked of its distinct characters: the class has
+    hundreds of ranges, and CJK or euro-priced text would otherwise be checked character by character."""
+    if not text or max(text) < _LOWEST:
+        return False
+    return _CANDIDATE.search("".join(set(text)) if len(text) > 64 else text) is not None
+
+
 def find_emoji(text: str) -> Iterator[re.Match[str]]:
-    if not text or max(text) < _LOWEST or not _CANDIDATE.search(text):
+    if not _has_candidate(text):
         return iter(())
     return EMOJI_RE.finditer(text)
 
 
 def find_pictographs(text: str) -> Iterator[re.Match[str]]:
-    if not text or max(text) < _LOWEST or not _CANDIDATE.search(text):
+    if not _has_candidate(text):
         return
     for m in _PICTO_RE.finditer(text):
         ch = m.group()
@@ -57,7 +65,7 @@ _BOTH = re.compile(rf"(?P<e>{EMOJI_RE.pattern})|(?P<p>[{_EXT}])")
 
 def scan(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """Emoji and text-style pictographs of ``text`` in one pass: (emoji, pictographs)."""
-    if not text or max(text) < _LOWEST or not _CANDIDATE.search(text):
+    if not _has_candidate(text):
         return [], []
     emo, pic = [], []
     for m in _BOTH.finditer(text):

@@ -215,6 +215,11 @@ _MEMO: dict[tuple, tuple] = {}
 _DECL_MEMO: dict[tuple, object] = {}
 _MEMO_MAX = 200_000
 _NO_ATTRS: dict[str, str] = {}
+# (sheet, parent style, tag, attributes) -> what the element means (see HtmlView._plan). MJML output
+# repeats the same few dozen wrapper elements in every message; source lines, text and children are
+# per document and are never part of a plan.
+_PLANS: dict[tuple, tuple] = {}
+_SKIP = object()
 _NO_SIG = (None, None, None, None)  # (align, dir, width, hidden) of an element without attributes
 
 
@@ -243,27 +248,32 @@ class _Resolver:
         """Cascade for one element: sheet < inline < sheet !important < inline !important, digested."""
         return self.declared_with(el, el.get("style"), el.get("class"), el.get("id"))
 
-    def declared_with(self, el, style: str | None, cls: str | None, el_id: str | None) -> "_Digest":
-        """:meth:`declared` given the element's style, class and id attributes (the walk has them)."""
+    def declared_with(self, el, style: str | None, cls: str | None, el_id: str | None, own: bool = False):
+        """:meth:`declared` given the element's style, class and id attributes (the walk has them).
+
+        With ``own``: (digest, True when it depends on the element's own tag and attributes only,
+        not on its ancestors)."""
         sheet = self.sheet
         if not sheet:
-            return _digest_inline(style) if style else _EMPTY
+            got = _digest_inline(style) if style else _EMPTY
+            return (got, True) if own else got
         cands, simple = sheet.lookup(el.tag, el_id, cls)
         if not cands:
-            return _digest_inline(style) if style else _EMPTY
+            got = _digest_inline(style) if style else _EMPTY
+            return (got, True) if own else got
         if simple:
             key = (sheet, el.tag, cls, el_id, style)
             got = _DECL_MEMO.get(key)
             if got is None:
                 got = _DECL_MEMO[key] = _cascade([r for r in cands if r.selector.matches(el)], style)
-            return got
+            return (got, True) if own else got
         # a selector that looks at ancestors: match per element, but digest each outcome once
         matched = [r for r in cands if r.selector.matches(el)]
         key = (sheet, tuple(map(id, matched)), style)  # rules live as long as the sheet in the key
         got = _DECL_MEMO.get(key)
         if got is None:
             got = _DECL_MEMO[key] = _cascade(matched, style)
-        return got
+        return (got, False) if own else got
 
     def declaring_line(self, el, what: str) -> int | None:
         """Nearest ancestor-or-self of ``el`` that declares ``what``; its source line."""
@@ -345,9 +355,10 @@ class HtmlView:
                         self.links.append(Link(imp, "import", st.sourceline or 1))
             self._sheet = _sheet_index(tuple(texts))
             self._res = _Resolver(self._sheet)
-            if len(_MEMO) > _MEMO_MAX or len(_DECL_MEMO) > _MEMO_MAX:
+            if len(_MEMO) > _MEMO_MAX or len(_DECL_MEMO) > _MEMO_MAX or len(_PLANS) > _MEMO_MAX:
                 _MEMO.clear()
                 _DECL_MEMO.clear()
+                _PLANS.clear()
             self._walk(self.root, _root_ctx(render_width), None, -1)
         self._finish()
 
@@ -431,44 +442,35 @@ class HtmlView:
             if tag is etree.Comment and el.text:
                 self.comments.append((el.text, el.sourceline or 0))
             return
+        raw_tag = tag
         if not tag.islower():
             tag = tag.lower()
         if tag in NOT_RENDERED:
             if tag == "link" and "stylesheet" in (el.get("rel") or "").lower() and el.get("href"):
                 self.links.append(Link(el.get("href").strip(), "link", el.sourceline or 0))
             return
-        line = el.sourceline or 0
         items = el.items()  # one call into lxml instead of ~10 el.get() calls
-        get = dict(items).get if items else _NO_ATTRS.get
-        d = self._res.declared_with(el, get("style"), get("class"), get("id"))
-        if tag == "input" and (get("type") or "").lower() == "hidden":
+        key = (self._sheet, ctx, raw_tag, tuple(items)) if items else (self._sheet, ctx, raw_tag)
+        plan = _PLANS.get(key)
+        if plan is None:
+            plan = self._plan(el, tag, ctx, items)
+            if plan is not _SKIP and plan[6]:
+                _PLANS[key] = plan
+        if plan is _SKIP:
             return
-        dir_attr = get("dir")
-        if tag == "font":
-            sig = (get("align"), dir_attr, get("width"), get("hidden"), get("face"), get("color"), get("size"))
-        elif items:
-            sig = (get("align"), dir_attr, get("width"), get("hidden"))
-        else:
-            sig = _NO_SIG
-        key = (ctx, tag, d, sig)
-        got = _MEMO.get(key)
-        if got is None:
-            got = _MEMO[key] = _compute(ctx, tag, d, sig)
-        cur = got[0]
-        if dir_attr is not None and cur.direction == "auto" and dir_attr.strip().lower() == "auto":
+        cur, got, d, get, auto_dir, is_link, _reusable, media = plan
+        line = el.sourceline or 0
+        if auto_dir:
             self._autos.append([len(self.runs), -1])
             auto_idx = len(self._autos) - 1
             auto = auto_idx
         else:
             auto_idx = None
 
-        if items:  # images, backgrounds and links all need an attribute
+        if media:
             self._media_and_links(get, tag, d, cur, ctx, got, line, link)
-            if (tag == "a" or tag == "area") and get("href") is not None:
+            if is_link:
                 link = len(self.links) - 1
-        elif d.bg_urls:
-            for u in d.bg_urls:
-                self.images.append(Image(u, "background", None, None, None, True, None, cur.hidden, None, True, "", line))
 
         # children
         block = tag in BLOCK
@@ -493,6 +495,31 @@ class HtmlView:
             self._emit_block(line)
         if auto_idx is not None:
             self._autos[auto_idx][1] = len(self.runs)
+
+    def _plan(self, el, tag: str, ctx: _Ctx, items: list) -> tuple | object:
+        """What an element means given its parent's style, tag and attributes (see ``_PLANS``):
+        (style, _compute result, declarations, attribute getter, starts dir=auto, is a link,
+        reusable, has images or links to record), or ``_SKIP`` for a hidden input."""
+        get = dict(items).get if items else _NO_ATTRS.get
+        d, reusable = self._res.declared_with(el, get("style"), get("class"), get("id"), True)
+        if tag == "input" and (get("type") or "").lower() == "hidden":
+            return _SKIP
+        dir_attr = get("dir")
+        if tag == "font":
+            sig = (get("align"), dir_attr, get("width"), get("hidden"), get("face"), get("color"), get("size"))
+        elif items:
+            sig = (get("align"), dir_attr, get("width"), get("hidden"))
+        else:
+            sig = _NO_SIG
+        key = (ctx, tag, d, sig)
+        got = _MEMO.get(key)
+        if got is None:
+            got = _MEMO[key] = _compute(ctx, tag, d, sig)
+        cur = got[0]
+        auto_dir = dir_attr is not None and cur.direction == "auto" and dir_attr.strip().lower() == "auto"
+        is_link = (tag == "a" or tag == "area") and get("href") is not None
+        media = bool(d.bg_urls or is_link or tag in _MEDIA_TAGS or tag in _URL_ATTR_TAGS or (tag in _BG_ATTR_TAGS and get("background")))
+        return (cur, got, d, get, auto_dir, is_link, reusable, media)
 
     def _media_and_links(self, get, tag: str, d: "_Digest", cur: _Ctx, ctx: _Ctx, got: tuple, line: int, link: int | None) -> None:
         """Images, background images and links of one element (in that order, as the rules expect)."""

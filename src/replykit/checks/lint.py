@@ -31,11 +31,20 @@ def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str]
     out: list[Finding] = []
     active = _active(profile) if only is None else [(rid, RULES[rid], profile.severity(rid)) for rid in only if profile.severity(rid) != "off"]
     for rid, spec, sev in active:
-        if spec.requires and any(ctx.get(k) in (None, "", []) for k in spec.requires):
+        if spec.requires and not _present(ctx, spec.requires):
             continue
         for hit in spec.fn(view):
             out.append(_finding(rid, sev, hit, file))
     return out
+
+
+def _present(ctx: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
+    """Every key has a value (not missing, None, "" or []); a plain loop, run ~15 times per message."""
+    for k in keys:
+        v = ctx.get(k)
+        if v is None or v == "" or v == []:
+            return False
+    return True
 
 
 _ACTIVE: dict[int, tuple[object, list]] = {}
