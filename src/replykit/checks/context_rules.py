@@ -34,7 +34,11 @@ def important_tag(view: MessageView) -> Iterator[Hit]:
 # (?:\d{3}|d\d{2})) so that ``re`` can skip ahead to digits.
 AMAZON_ID = re.compile(r"[\dd]\d\d-\d{7}-\d{7}(?![\d-])")
 EBAY_ID = re.compile(r"\d\d-\d{5}-\d{5}(?![\d-])")
-_ID_LIKE = re.compile(r"(?:d\d{2}|\d{2,4})[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])|\d{17}(?![\w-])")
+# ``(?:d\d{2}|\d{2,4})[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])|\d{17}(?![\w-])``, spelled to start with one
+# character class (the branch is picked by a look-behind at it, in the original order) so that ``re``
+# skips to digits in C; same matches (fuzz-checked)
+_ID_REST = r"[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])"
+_ID_LIKE = re.compile(rf"[\dd](?:(?<=d)\d{{2}}{_ID_REST}|(?<=\d)\d{{1,3}}{_ID_REST}|(?<=\d)\d{{16}}(?![\w-]))")
 _DIGITS_DASH = "0123456789-"
 
 
@@ -68,7 +72,7 @@ def order_id_missing(view: MessageView) -> Iterator[Hit]:
         return
     if kind == "reply" and not view.context.get("order_id"):
         return  # a reply without an order (a pre-sale question) has no order id to show
-    if any(next(amazon_ids(s.norm), None) for s in _visible_surfaces(view)):
+    if any(_amazon_in(view, s) for s in _visible_surfaces(view)):
         return
     cap = "warning" if kind == "reply" else None
     yield Hit("subject", None, "no 17-digit order ID (3-7-7) in the subject or visible body", (view.message.subject or "")[:80], cap)
@@ -77,13 +81,31 @@ def order_id_missing(view: MessageView) -> Iterator[Hit]:
 _LONG_DIGITS = re.compile(r"\d[\d -]{4,}\d")
 
 
+def _per_segment(view: MessageView, seg, what: str, find) -> list[re.Match[str]]:
+    """``list(find(seg.norm))``, once per message view: several order-id rules scan for the same ids."""
+    cache = view.__dict__.setdefault("_id_scans", {})
+    key = (what, id(seg))
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = list(find(seg.norm))
+    return got
+
+
+def _amazon_in(view: MessageView, seg) -> list[re.Match[str]]:
+    return _per_segment(view, seg, "amazon", amazon_ids)
+
+
+def _long_runs_in(view: MessageView, seg) -> list[re.Match[str]]:
+    return _per_segment(view, seg, "long", _LONG_DIGITS.finditer)
+
+
 @rule("order-id.format")
 def order_id_format(view: MessageView) -> Iterator[Hit]:
     oc = concept("order_word")
     tc = concept("tracking_word")
     for seg in _visible_surfaces(view):
         t = seg.norm
-        if not _LONG_DIGITS.search(t):
+        if not _long_runs_in(view, seg):
             continue
         for m in left_bounded(_ID_LIKE, t, "-", word=True):
             tok = m.group()
@@ -111,15 +133,16 @@ def _ids_in(view: MessageView) -> list[tuple[str, Any, int, int]]:
     for seg in _visible_surfaces(view):
         t = seg.norm
         hexes = _hex24(t) if view.profile.name in ("wish", "all") else []
-        if not _LONG_DIGITS.search(t) and not hexes:
+        runs = _long_runs_in(view, seg)
+        if not runs and not hexes:
             continue
         spans = []
-        for finder in (amazon_ids, ebay_ids):
-            for m in finder(t):
+        for found in (_amazon_in(view, seg), list(ebay_ids(t))):
+            for m in found:
                 spans.append((m.start(), m.end()))
                 out.append((_NON_DIGITS.sub("", m.group()) or m.group(), seg, m.start(), m.end()))
         labels = []
-        for dm in list(_LONG_DIGITS.finditer(t)) + hexes:
+        for dm in runs + hexes:
             if any(a <= dm.start() < b for a, b in spans):
                 continue
             w0 = max(0, dm.start() - 30)

@@ -317,6 +317,10 @@ def _cascade(rules, style: str | None) -> "_Digest":
     return _digest(tuple(out.items()))
 
 
+_NO_SHEET = SheetIndex(())
+_NO_RESOLVER = _Resolver(_NO_SHEET)
+
+
 class HtmlView:
     """Everything the HTML rules need, computed in one walk."""
 
@@ -334,8 +338,8 @@ class HtmlView:
         self._flow_lines: list[int] = []
         self._autos: list[list[int]] = []  # per dir=auto element: [first run index, end run index]
         self._run_auto: list[int] = []  # run index -> auto id or -1
-        self._sheet = SheetIndex(())
-        self._res = _Resolver(self._sheet)
+        self._sheet = _NO_SHEET
+        self._res = _NO_RESOLVER
         self.root = None
         if html and html.strip():
             try:
@@ -422,7 +426,8 @@ class HtmlView:
         if not text.strip(_COLLAPSIBLE):
             return  # source formatting between tags
         visible = is_visible_text(text)
-        collapsed = _WS_RUN.sub(" ", text)
+        # the substitution changes nothing unless there is a run to collapse (the common case)
+        collapsed = _WS_RUN.sub(" ", text) if ("  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text) else text
         self._vis_parts.append(collapsed)
         self._vis_lines.append(line)
         if link is not None:

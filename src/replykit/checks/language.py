@@ -30,6 +30,7 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 _HEBREW = re.compile(r"[\u0590-\u05ff]")
 _LETTER = re.compile(r"[^\W\d_]")
 _NON_LETTERS = re.compile(r"[\W\d_]+")  # the complement of _LETTER, in runs
+_ASCII_NON_LETTERS_GONE = str.maketrans("", "", "".join(chr(c) for c in range(128) if not chr(c).isalpha()))
 _CJK_ANY = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]")
 _NON_LATIN = re.compile(r"[\u0590-\u08ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|\n")
@@ -196,8 +197,15 @@ def blocks_for_language(text: str) -> list[tuple[str, int]]:
     return out
 
 
+def _letters(text: str) -> int:
+    """``len(_LETTER.findall(text))``; for ASCII text (letters are exactly A-Z, a-z) by str.translate."""
+    if text.isascii():
+        return len(text.translate(_ASCII_NON_LETTERS_GONE))
+    return len(_NON_LETTERS.sub("", text))
+
+
 def _weight(text: str) -> int:
-    letters = len(_NON_LETTERS.sub("", text))  # = len(_LETTER.findall(text)), without the list of letters
+    letters = _letters(text)
     if _CJK_ANY.search(text):
         letters += len(_CJK_ANY.findall(text))  # CJK characters count double: each carries a word
     return letters
@@ -212,7 +220,7 @@ def _latin(candidates: tuple[str, ...]) -> tuple[str, ...]:
 def identify(text: str, candidates: tuple[str, ...] = SHIPPED_LANGUAGES) -> tuple[str, float]:
     """Language of one block: script shortcuts first, then py3langid restricted to ``candidates``."""
     if _NON_LATIN.search(text):
-        letters = max(1, len(_NON_LETTERS.sub("", text)))
+        letters = max(1, _letters(text))
         kana = len(_KANA.findall(text))
         han = len(_HAN.findall(text))
         if kana and (kana + han) / letters > 0.3:

@@ -34,18 +34,24 @@ _NON_LATIN_SCRIPT = re.compile(HAS_CJK.pattern[:-1] + HAS_ARABIC.pattern[1:])  #
 MAX_ANCHOR = 8
 MIN_PREFIX = 3
 _WORD = re.compile(r"\w+")
+_ASCII_NON_WORD_TO_SPACE = str.maketrans({c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+
+
+def ascii_words(text: str) -> list[str]:
+    """``_WORD.findall(text)`` for ASCII text, 3x faster: non-word characters become spaces, then split."""
+    return text.translate(_ASCII_NON_WORD_TO_SPACE).split()
 
 
 class Words:
     """Word prefixes of a normalised text (up to MAX_ANCHOR chars), its whole words as ``"=word"``,
     and which scripts it holds."""
 
-    __slots__ = ("prefixes", "cjk", "arabic", "cache", "_words", "_hits", "_hits_version")
+    __slots__ = ("prefixes", "cjk", "arabic", "cache", "gated", "_words", "_hits", "_hits_version")
 
     def __init__(self, text: str):
         keys: list[str] = []
         get = _WORD_KEYS.get
-        self._words = words = set(_WORD.findall(text))
+        self._words = words = set(ascii_words(text) if text.isascii() else _WORD.findall(text))
         for w in words:
             k = get(w)
             if k is None:
@@ -53,6 +59,7 @@ class Words:
             keys += k
         self.prefixes = set(keys)
         self.cache: dict[str, list] = {}  # concept name -> patterns that can match this text
+        self.gated: dict[str, int] = {}  # concept name -> how many of those are gated fragments (first)
         if _NON_LATIN_SCRIPT.search(text):
             self.cjk = bool(HAS_CJK.search(text))
             self.arabic = bool(HAS_ARABIC.search(text))
@@ -445,8 +452,23 @@ class Concept:
             got = words.cache.get(self.name)
             if got is None:
                 got = words.cache[self.name] = list(self._patterns(words))
+                tail = len(self.ungated) + (self.cjk is not None and words.cjk) + (self.arabic is not None and words.arabic)
+                words.gated[self.name] = len(got) - tail
             return got
         return list(self._patterns(None))
+
+    def _to_run(self, text: str, words: Words | None) -> list:
+        """:meth:`patterns`, less the gated fragments when none of them can match ``text``.
+
+        With several gated fragments in play, one search of the concept's whole alternation (a
+        superset: any fragment's match is a match of it, at a word start) rules them all out at once;
+        most texts and windows a rule asks about hold none of the concept's words."""
+        pats = self.patterns(words)
+        if words is not None:
+            n = words.gated.get(self.name, 0)
+            if n >= 2 and self.all_latin.search(text) is None:
+                return pats[n:]
+        return pats
 
     def _patterns(self, words: Words | None):
         if words is None:
@@ -474,14 +496,14 @@ class Concept:
 
     def search(self, text: str, words: Words | None = None) -> re.Match[str] | None:
         best = None
-        for p in self.patterns(words):
+        for p in self._to_run(text, words):
             m = p.search(text)
             if m and (best is None or m.start() < best.start()):
                 best = m
         return best
 
     def finditer(self, text: str, words: Words | None = None) -> Iterator[re.Match[str]]:
-        for p in self.patterns(words):
+        for p in self._to_run(text, words):
             yield from p.finditer(text)
 
 
