@@ -9,7 +9,7 @@ from .emoji import scan
 from .lexicon import concept
 from .phone import find_phones
 from .registry import Hit, rule
-from .textutil import excerpt
+from .textutil import Twin, excerpt
 from .view import MessageView, Segment
 
 # ---- emoji ----------------------------------------------------------------------------------
@@ -195,7 +195,8 @@ def disrespect(view: MessageView) -> Iterator[Hit]:
 
 
 # ---- spelling -------------------------------------------------------------------------------
-_DOUBLED = re.compile(r"\s(\w{2,}+)\s++\1(?!\w)")  # starts at whitespace: a word start; possessive, no backtracking
+_DOUBLED_TWIN = Twin(r"\s(\w{2,}+)\s++\1(?!\w)")  # starts at whitespace: a word start; possessive, no backtracking
+_DOUBLED = _DOUBLED_TWIN.uni
 _LEGIT_DOUBLES = frozenset({"that", "had", "das", "die", "der", "sie", "nous", "vous", "que", "che", "dat", "is"})
 _MISSPELT = {
     "recieve": "receive", "recieved": "received", "seperate": "separate", "seperately": "separately",
@@ -218,7 +219,7 @@ def spelling(view: MessageView) -> Iterator[Hit]:
     misspelt = any("=" + w in pre for w in _MISSPELT)
     for seg in view.scan_segments:
         t = " " + seg.norm
-        for m in _DOUBLED.finditer(t):
+        for m in _DOUBLED_TWIN.on(t).finditer(t):
             w = m.group(1)
             if w in _LEGIT_DOUBLES or w.isdigit() or any(ch.isdigit() or ch == "_" for ch in w) or (exempt and _inside(exempt, t, m.start(), m.end())):
                 continue

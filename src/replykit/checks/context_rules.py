@@ -13,7 +13,7 @@ from .commerce_rules import is_review_request
 from .language import base_language, head_language, language_shares, quick_language
 from .lexicon import SHIPPED_LANGUAGES, concept
 from .registry import Hit, rule
-from .textutil import left_bounded
+from .textutil import Twin, left_bounded
 from .view import MessageView
 
 # ---- subject tag ---------------------------------------------------------------------------------
@@ -32,22 +32,25 @@ def important_tag(view: MessageView) -> Iterator[Hit]:
 # ---- order ids ---------------------------------------------------------------------------------------
 # left edge: not after a digit or '-'. Spelled to start with a character class ([\dd]\d\d is
 # (?:\d{3}|d\d{2})) so that ``re`` can skip ahead to digits.
-AMAZON_ID = re.compile(r"[\dd]\d\d-\d{7}-\d{7}(?![\d-])")
-EBAY_ID = re.compile(r"\d\d-\d{5}-\d{5}(?![\d-])")
+_AMAZON_TWIN = Twin(r"[\dd]\d\d-\d{7}-\d{7}(?![\d-])")
+_EBAY_TWIN = Twin(r"\d\d-\d{5}-\d{5}(?![\d-])")
+AMAZON_ID = _AMAZON_TWIN.uni
+EBAY_ID = _EBAY_TWIN.uni
 # ``(?:d\d{2}|\d{2,4})[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])|\d{17}(?![\w-])``, spelled to start with one
 # character class (the branch is picked by a look-behind at it, in the original order) so that ``re``
 # skips to digits in C; same matches (fuzz-checked)
 _ID_REST = r"[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])"
-_ID_LIKE = re.compile(rf"[\dd](?:(?<=d)\d{{2}}{_ID_REST}|(?<=\d)\d{{1,3}}{_ID_REST}|(?<=\d)\d{{16}}(?![\w-]))")
+_ID_LIKE_TWIN = Twin(rf"[\dd](?:(?<=d)\d{{2}}{_ID_REST}|(?<=\d)\d{{1,3}}{_ID_REST}|(?<=\d)\d{{16}}(?![\w-]))")
+_ID_LIKE = _ID_LIKE_TWIN.uni
 _DIGITS_DASH = "0123456789-"
 
 
 def amazon_ids(text: str):
-    return left_bounded(AMAZON_ID, text, _DIGITS_DASH) if "-" in text else iter(())
+    return left_bounded(_AMAZON_TWIN.on(text), text, _DIGITS_DASH) if "-" in text else iter(())
 
 
 def ebay_ids(text: str):
-    return left_bounded(EBAY_ID, text, _DIGITS_DASH) if "-" in text else iter(())
+    return left_bounded(_EBAY_TWIN.on(text), text, _DIGITS_DASH) if "-" in text else iter(())
 _HEX24 = re.compile(r"[0-9a-f][0-9a-f]{23}(?![0-9a-f])")  # = [0-9a-f]{24}, but searchable by its first class
 
 
@@ -78,7 +81,8 @@ def order_id_missing(view: MessageView) -> Iterator[Hit]:
     yield Hit("subject", None, "no 17-digit order ID (3-7-7) in the subject or visible body", (view.message.subject or "")[:80], cap)
 
 
-_LONG_DIGITS = re.compile(r"\d[\d -]{4,}\d")
+_LONG_TWIN = Twin(r"\d[\d -]{4,}\d")
+_LONG_DIGITS = _LONG_TWIN.uni
 
 
 def _per_segment(view: MessageView, seg, what: str, find) -> list[re.Match[str]]:
@@ -96,7 +100,7 @@ def _amazon_in(view: MessageView, seg) -> list[re.Match[str]]:
 
 
 def _long_runs_in(view: MessageView, seg) -> list[re.Match[str]]:
-    return _per_segment(view, seg, "long", _LONG_DIGITS.finditer)
+    return _per_segment(view, seg, "long", lambda t: _LONG_TWIN.on(t).finditer(t))
 
 
 @rule("order-id.format")
@@ -107,7 +111,7 @@ def order_id_format(view: MessageView) -> Iterator[Hit]:
         t = seg.norm
         if not _long_runs_in(view, seg):
             continue
-        for m in left_bounded(_ID_LIKE, t, "-", word=True):
+        for m in left_bounded(_ID_LIKE_TWIN.on(t), t, "-", word=True):
             tok = m.group()
             if AMAZON_ID.fullmatch(tok) or EBAY_ID.fullmatch(tok):
                 continue

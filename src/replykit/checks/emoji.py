@@ -34,12 +34,13 @@ _PRES_SET_RE = re.compile(rf"[{_PRES}]")
 
 
 _LOWEST = "\u203c"  # no emoji or pictograph (other than text-style © ®) below U+203C
+_AT_LEAST_LOWEST = re.compile("[\u203c-\U0010ffff]")
 
 
 def _has_candidate(text: str) -> bool:
     """Could ``text`` hold an emoji or pictograph? Asked of its distinct characters: the class has
     hundreds of ranges, and CJK or euro-priced text would otherwise be checked character by character."""
-    if not text or max(text) < _LOWEST:
+    if not text or text.isascii() or not _AT_LEAST_LOWEST.search(text):  # max(text) compares char objects
         return False
     return _CANDIDATE.search("".join(set(text)) if len(text) > 64 else text) is not None
 

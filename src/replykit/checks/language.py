@@ -13,8 +13,10 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import Iterator
 
 from .lexicon import SHIPPED_LANGUAGES
+from .textutil import plain_ascii
 
 MIN_LETTERS = 40
 _URL_ALT = r"\b(?:https?://|www\.)\S+"
@@ -159,20 +161,96 @@ class _Classifier:
         return self.classes[i], float(scores[i])
 
 
-@lru_cache(maxsize=4)
-def _strip_rx(url: bool, mail: bool) -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def _strip_rx(url: bool, mail: bool, ascii: bool = False) -> re.Pattern[str]:
     alts = [a for a, on in ((_URL_ALT, url), (_MAIL_ALT, mail), (_ID_ALT, True), (_QUOTE_ALT, True)) if on]
-    return re.compile("(?i)" + "|".join(alts))
+    return re.compile("(?i)" + "|".join(alts), re.ASCII if ascii else 0)
 
 
 def strip_noise(text: str) -> str:
-    """``_STRIP.sub(" ", text)``, leaving out the URL / e-mail alternatives when the text cannot hold one.
+    """``_STRIP.sub(" ", text)``, leaving out the alternatives the text cannot match.
 
-    Dropping an alternative that cannot match anywhere changes no match; the e-mail one alone costs
-    ~20 µs on 600 characters (it is tried at every letter), and most messages have no '@'.
+    Dropping an alternative that cannot match anywhere changes no match. Most texts hold no URL,
+    e-mail address or quotation mark, and then only ids are stripped, by :func:`_strip_ids`: the
+    regex would try its alternation at every character (a third of a language check).
     """
-    url = "://" in text or "www." in text.lower()
-    return _strip_rx(url, "@" in text).sub(" ", text)
+    low = text.lower()
+    url = "://" in text or "www." in low
+    mail = "@" in text
+    if not (mail or "«" in text or "“" in text or "„" in text or '"' in text):
+        if not url:
+            return _strip_ids(text)
+        if len(low) == len(text):
+            return _strip_urls_and_ids(text, low)
+    return _strip_rx(url, mail, plain_ascii(text)).sub(" ", text)  # see textutil.Twin
+
+
+_ID_RX = re.compile("(?i)" + _ID_ALT)
+_DIGIT = re.compile(r"\d")
+_ID_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0130\u0131\u017f\u212a")  # = (?i)[A-Z]
+
+
+def _strip_urls_and_ids(text: str, low: str) -> str:
+    """``_strip_rx(True, False).sub(" ", text)`` for text without e-mail addresses or quotes.
+
+    Then no match spans a space, and the pattern looks no further than the characters next to a
+    match, so any stretch between spaces can be cleaned on its own: the words holding a URL start
+    with the whole pattern, the rest with :func:`_strip_ids`. ``low`` is ``text.lower()``, same length.
+    """
+    rx = _strip_rx(True, False, plain_ascii(text))
+    starts = [i for marker in ("://", "www.") for i in _occurrences(low if marker == "www." else text, marker)]
+    out: list[str] = []
+    done = 0  # text[:done] is in out; always at a word's start or the end
+    for i in sorted(starts):
+        if i < done:
+            continue
+        a = text.rfind(" ", 0, i) + 1
+        b = text.find(" ", i)
+        b = len(text) if b < 0 else b
+        out.append(_strip_ids(text[done:a]))
+        out.append(rx.sub(" ", text[a:b]))
+        done = b
+    out.append(_strip_ids(text[done:]))
+    return "".join(out)
+
+
+def _occurrences(text: str, sub: str) -> Iterator[int]:
+    i = text.find(sub)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + 1)
+
+
+def _strip_ids(text: str) -> str:
+    """``_ID_RX.sub(" ", text)``, trying the pattern only where an id can start.
+
+    An id match starts at a word start followed by letters up to a digit (its look-ahead), so for each
+    digit the only candidate is where the letters before it begin; nothing left of that candidate
+    and right of the previous match can start one.
+    """
+    search, match = _DIGIT.search, _ID_RX.match
+    out: list[str] = []
+    pos = 0  # text[:pos] is done
+    at = 0  # next digit to look from
+    n = len(text)
+    while at < n:
+        d = search(text, at)
+        if d is None:
+            break
+        s = d.start()
+        while s > pos and text[s - 1] in _ID_LETTERS:
+            s -= 1
+        m = match(text, s)
+        if m is None:
+            at = d.start() + 1
+            continue
+        out.append(text[pos:s])
+        out.append(" ")
+        pos = at = m.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def blocks_for_language(text: str) -> list[tuple[str, int]]:
@@ -206,7 +284,7 @@ def _letters(text: str) -> int:
 
 def _weight(text: str) -> int:
     letters = _letters(text)
-    if _CJK_ANY.search(text):
+    if not text.isascii() and _CJK_ANY.search(text):
         letters += len(_CJK_ANY.findall(text))  # CJK characters count double: each carries a word
     return letters
 
@@ -219,7 +297,7 @@ def _latin(candidates: tuple[str, ...]) -> tuple[str, ...]:
 
 def identify(text: str, candidates: tuple[str, ...] = SHIPPED_LANGUAGES) -> tuple[str, float]:
     """Language of one block: script shortcuts first, then py3langid restricted to ``candidates``."""
-    if _NON_LATIN.search(text):
+    if not text.isascii() and _NON_LATIN.search(text):
         letters = max(1, _letters(text))
         kana = len(_KANA.findall(text))
         han = len(_HAN.findall(text))

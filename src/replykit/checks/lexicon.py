@@ -60,7 +60,7 @@ class Words:
         self.prefixes = set(keys)
         self.cache: dict[str, list] = {}  # concept name -> patterns that can match this text
         self.gated: dict[str, int] = {}  # concept name -> how many of those are gated fragments (first)
-        if _NON_LATIN_SCRIPT.search(text):
+        if not text.isascii() and _NON_LATIN_SCRIPT.search(text):
             self.cjk = bool(HAS_CJK.search(text))
             self.arabic = bool(HAS_ARABIC.search(text))
         else:

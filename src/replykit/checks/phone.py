@@ -13,7 +13,7 @@ import re
 from typing import Iterator
 
 from .lexicon import concept
-from .textutil import left_bounded
+from .textutil import Twin, left_bounded
 
 _CUR = r"(?:[$€£¥₺₹₩₽]|r\$|us\$|ca\$|mx\$|usd|eur|gbp|jpy|cad|mxn|brl|sar|aed|try|pln|sek|chf|zł|kr|tl|درهم|ريال|ر\.س|د\.إ|円|元)"
 _D = "0123456789"
@@ -38,7 +38,8 @@ _MASKS: list[tuple[re.Pattern[str], str, bool]] = [
 # (then the branch for '+', '00', '(' or a digit, in the original's order of preference) so that
 # ``re`` skips to candidate positions in C: the same matches, ~3x faster on digit-poor text.
 _TEL_CORE = r"[\d ().-]{6,20}\d(?![A-Za-z0-9_/-])"
-_TEL_CAND = re.compile(rf"[+(\d](?:(?<=\+)\(?\d{_TEL_CORE}|(?<=0)0\(?\d{_TEL_CORE}|(?<=\()\d{_TEL_CORE}|(?<=\d){_TEL_CORE})")
+_TEL_TWIN = Twin(rf"[+(\d](?:(?<=\+)\(?\d{_TEL_CORE}|(?<=0)0\(?\d{_TEL_CORE}|(?<=\()\d{_TEL_CORE}|(?<=\d){_TEL_CORE})")
+_TEL_CAND = _TEL_TWIN.uni
 _ASCII_ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
 _NANP = re.compile(r"\(\d{3}\)\s?\d{3}[-. ]\d{4}")
 
@@ -57,7 +58,7 @@ def mask(norm: str) -> str:
 
 
 def _tel_candidates(text: str):
-    return left_bounded(_TEL_CAND, text, ".,/-" + _ASCII_ALNUM)
+    return left_bounded(_TEL_TWIN.on(text), text, ".,/-" + _ASCII_ALNUM)
 
 
 def _labelled(norm: str, masked: str) -> str:

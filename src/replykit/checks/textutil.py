@@ -65,11 +65,16 @@ def normalise(text: str) -> str:
 _SPLIT = re.compile(r"[.!?。！？؟\n](?:(?<=[.!?])[.!?]*[ \t\r\f\v]+|(?<=[。！？؟])[。！？؟]*\s*|(?<=\n)\n*)")
 
 
+# the same on ASCII text, where the CJK/Arabic branch cannot match; a class of ASCII characters only
+# is a bitmap test for ``re`` (the full one costs ~30 instructions a character)
+_SPLIT_ASCII = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[ \t\r\f\v]+|(?<=\n)\n*)")
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
     """Split into (offset, sentence). Decimal points and '12.11.2024' do not split (no space after)."""
     out: list[tuple[int, str]] = []
     pos = 0
-    for m in _SPLIT.finditer(text):
+    for m in (_SPLIT_ASCII if text.isascii() else _SPLIT).finditer(text):
         end = m.start()
         if text[end] in ".!?。！？؟":  # keep the sentence's own punctuation
             end = m.start() + len(m.group().rstrip())
@@ -80,6 +85,28 @@ def sentences(text: str) -> list[tuple[int, str]]:
     if text[pos:].strip():
         out.append((pos, text[pos:]))
     return out
+
+
+def plain_ascii(text: str) -> bool:
+    """ASCII without the separators U+001C-U+001F (white space to Unicode ``\\s``, not to ``re.ASCII``).
+
+    On such text a pattern compiled with ``re.ASCII`` matches exactly as its Unicode twin, and ``re``
+    tests ``\\d``/``\\w``/``\\s`` inline instead of calling into the Unicode database per character."""
+    return text.isascii() and "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text
+
+
+class Twin:
+    """A pattern and its ``re.ASCII`` twin; :meth:`on` picks the one to run on a text (same matches)."""
+
+    __slots__ = ("uni", "ascii", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.uni = re.compile(pattern, flags)
+        self.ascii = re.compile(pattern, flags | re.ASCII)
+        self.pattern = pattern
+
+    def on(self, text: str) -> re.Pattern[str]:
+        return self.ascii if plain_ascii(text) else self.uni
 
 
 def excerpt(text: str, start: int, end: int, width: int = 40) -> str:

@@ -117,7 +117,8 @@ class MessageView:
 
     @cached_property
     def words(self) -> Words:
-        return Words("\n".join(s.norm for s in self.segments + self.alt_segments))
+        # a blank segment (see scan_segments) adds no word and no script
+        return Words("\n".join(s.norm for s in self.segments + self.alt_segments if not s.blank))
 
     def has(self, name: str) -> bool:
         """Cheap necessary condition: could concept ``name`` match anywhere in the message?"""
