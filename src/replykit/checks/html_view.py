@@ -480,7 +480,9 @@ class HtmlView:
         # children
         block = tag in BLOCK
         if block:
-            self._emit_block(line)
+            vp = self._vis_parts
+            if not vp or vp[-1][-1] != "\n" or not self._flow or self._flow[-1][-2:] != "\n\n":
+                self._emit_block(line)  # else a no-op: the break is already there
         elif tag == "br":
             if not cur.hidden:
                 self._flow.append("\n")
@@ -497,7 +499,9 @@ class HtmlView:
             if tail:
                 self._emit_text(tail, el, cur, child.sourceline or line, link, auto)
         if block:
-            self._emit_block(line)
+            vp = self._vis_parts
+            if not vp or vp[-1][-1] != "\n" or not self._flow or self._flow[-1][-2:] != "\n\n":
+                self._emit_block(line)
         if auto_idx is not None:
             self._autos[auto_idx][1] = len(self.runs)
 

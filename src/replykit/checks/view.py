@@ -7,7 +7,7 @@ Each is computed on first use and cached, so a rule that is off for a marketplac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Iterator, Mapping
 
@@ -29,10 +29,16 @@ class Segment:
     line_fn: Callable[[int], int | None]
     kind: str = "body"  # body | subject | alt
     judged: str | None = None  # text with passages already judged elsewhere blanked (same length)
+    _norm: str | None = field(default=None, repr=False, compare=False)  # normalise(_norm_of), kept
+    _norm_of: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def norm(self) -> str:
-        return normalise(self.judged if self.judged is not None else self.text)
+        src = self.judged if self.judged is not None else self.text
+        if self._norm_of is not src:  # rules ask ~25 times a message; judged may be set after creation
+            self._norm = normalise(src)
+            self._norm_of = src
+        return self._norm  # type: ignore[return-value]
 
     @property
     def scan_text(self) -> str:
