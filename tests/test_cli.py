@@ -35,6 +35,19 @@ def test_render_json_with_sample_values(capsys, project: Project) -> None:
     assert data["locale"] == "de" and data["fallbacks"] == []
 
 
+@pytest.mark.parametrize("locale, note", [
+    ("zh-TW", "no catalogue for zh-TW; rendered in en"),  # never Simplified, and the seller is told
+    ("zh-TW,de;q=0.5", "no catalogue for zh-TW; rendered in de"),
+    ("de-CH", None),  # a regional fallback within the language is not worth a note
+    ("en-GB", None),
+])
+def test_render_notes_a_language_the_buyer_did_not_ask_for(capsys, project: Project, locale: str, note: str | None) -> None:
+    code, out, err = run(capsys, "--project", str(project.root), "render", "delay_notice", "--locale", locale,
+                         "--marketplace", "amazon", "--format", "subject", "--source")
+    assert code == 0 and out.strip()
+    assert err == (f"replykit: note: {note}\n" if note else "")
+
+
 def test_render_subject_from_vars_file(capsys, project: Project, tmp_path: Path) -> None:
     variables = project.root / "templates" / "delay_notice"
     from replykit.scenarios import load_scenarios

@@ -12,6 +12,7 @@ from typing import Any
 from . import catalogues, packs
 from .errors import ReplykitError, SourceError
 from .project import Project
+from .rendering.locales import first_choice, served_other_language
 
 Handler = Callable[[argparse.Namespace, Project], int]
 COMMANDS: dict[str, Handler] = {}
@@ -61,6 +62,8 @@ def _render(args: argparse.Namespace, project: Project) -> int:
     scenario = renderer.scenario(args.scenario)
     variables = _load_vars(args.vars) if args.vars else scenario.samples(args.marketplace)
     reply = renderer.render(scenario.id, locale=args.locale, marketplace=args.marketplace, variables=variables)
+    if served_other_language(args.locale, reply.locale):
+        print(f"replykit: note: no catalogue for {first_choice(args.locale)}; rendered in {reply.locale}", file=sys.stderr)
     if args.format == "json":
         data = reply.to_dict()
         _print_json({key: data[key] for key in ("subject", "html", "text", "locale", "fallbacks")})

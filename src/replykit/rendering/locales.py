@@ -69,6 +69,19 @@ def parse_accept_language(header: str) -> list[str]:
     return [tag for _, _, tag in sorted(weighted)]
 
 
+def first_choice(requested: str) -> str:
+    """The buyer's first-choice tag in a locale tag or an Accept-Language value."""
+    tags = parse_accept_language(requested) if "," in requested or ";" in requested else [requested.strip()]
+    return tags[0] if tags else requested.strip()
+
+
+def served_other_language(requested: str, served: str) -> bool:
+    """True when the catalogue served is not in the buyer's first-choice language (zh_TW -> en)."""
+    def language(tag: str) -> str:
+        return tag.replace("-", "_").split("_")[0].lower()
+    return language(first_choice(requested)) != language(served)
+
+
 @lru_cache(maxsize=512)
 def likely_script(locale: str) -> str:
     """The script a locale is written in, filling it in from CLDR likely subtags."""
