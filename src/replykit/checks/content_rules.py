@@ -9,7 +9,7 @@ from .emoji import scan
 from .lexicon import concept
 from .phone import find_phones
 from .registry import Hit, rule
-from .textutil import Twin, excerpt
+from .textutil import Twin, excerpt, lower
 from .view import MessageView, Segment
 
 # ---- emoji ----------------------------------------------------------------------------------
@@ -60,7 +60,7 @@ _OBF_MARKS = ("[at]", "(at)", "[ at ]", "( at )", "(ät)", "[ät]", " arroba ", 
 def email_matches(text: str) -> Iterator[re.Match[str]]:
     if "@" in text:
         yield from _EMAIL.finditer(text)
-    low = text.lower()
+    low = lower(text)
     if any(k in low for k in _OBF_MARKS):
         for m in _EMAIL_OBF.finditer(low):
             if "@" not in m.group():

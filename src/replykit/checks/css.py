@@ -309,12 +309,6 @@ class SheetIndex:
     def __bool__(self) -> bool:
         return bool(self.by_key or self.any)
 
-    def __hash__(self) -> int:
-        return id(self)
-
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
     @staticmethod
     def all_simple(rules: list[StyleRule]) -> bool:
         """True when every rule's selector depends on the element alone (one compound, no attributes)."""

@@ -481,8 +481,9 @@ class HtmlView:
         block = tag in BLOCK
         if block:
             vp = self._vis_parts
-            if not vp or vp[-1][-1] != "\n" or not self._flow or self._flow[-1][-2:] != "\n\n":
-                self._emit_block(line)  # else a no-op: the break is already there
+            # else a no-op: nothing emitted yet (then the flow is empty too), or the break is already there
+            if vp and (vp[-1][-1] != "\n" or not self._flow or self._flow[-1][-2:] != "\n\n"):
+                self._emit_block(line)
         elif tag == "br":
             if not cur.hidden:
                 self._flow.append("\n")
@@ -500,7 +501,7 @@ class HtmlView:
                 self._emit_text(tail, el, cur, child.sourceline or line, link, auto)
         if block:
             vp = self._vis_parts
-            if not vp or vp[-1][-1] != "\n" or not self._flow or self._flow[-1][-2:] != "\n\n":
+            if vp and (vp[-1][-1] != "\n" or not self._flow or self._flow[-1][-2:] != "\n\n"):
                 self._emit_block(line)
         if auto_idx is not None:
             self._autos[auto_idx][1] = len(self.runs)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .lexicon import SHIPPED_LANGUAGES
-from .textutil import plain_ascii
+from .textutil import latin1_bytes, lower, plain_ascii
 
 MIN_LETTERS = 40
 _URL_ALT = r"\b(?:https?://|www\.)\S+"
@@ -34,6 +34,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _NON_LETTERS = re.compile(r"[\W\d_]+")  # the complement of _LETTER, in runs
 _ASCII_NON_LETTERS_GONE = str.maketrans("", "", "".join(chr(c) for c in range(128) if not chr(c).isalpha()))
 _CJK_ANY = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]")
+# the bytes of Latin-1 characters that ``_LETTER`` does not match (taken from the pattern itself)
+_LATIN1_NON_LETTERS = bytes(c for c in range(256) if not _LETTER.match(chr(c)))
 _NON_LATIN = re.compile(r"[\u0590-\u08ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|\n")
 
@@ -174,7 +176,7 @@ def strip_noise(text: str) -> str:
     e-mail address or quotation mark, and then only ids are stripped, by :func:`_strip_ids`: the
     regex would try its alternation at every character (a third of a language check).
     """
-    low = text.lower()
+    low = lower(text)
     url = "://" in text or "www." in low
     mail = "@" in text
     if not (mail or "«" in text or "“" in text or "„" in text or '"' in text):
@@ -276,15 +278,25 @@ def blocks_for_language(text: str) -> list[tuple[str, int]]:
 
 
 def _letters(text: str) -> int:
-    """``len(_LETTER.findall(text))``; for ASCII text (letters are exactly A-Z, a-z) by str.translate."""
+    """``len(_LETTER.findall(text))``."""
+    return _letters_latin1(text)[0]
+
+
+def _letters_latin1(text: str) -> tuple[int, bool]:
+    """(``len(_LETTER.findall(text))``, every character below U+0100). ASCII text (letters are exactly
+    A-Z, a-z) is counted by str.translate, other Latin-1 text by bytes.translate; the regex, which
+    looks each character's category up, only counts the rest."""
     if text.isascii():
-        return len(text.translate(_ASCII_NON_LETTERS_GONE))
-    return len(_NON_LETTERS.sub("", text))
+        return len(text.translate(_ASCII_NON_LETTERS_GONE)), True
+    raw = latin1_bytes(text)
+    if raw is not None:
+        return len(raw.translate(None, _LATIN1_NON_LETTERS)), True
+    return len(_NON_LETTERS.sub("", text)), False
 
 
 def _weight(text: str) -> int:
-    letters = _letters(text)
-    if not text.isascii() and _CJK_ANY.search(text):
+    letters, latin1 = _letters_latin1(text)
+    if not latin1 and _CJK_ANY.search(text):
         letters += len(_CJK_ANY.findall(text))  # CJK characters count double: each carries a word
     return letters
 

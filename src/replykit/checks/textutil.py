@@ -51,10 +51,39 @@ def _nfkc_same_length(text: str) -> str:
     return "".join(out)
 
 
+def latin1_bytes(text: str) -> bytes | None:
+    """``text`` as Latin-1 bytes when every character is below U+0100 (most European text), else None."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+
+
+_LATIN1_LOWER = bytes(ord(chr(c).lower()) for c in range(256))  # lower() keeps Latin-1 in Latin-1, 1:1
+
+
+def lower(text: str) -> str:
+    """``text.lower()``; Latin-1 text by a byte table (str.lower() looks each non-ASCII character up)."""
+    if not text.isascii():
+        raw = latin1_bytes(text)
+        if raw is not None:
+            return raw.translate(_LATIN1_LOWER).decode("latin-1")
+    return text.lower()
+
+
+# On Latin-1 text, _TABLE then str.lower() map each character to one Latin-1 character: one byte table.
+_LATIN1_NORM = bytes(ord(_TABLE_CHARS.get(chr(c), chr(c)).lower()) for c in range(256))
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Same-length normalised copy: NFKC-ish, ASCII digits, '-' for dashes, plain spaces, casefolded."""
-    t = _map_table(_nfkc_same_length(text))
+    t = _nfkc_same_length(text)
+    if not t.isascii():
+        raw = latin1_bytes(t)
+        if raw is not None:  # str.lower() looks every non-ASCII character up; a byte table does not
+            return raw.translate(_LATIN1_NORM).decode("latin-1")
+    t = _map_table(t)
     low = t.replace("\u0130", "i").lower()  # Turkish dotted capital I lower-cases to two characters
     return low if len(low) == len(t) else t
 

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from .textutil import left_bounded
+from .textutil import left_bounded, lower
 
 
 @lru_cache(maxsize=1)
@@ -177,7 +177,7 @@ def find_urls(text: str, bare: bool = True) -> Iterator[FoundUrl]:
         url = m.group().rstrip(".,;:!?")
         taken.append((m.start(), m.start() + len(url)))
         yield FoundUrl(url, m.start(), m.start() + len(url), "scheme")
-    for m in (left_bounded(_WWW_URL, text, "@./-", word=True) if "www." in text.lower() else ()):
+    for m in (left_bounded(_WWW_URL, text, "@./-", word=True) if "www." in lower(text) else ()):
         if any(a <= m.start() < b for a, b in taken):
             continue
         url = m.group().rstrip(".,;:!?")
