@@ -69,16 +69,24 @@ def parse_accept_language(header: str) -> list[str]:
     return [tag for _, _, tag in sorted(weighted)]
 
 
+def _requested_tags(requested: str) -> list[str]:
+    """The tags of a locale tag or an Accept-Language value, best first; from a header only the
+    tags CLDR knows (browsers send odd ones). Empty when a header names nothing usable."""
+    if "," in requested or ";" in requested:
+        return [tag for tag in parse_accept_language(requested) if _known(tag)]
+    return [requested]
+
+
 def first_choice(requested: str) -> str:
     """The buyer's first-choice tag in a locale tag or an Accept-Language value."""
-    tags = parse_accept_language(requested) if "," in requested or ";" in requested else [requested.strip()]
+    tags = _requested_tags(requested)
     return tags[0] if tags else requested.strip()
 
 
 def served_other_language(requested: str, served: str) -> bool:
     """True when the catalogue served is not in the buyer's first-choice language (zh_TW -> en)."""
     def language(tag: str) -> str:
-        return tag.replace("-", "_").split("_")[0].lower()
+        return tag.strip().replace("-", "_").split("_")[0].lower()
     return language(first_choice(requested)) != language(served)
 
 
@@ -148,11 +156,7 @@ def negotiate(requested: str, available: Collection[str], source: str = SOURCE_L
     Formatting uses the requested regional locale when it shares the catalogue's language
     (``de-AT`` gets the ``de`` catalogue but Austrian date names).
     """
-    is_header = "," in requested or ";" in requested
-    tags = parse_accept_language(requested) if is_header else [requested]
-    if is_header:  # browsers send odd tags; skip what CLDR does not know
-        tags = [tag for tag in tags if _known(tag)]
-    tags = tags or [source]
+    tags = _requested_tags(requested) or [source]
     best: tuple[str, tuple[str, ...]] | None = None
     for tag in tags:
         chain = fallback_chain(tag, available, source)
