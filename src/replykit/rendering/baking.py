@@ -9,7 +9,9 @@ then costs what a hand-written template in that language costs.
 Translations are untrusted: their text is escaped at compile time in HTML templates (a
 translator's ``<script>`` arrives as text) and never parsed as template code (``{{ }}``
 stays literal). A translation whose placeholders do not match the msgid is refused with
-the catalogue's file and line, instead of silently dropping the buyer's data.
+the catalogue's file and line, instead of silently dropping the buyer's data. In right-to-left
+locales every substituted value is wrapped in the ``isolate`` filter, so a Latin name or an
+order id keeps its own direction inside the translated sentence.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class BakedTranslations(InternationalizationExtension):
             plural = plural.replace("%%", "%") if plural else plural
         hit = chain.lookup(context, singular, plural)
         autoescape = bool(self.environment.autoescape)
+        rtl = self.environment.globals.get("dir") == "rtl"
         count_name = next((k for k, v in variables.items() if v is plural_expr), None)
         required = _names(singular, vars_referenced) | _names(plural or "", vars_referenced)
         forms = []
@@ -71,7 +74,7 @@ class BakedTranslations(InternationalizationExtension):
             missing = required - names - ({count_name} if plural is not None else set())
             if missing and hit.catalogue is not None:
                 _refuse(hit, singular, f"translation drops placeholder(s) {_fmt(missing)}")
-            forms.append([p if isinstance(p, str) else variables[p.name] for p in parts])
+            forms.append([p if isinstance(p, str) else _isolated(variables[p.name], rtl) for p in parts])
 
         output: list[nodes.Expr] = []
         if _is_fallback(hit, chain.primary):
@@ -128,6 +131,11 @@ def _is_fallback(hit: Hit, primary: str) -> bool:
     if hit.locale == primary:
         return False
     return hit.catalogue is None or hit.locale.split("_")[0] != primary.split("_")[0]
+
+
+def _isolated(value: nodes.Expr, rtl: bool) -> nodes.Expr:
+    """In right-to-left templates a substituted value is bidi-isolated (see formatting.isolate)."""
+    return nodes.Filter(value, "isolate", [], [], None, None) if rtl else value
 
 
 def _names(text: str, formatted: bool) -> set[str]:

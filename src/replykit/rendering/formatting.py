@@ -1,4 +1,9 @@
-"""Locale-bound Jinja filters: dates, money and numbers are formatted by Babel, never concatenated."""
+"""Locale-bound Jinja filters: dates, money and numbers are formatted by Babel, never concatenated.
+
+In a right-to-left message, ``isolate`` keeps a substituted value (a Latin buyer name, an order
+id like 302-1234567-7654321) from being reordered by the text around it: ``<bdi>`` in HTML,
+FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE in plain text (Unicode UAX #9).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,15 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from babel import Locale
+from jinja2 import pass_eval_context
+from jinja2.nodes import EvalContext
+from markupsafe import Markup
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 from ..values import Money
+
+FSI, PDI = "\u2068", "\u2069"
 
 
 def locale_filters(locale: Locale) -> dict[str, Callable[..., str]]:
@@ -25,7 +35,17 @@ def locale_filters(locale: Locale) -> dict[str, Callable[..., str]]:
     def number(value: int | Decimal | float) -> str:
         return format_decimal(value, locale=locale)
 
-    return {"date": date, "money": money, "number": number}
+    rtl = locale.text_direction == "rtl"
+
+    @pass_eval_context
+    def isolate(eval_ctx: EvalContext, value: object) -> object:
+        if not rtl or not isinstance(value, str) or not value:
+            return value
+        if eval_ctx.autoescape:
+            return Markup("<bdi>%s</bdi>") % value
+        return f"{FSI}{value}{PDI}"
+
+    return {"date": date, "money": money, "number": number, "isolate": isolate}
 
 
 def warm(locale: Locale) -> None:

@@ -48,7 +48,7 @@ class PreparedTemplates:
 
 
 #: Names the renderer provides to every template besides the scenario's variables.
-RENDER_GLOBALS = frozenset({"lang", "dir", "align", "marketplace", "_fallbacks",
+RENDER_GLOBALS = frozenset({"lang", "dir", "align", "marketplace", "_fallbacks", "_subject", "_preheader",
                             "gettext", "ngettext", "pgettext", "npgettext", "_"})
 
 
@@ -113,7 +113,9 @@ def _protect(html: str) -> tuple[str, list[str]]:
 
 
 def _restore(html: str, saved: list[str]) -> str:
-    return re.sub(r"<!--rkj(\d+)x-->|rkj(\d+)x", lambda m: saved[int(m.group(1) or m.group(2))], html)
+    # In <title> (raw text for the parser) a comment token comes back escaped: &lt;!--rkj0x--&gt;
+    return re.sub(r"<!--rkj(\d+)x-->|&lt;!--rkj(\d+)x--&gt;|rkj(\d+)x",
+                  lambda m: saved[int(m.group(1) or m.group(2) or m.group(3))], html)
 
 
 def compile_html(mjml_source: str, where: Path) -> str:

@@ -23,6 +23,7 @@ from .catalogue import Catalogue, TranslationChain
 from .environment import locale_environment
 from .formatting import warm
 from .locales import SOURCE_LOCALE, Negotiated, negotiate
+from .preheader import preheader
 from .prepare import PreparedTemplates
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -138,8 +139,8 @@ class Renderer:
         fallbacks: list[tuple[str | None, str, str]] = []
         context = {**typed, "_fallbacks": fallbacks, "marketplace": marketplace}
         subject = " ".join(compiled.subject.render(context).split())
-        html = compiled.html.render(context)
         text = _tidy_text(compiled.text.render(context))
+        html = compiled.html.render({**context, "_subject": subject, "_preheader": preheader(text)})
         limit = marketplace_facts(marketplace).max_chars
         if compiled.short is not None and limit is not None and len(text) > limit:
             text = _tidy_text(compiled.short.render(context))  # the scenario's short form fits tight channels
