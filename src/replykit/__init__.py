@@ -14,6 +14,7 @@ from typing import Any
 
 from .errors import (
     CatalogueError,
+    DeadlineError,
     LocaleError,
     PackError,
     ReplykitError,
@@ -24,6 +25,7 @@ from .errors import (
     UnknownScenarioError,
     VariableError,
 )
+from .marketplaces import RESPONSE_KINDS, reply_deadline
 from .rendering.renderer import Fallback, Renderer, Reply
 
 __version__ = "0.1.0"
@@ -54,7 +56,7 @@ def render(scenario: str, *, locale: str, marketplace: str, variables: Mapping[s
 
 
 __all__ = [
-    "CatalogueError", "Fallback", "LocaleError", "PackError", "Renderer", "Reply", "ReplykitError",
+    "CatalogueError", "DeadlineError", "Fallback", "LocaleError", "PackError", "Renderer", "Reply", "ReplykitError",
     "ScenarioNotPermittedError", "SourceError", "TemplateError", "UnknownMarketplaceError",
-    "UnknownScenarioError", "VariableError", "default_renderer", "render",
+    "RESPONSE_KINDS", "UnknownScenarioError", "VariableError", "default_renderer", "render", "reply_deadline",
 ]

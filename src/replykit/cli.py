@@ -35,10 +35,12 @@ def _scenarios(args: argparse.Namespace, project: Project) -> int:
     renderer = packs.default_renderer(project, from_sources=args.source)
     scenarios = renderer.scenarios.values()
     if args.format == "json":
-        _print_json([s.to_dict() for s in scenarios])
+        _print_json([{**s.to_dict(), "reply_within_hours": s.reply_within_hours()} for s in scenarios])
         return 0
     for scenario in scenarios:
         print(f"{scenario.id}  ({scenario.kind}) {scenario.title}")
+        if windows := scenario.reply_within_hours():
+            print("    reply within: " + ", ".join(f"{name} {hours:g} h" for name, hours in windows.items()))
         for var in scenario.variables.values():
             extra = f" [{'|'.join(var.choices)}]" if var.choices else ""
             print(f"    {var.name}: {var.type}{extra}{'' if var.required else ' (optional)'}")

@@ -59,3 +59,7 @@ class VariableError(ReplykitError):
 
 class PackError(ReplykitError):
     """A pack cannot be built, published or loaded."""
+
+
+class DeadlineError(ReplykitError):
+    """A reply deadline cannot be computed: an unknown kind, or a time without a time zone."""

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from babel.numbers import list_currencies
 
 from .errors import SourceError, VariableError
-from .marketplaces import MARKETPLACES
+from .marketplaces import MARKETPLACES, marketplace
 from .values import Item, Money
 
 KINDS = ("reply", "proactive")
@@ -84,6 +84,12 @@ class Scenario:
             if sample is not None:
                 values[name] = sample
         return values
+
+    def reply_within_hours(self) -> dict[str, float]:
+        """Hours each permitted marketplace gives to answer the buyer (empty: nobody is waiting)."""
+        if self.kind != "reply":
+            return {}
+        return {name: marketplace(name).response_hours["reply"] for name in self.marketplaces}
 
     def validate(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """Check ``values`` against the schema and return them converted to typed values."""

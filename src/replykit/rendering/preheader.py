@@ -8,9 +8,21 @@ from __future__ import annotations
 
 import re
 
-# A full stop ends a sentence unless it follows a digit ("4. Dezember"); CJK stops need no space.
-_SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?؟])\s+|(?<=[。！？])")
+_STOP = re.compile(r"[.!?؟](?=\s)|[.!?؟]$|[。！？]")
+_ORDINAL = re.compile(r"(?:^|\D)\d{1,2}\.$")  # "4. Dezember" does not end a sentence
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 MIN_LENGTH = 30  # a shorter opening ("誠に申し訳ございません。") says too little alone
+
+
+def _sentences(paragraph: str) -> list[str]:
+    found, start = [], 0
+    for stop in _STOP.finditer(paragraph):
+        if _ORDINAL.search(paragraph[start:stop.end()]):
+            continue
+        found.append(paragraph[start:stop.end()].strip())
+        start = stop.end()
+    found.append(paragraph[start:].strip())
+    return [s for s in found if s]
 
 
 def preheader(text: str) -> str:
@@ -21,9 +33,9 @@ def preheader(text: str) -> str:
     paragraphs = [p for p in (part.strip() for part in text.split("\n\n")) if p]
     if not paragraphs:
         return ""
-    body = paragraphs[1] if len(paragraphs) > 1 else paragraphs[0]
-    sentences = [" ".join(s.split()) for s in _SENTENCE_END.split(body) if s.strip()]
-    first = sentences[0] if sentences else ""
+    body = _LINE_BREAK.sub(" ", paragraphs[1] if len(paragraphs) > 1 else paragraphs[0])
+    sentences = _sentences(body)
+    first = sentences[0]
     for following in sentences[1:]:
         if len(first) >= MIN_LENGTH:
             break
