@@ -12,11 +12,11 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
 from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
 from markupsafe import Markup
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
 
 from ..values import Money
 
