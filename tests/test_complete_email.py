@@ -99,3 +99,11 @@ def test_isolation_escapes_hostile_buyer_input(renderer: Renderer) -> None:
 def test_left_to_right_replies_carry_no_isolation_marks(renderer: Renderer, locale: str) -> None:
     reply = render(renderer, "delay_notice", locale, "amazon")
     assert "<bdi>" not in reply.html and FSI not in reply.text + reply.subject
+
+
+def test_title_and_preheader_escape_hostile_values(renderer: Renderer) -> None:
+    hostile = '</title><script>alert(1)</script>"'
+    reply = render(renderer, "pre_sale_question", "en", "amazon", product_title=hostile)
+    mail = parse(reply.html)
+    assert "<script>" not in reply.html and mail.title == reply.subject and hostile in mail.title
+    assert hostile in mail.hidden[0]
