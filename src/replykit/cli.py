@@ -139,7 +139,7 @@ def _lint(args: argparse.Namespace, project: Project) -> int:
 
 @command("check")
 def _check(args: argparse.Namespace, project: Project) -> int:
-    from .checks.project import check_project
+    from .project_check import check_project
 
     marketplaces = None if args.marketplace == "all" else [args.marketplace]
     report = check_project(project, marketplaces)

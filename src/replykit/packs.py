@@ -214,7 +214,7 @@ def check_gate(project: Project) -> Gate:
     """The build's gate: ``replykit check`` on the renderer being published; errors refuse it."""
 
     def gate(renderer: Renderer) -> None:
-        from .checks.project import check_project
+        from .project_check import check_project
         from .checks.report import format_finding
 
         report = check_project(project, renderer=renderer)

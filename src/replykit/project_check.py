@@ -19,15 +19,15 @@ from html.parser import HTMLParser
 from importlib import resources
 from typing import Any
 
-from ..errors import ReplykitError, TemplateError
-from ..marketplaces import marketplace as marketplace_facts
-from ..project import Project, ProjectSource
-from ..rendering.locales import fallback_chain
-from ..rendering.renderer import Renderer, Reply
-from ..scenarios import Scenario
-from .lint import lint_catalogue, lint_message
-from .model import Finding, LintReport, Message
-from .profiles import MARKETPLACES, Profile, load_profile
+from .checks.lint import lint_catalogue, lint_message
+from .checks.model import Finding, LintReport, Message
+from .checks.profiles import MARKETPLACES, Profile, load_profile
+from .errors import ReplykitError, TemplateError
+from .marketplaces import marketplace as marketplace_facts
+from .project import Project, ProjectSource
+from .rendering.locales import fallback_chain
+from .rendering.renderer import Renderer, Reply
+from .scenarios import Scenario
 
 HOSTILE_TEXT: Mapping[str, str] = {
     "long": " ".join(["Maximilian-Alexander von Hohenzollern-Sigmaringen"] * 8),
