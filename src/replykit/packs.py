@@ -1,71 +1,186 @@
-"""Pack stage: build, publish and load versioned, reproducible template packs.
+"""Pack stage: write, publish, load and verify versioned, reproducible template packs.
 
-A pack is a folder ``build/packs/<version>-<digest>/`` holding everything rendering
-needs and nothing else: ``manifest.json`` (format, version, digest, scenarios, locales,
-file hashes), ``scenarios.json``, the prepared templates of every scenario and a .mo
-catalogue per shipped locale. The same sources always give the same bytes (no dates, sorted
-keys), so the digest identifies the content.
+A pack is a folder ``build/packs/<version>-<digest>/`` holding everything rendering needs and
+nothing else: ``manifest.json`` (what the pack holds and the sha256 and size of every other
+file), ``scenarios.json``, the prepared templates of every scenario and a .mo catalogue per
+shipped locale. Beside it, ``<pack-id>.tar.gz`` is the same pack as one file, byte-identical
+for identical sources. The digest in the id covers every file, so the id names the content.
 
-Publishing is atomic: every message is rendered and checked from the sources first, the
-pack is written to a temporary folder, loaded back and compared with the sources, moved
-into place, and only then does ``build/CURRENT`` name it. A failed build leaves the last
-published pack untouched.
+Loading a pack (a folder or its archive) reads every file into memory and checks it against
+the manifest: a changed, missing, extra or truncated file is a :class:`PackError` naming it.
+
+Publishing is atomic and serialised by ``build/.lock``: the pack is written to a staging
+folder, read back and verified, renamed into place, archived, and only then does
+``build/CURRENT`` name it. Staging left by a killed build is removed by the next one.
+
+This module never checks content: :func:`replykit.build` (``publish.py``) is the only caller
+of :func:`publish`, and it runs the project check first.
 """
 
 from __future__ import annotations
 
+import fcntl
+import gzip
 import hashlib
+import io
 import json
 import os
+import re
 import shutil
+import tarfile
 import tempfile
-from collections.abc import Callable, Mapping
+import zlib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .catalogues import compile_catalogue, stats
-from .errors import PackError, ReplykitError, SourceError
-from .project import Project, ProjectSource
-from .rendering.catalogue import Catalogue, load_catalogue
-from .rendering.prepare import PreparedTemplates
-from .rendering.renderer import Renderer
+from .errors import PackError
+from .rendering.catalogue import Catalogue, catalogue_from_mo
+from .rendering.renderer import Renderer, Reply
+from .rendering.templates import PreparedTemplates
 from .scenarios import Scenario, scenario_from_dict
 
-FORMAT = 1
+FORMAT = 2
 CURRENT = "CURRENT"
+HISTORY = "HISTORY"
 PACKS = "packs"
-_TEMPLATE_FILES = {"subject": "subject.txt", "html": "body.html", "text": "body.txt", "short": "short.txt"}
+LOCK = ".lock"
+STAGING_PREFIX = ".staging-"
+MANIFEST = "manifest.json"
+ARCHIVE_SUFFIX = ".tar.gz"
+TEMPLATE_FILES = {"subject": "subject.txt", "html": "body.html", "text": "body.txt", "short": "short.txt"}
+#: Refuse packs bigger than this (files are read into memory to be verified).
+MAX_PACK_BYTES = 256 * 1024 * 1024
+MAX_PACK_FILES = 20_000
+_PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,127}")
+_DIR_MODE, _FILE_MODE = 0o755, 0o644
 
-#: A gate the build runs on the renderer of the unpublished pack; it raises to refuse a publish.
-Gate = Callable[[Renderer], None]
+
+# --- reading and verifying ------------------------------------------------------------------
+
+def _read_folder(path: Path) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    total = 0
+    for folder, dirs, names in os.walk(path):
+        dirs.sort()
+        for name in sorted(names):
+            full = Path(folder) / name
+            relative = full.relative_to(path).as_posix()
+            if full.is_symlink() or not full.is_file():
+                raise PackError(f"{path}: {relative} is not a regular file")
+            try:
+                data = full.read_bytes()
+            except OSError as error:
+                raise PackError(f"{path}: {relative} cannot be read: {error.strerror}") from None
+            total += len(data)
+            if total > MAX_PACK_BYTES or len(files) >= MAX_PACK_FILES:
+                raise PackError(f"{path}: larger than a pack can be ({MAX_PACK_BYTES} bytes, {MAX_PACK_FILES} files)")
+            files[relative] = data
+        for name in dirs:
+            if (Path(folder) / name).is_symlink():
+                raise PackError(f"{path}: {(Path(folder) / name).relative_to(path).as_posix()} is a symlink")
+    return files
 
 
-@dataclass(frozen=True, slots=True)
-class BuildResult:
-    """What ``build`` published."""
+def _read_archive(path: Path) -> dict[str, bytes]:
+    """The files of ``<pack-id>.tar.gz`` (one top folder), without extracting anything to disk."""
+    files: dict[str, bytes] = {}
+    tops: set[str] = set()
+    total = 0
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            for member in archive:
+                parts = member.name.rstrip("/").split("/")
+                if member.name.startswith("/") or any(p in ("", ".", "..") for p in parts):
+                    raise PackError(f"{path}: unsafe entry {member.name!r}")
+                tops.add(parts[0])
+                if len(tops) > 1:
+                    raise PackError(f"{path}: entries under more than one top folder ({', '.join(sorted(tops))})")
+                if member.isdir():
+                    continue
+                if not member.isfile() or len(parts) < 2:
+                    raise PackError(f"{path}: {member.name} is not a file inside the pack folder")
+                relative = "/".join(parts[1:])
+                total += member.size
+                if total > MAX_PACK_BYTES or len(files) >= MAX_PACK_FILES or relative in files:
+                    raise PackError(f"{path}: {relative}: too large, too many files or listed twice")
+                handle = archive.extractfile(member)
+                files[relative] = handle.read(member.size) if handle else b""
+    except FileNotFoundError:
+        raise PackError(f"{path}: no such pack archive") from None
+    except (tarfile.TarError, EOFError, OSError, zlib.error) as error:
+        raise PackError(f"{path}: not a readable pack archive ({error})") from None
+    return files
 
-    pack_id: str
-    path: Path
-    scenarios: int
-    locales: tuple[str, ...]
-    renders: int
+
+def pack_digest(files: Mapping[str, Any]) -> str:
+    """Digest over every file name and its sha256 (``files`` maps name -> sha256 hex)."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + bytes.fromhex(files[name]))
+    return digest.hexdigest()[:12]
+
+
+def verify_files(files: Mapping[str, bytes], where: Path) -> dict[str, Any]:
+    """Check every file against the manifest; return the manifest. PackError names what is wrong."""
+    raw = files.get(MANIFEST)
+    if raw is None:
+        raise PackError(f"{where}: not a replykit pack ({MANIFEST} missing); run `replykit build`")
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise PackError(f"{where}/{MANIFEST}: not valid JSON ({error}); run `replykit build`") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        found = manifest.get("format") if isinstance(manifest, dict) else None
+        raise PackError(f"{where}: pack format {found!r}, this replykit reads {FORMAT}; run `replykit build`")
+    listed = manifest.get("files")
+    if not isinstance(listed, dict) or not all(
+            isinstance(v, dict) and isinstance(v.get("sha256"), str) and isinstance(v.get("size"), int)
+            for v in listed.values()):
+        raise PackError(f"{where}/{MANIFEST}: no valid file list")
+    for name, entry in sorted(listed.items()):
+        data = files.get(name)
+        if data is None:
+            raise PackError(f"{where}: {name} is missing from the pack")
+        if len(data) < entry["size"]:
+            raise PackError(f"{where}: {name} is truncated ({len(data)} of {entry['size']} bytes)")
+        if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            raise PackError(f"{where}: {name} was changed (sha256 differs from the manifest)")
+    extra = sorted(set(files) - set(listed) - {MANIFEST})
+    if extra:
+        raise PackError(f"{where}: {extra[0]} is not listed in the manifest")
+    try:
+        expected = f"{manifest['version']}-{pack_digest({n: e['sha256'] for n, e in listed.items()})}"
+    except (KeyError, ValueError):
+        raise PackError(f"{where}/{MANIFEST}: malformed") from None
+    if manifest.get("id") != expected:
+        raise PackError(f"{where}/{MANIFEST}: id {manifest.get('id')!r} does not match the files ({expected})")
+    return manifest
+
+
+def read_pack(path: str | os.PathLike[str]) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """Every file of a pack folder or archive, verified; and its manifest."""
+    where = Path(path)
+    if where.is_dir():
+        files = _read_folder(where)
+    elif where.name.endswith(ARCHIVE_SUFFIX):
+        files = _read_archive(where)
+    elif where.exists():
+        raise PackError(f"{where}: neither a pack folder nor a {ARCHIVE_SUFFIX} pack archive")
+    else:
+        raise PackError(f"{where}: no such pack; run `replykit build`")
+    return files, verify_files(files, where)
 
 
 class PackSource:
-    """A renderer's template source read from a published pack."""
+    """A renderer's template source: a published pack (folder or archive), verified on load."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            self.manifest: dict[str, Any] = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise PackError(f"{path}: not a replykit pack (manifest.json missing)") from None
-        except json.JSONDecodeError as error:
-            raise PackError(f"{path / 'manifest.json'}: not valid JSON: {error}") from None
-        if self.manifest.get("format") != FORMAT:
-            raise PackError(f"{path}: pack format {self.manifest.get('format')!r}, this replykit reads {FORMAT}")
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._files, self.manifest = read_pack(self.path)
         self._templates: dict[str, PreparedTemplates] = {}
         self._catalogues: dict[str, Catalogue] = {}
 
@@ -73,10 +188,23 @@ class PackSource:
     def pack_id(self) -> str:
         return str(self.manifest["id"])
 
+    @property
+    def source_locale(self) -> str:
+        return str(self.manifest.get("source_locale", "en"))
+
+    def _text(self, name: str) -> str:
+        try:
+            return self._files[name].decode("utf-8")
+        except UnicodeDecodeError:
+            raise PackError(f"{self.path}: {name} is not UTF-8") from None
+
     @cached_property
     def scenarios(self) -> Mapping[str, Scenario]:
-        data = json.loads((self.path / "scenarios.json").read_text(encoding="utf-8"))
-        return {entry["id"]: scenario_from_dict(entry) for entry in data}
+        try:
+            data = json.loads(self._text("scenarios.json"))
+            return {entry["id"]: scenario_from_dict(entry) for entry in data}
+        except (KeyError, TypeError, ValueError) as error:
+            raise PackError(f"{self.path}: scenarios.json is malformed ({error})") from None
 
     @property
     def locales(self) -> tuple[str, ...]:
@@ -84,171 +212,321 @@ class PackSource:
 
     def templates(self, scenario_id: str) -> PreparedTemplates:
         if scenario_id not in self._templates:
-            folder = self.path / "templates" / scenario_id
-            parts = {key: (folder / name).read_text(encoding="utf-8")
-                     for key, name in _TEMPLATE_FILES.items() if (folder / name).is_file()}
-            self._templates[scenario_id] = PreparedTemplates(**parts)
+            parts = {key: self._text(f"templates/{scenario_id}/{name}")
+                     for key, name in TEMPLATE_FILES.items() if f"templates/{scenario_id}/{name}" in self._files}
+            try:
+                self._templates[scenario_id] = PreparedTemplates(**parts)
+            except TypeError:
+                raise PackError(f"{self.path}: templates of {scenario_id} are incomplete") from None
         return self._templates[scenario_id]
 
     def catalogue(self, locale: str) -> Catalogue:
         if locale not in self._catalogues:
-            self._catalogues[locale] = load_catalogue(self.path / "locale" / f"{locale}.mo", locale)
+            name = f"locale/{locale}.mo"
+            if name not in self._files:
+                raise PackError(f"{self.path}: {name} is missing from the pack")
+            self._catalogues[locale] = catalogue_from_mo(self._files[name], locale, f"{self.path}/{name}")
         return self._catalogues[locale]
 
-
-def current_pack(project: Project) -> Path | None:
-    """The published pack named by ``build/CURRENT``, if any."""
-    pointer = project.build_dir / CURRENT
-    if not pointer.is_file():
-        return None
-    path = project.build_dir / PACKS / pointer.read_text(encoding="utf-8").strip()
-    return path if path.is_dir() else None
+    def reopen(self) -> PackSource:
+        """The same path read and verified again (for :meth:`Renderer.reload`)."""
+        return PackSource(self.path)
 
 
-def _json(data: Any) -> bytes:
+class Pack:
+    """A loaded, verified pack: what a service renders from."""
+
+    def __init__(self, source: PackSource) -> None:
+        self.source = source
+        self.renderer = Renderer(source, source.source_locale)
+
+    @property
+    def id(self) -> str:
+        return self.source.pack_id
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return self.source.manifest
+
+    @property
+    def scenarios(self) -> Mapping[str, Scenario]:
+        return self.source.scenarios
+
+    @property
+    def locales(self) -> tuple[str, ...]:
+        return self.source.locales
+
+    def warm(self) -> None:
+        """Compile every scenario for every locale now rather than on the first render."""
+        self.renderer.warm()
+
+    def render(self, scenario: str, *, locale: str, marketplace: str, variables: Mapping[str, Any],
+               channel: str | None = None) -> Reply:
+        return self.renderer.render(scenario, locale=locale, marketplace=marketplace, variables=variables,
+                                    channel=channel)
+
+
+def load_pack(path: str | os.PathLike[str], *, trust: str | None = None) -> Pack:
+    """Load a pack folder or ``<pack-id>.tar.gz``, verified against its manifest.
+
+    ``trust`` pins the pack id a service expects; another pack is refused.
+    """
+    pack = Pack(PackSource(path))
+    if trust is not None and pack.id != trust:
+        raise PackError(f"{path}: pack {pack.id} is not the trusted pack {trust}")
+    return pack
+
+
+# --- the build folder: CURRENT, HISTORY, packs/ ---------------------------------------------
+
+def _checked_id(value: str, where: Path) -> str:
+    if not _PACK_ID.fullmatch(value):
+        raise PackError(f"{where}: {value[:80]!r} is not a pack id; run `replykit build`")
+    return value
+
+
+def current_pack(build_dir: Path) -> Path:
+    """The pack folder ``build/CURRENT`` names; PackError when there is none to use."""
+    pointer = build_dir / CURRENT
+    hint = "run `replykit build` (or render from the sources on purpose: --source / from_sources=True)"
+    try:
+        pack_id = pointer.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        raise PackError(f"{pointer}: missing, no pack is published; {hint}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PackError(f"{pointer}: unreadable ({getattr(error, 'strerror', None) or error}); {hint}") from None
+    path = build_dir / PACKS / _checked_id(pack_id, pointer)
+    if not path.is_dir():
+        raise PackError(f"{pointer}: names pack {pack_id}, which is not in {build_dir / PACKS}; {hint}")
+    return path
+
+
+def history(build_dir: Path) -> list[str]:
+    """Pack ids in the order they were published (oldest first, last publish counts)."""
+    try:
+        lines = (build_dir / HISTORY).read_text(encoding="utf-8").split()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    order = list(dict.fromkeys(reversed(lines)))
+    return [pid for pid in reversed(order) if _PACK_ID.fullmatch(pid)]
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f"{STAGING_PREFIX}{path.name}")
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(temporary, _FILE_MODE)
+    os.replace(temporary, path)
+
+
+def point_current(build_dir: Path, pack_id: str) -> None:
+    _write_atomic(build_dir / CURRENT, f"{pack_id}\n".encode())
+
+
+@contextmanager
+def build_lock(build_dir: Path) -> Iterator[None]:
+    """One publisher at a time per build folder (released by the OS if the process dies)."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with open(build_dir / LOCK, "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def remove_staging(build_dir: Path) -> list[str]:
+    """Remove what killed builds left behind (call with the build lock held)."""
+    removed = []
+    for folder in (build_dir, build_dir / PACKS):
+        if not folder.is_dir():
+            continue
+        for entry in folder.iterdir():
+            if entry.name.startswith(STAGING_PREFIX):
+                shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+                removed.append(entry.name)
+    return removed
+
+
+def archive_bytes(pack_id: str, files: Mapping[str, bytes], mtime: int = 0) -> bytes:
+    """``<pack-id>.tar.gz``: sorted entries, fixed owner, modes and mtime, gzip mtime 0."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as compressed:
+        with tarfile.open(fileobj=compressed, mode="w", format=tarfile.GNU_FORMAT) as archive:
+            folders = sorted({"/".join(name.split("/")[:i]) for name in files for i in range(1, name.count("/") + 1)})
+            for name in ["", *folders]:
+                info = tarfile.TarInfo(f"{pack_id}/{name}".rstrip("/"))
+                info.type, info.mode = tarfile.DIRTYPE, _DIR_MODE
+                _fix(info, mtime)
+                archive.addfile(info)
+            for name in sorted(files):
+                info = tarfile.TarInfo(f"{pack_id}/{name}")
+                info.size, info.mode = len(files[name]), _FILE_MODE
+                _fix(info, mtime)
+                archive.addfile(info, io.BytesIO(files[name]))
+    return buffer.getvalue()
+
+
+def _fix(info: tarfile.TarInfo, mtime: int) -> None:
+    info.mtime, info.uid, info.gid, info.uname, info.gname = mtime, 0, 0, "", ""
+
+
+def _write_folder(target: Path, files: Mapping[str, bytes]) -> None:
+    os.chmod(target, _DIR_MODE)
+    for name in sorted(files):
+        path = target / name
+        for parent in reversed(path.relative_to(target).parents[:-1]):
+            folder = target / parent
+            if not folder.is_dir():
+                folder.mkdir()
+                os.chmod(folder, _DIR_MODE)
+        with open(path, "wb") as handle:
+            handle.write(files[name])
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(path, _FILE_MODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """Where :func:`publish` put a pack."""
+
+    pack_id: str
+    path: Path
+    archive: Path
+
+
+def make_manifest(files: Mapping[str, bytes], version: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The manifest of ``files``: ``fields`` plus format, id and every file's sha256 and size."""
+    listed = {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)} for name, data in files.items()}
+    pack_id = f"{version}-{pack_digest({n: e['sha256'] for n, e in listed.items()})}"
+    return {**fields, "format": FORMAT, "id": pack_id, "version": version, "files": dict(sorted(listed.items()))}
+
+
+def encode_json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def _pack_files(project: Project, source: ProjectSource) -> dict[str, bytes]:
-    """Every file of the pack except the manifest, by relative path."""
-    files: dict[str, bytes] = {}
-    scenarios = source.scenarios
-    files["scenarios.json"] = _json([s.to_dict() for s in scenarios.values()])
-    for scenario_id in scenarios:
-        prepared = source.templates(scenario_id)
-        for key, name in _TEMPLATE_FILES.items():
-            content = getattr(prepared, key)
-            if content is not None:
-                files[f"templates/{scenario_id}/{name}"] = content.encode("utf-8")
-    for locale in source.locales:
-        files[f"locale/{locale}.mo"] = compile_catalogue(project.po_path(locale), locale)
-    return files
-
-
-def _check_coverage(project: Project) -> None:
-    if not project.pot_path.is_file():
-        raise SourceError(project.pot_path, "no .pot: run `replykit extract` first")
-    low = [s for s in stats(project) if s.coverage < project.min_coverage or s.stale]
-    if low:
-        detail = "; ".join(
-            f"{s.locale}: {s.coverage}% translated{' (stale: run replykit update)' if s.stale else ''}" for s in low)
-        raise PackError(f"catalogue.coverage: shipped locales below {project.min_coverage}%: {detail}")
-
-
-def render_all(renderer: Renderer) -> int:
-    """Render every scenario x locale x permitted marketplace with sample values."""
-    count = 0
-    for scenario in renderer.scenarios.values():
-        for locale in (*renderer.source.locales, renderer.source_locale):
-            for marketplace in scenario.marketplaces:
-                renderer.render(scenario.id, locale=locale, marketplace=marketplace,
-                                variables=scenario.samples(marketplace))
-                count += 1
-    return count
-
-
-def build(project: Project, gates: tuple[Gate, ...] = ()) -> BuildResult:
-    """Build a pack from the project's sources, verify it, and publish it atomically.
-
-    Every scenario x locale x permitted marketplace is rendered from the sources first, so
-    a broken translation is reported with its .po file and line; the gates (checks) run on
-    that renderer. The written pack is then loaded back and must hold the same catalogues.
-    """
-    _check_coverage(project)
-    source = ProjectSource(project, pseudo=False)
-    renderer = Renderer(source, project.source_locale)
-    renders = render_all(renderer)
-    for gate in gates:
-        gate(renderer)
-    files = _pack_files(project, source)
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
-    pack_id = f"{project.version}-{digest.hexdigest()[:12]}"
-    manifest = {
-        "format": FORMAT,
-        "id": pack_id,
-        "name": project.name,
-        "version": project.version,
-        "source_locale": project.source_locale,
-        "locales": list(source.locales),
-        "scenarios": list(source.scenarios),
-        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
-    }
-    files["manifest.json"] = _json(manifest)
-
-    packs_dir = project.build_dir / PACKS
-    packs_dir.mkdir(parents=True, exist_ok=True)
-    final = packs_dir / pack_id
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=packs_dir))
-    try:
-        for name, data in files.items():
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        _verify(PackSource(staging), source)
-        if final.exists():
-            shutil.rmtree(staging)
-        else:
+def publish(build_dir: Path, files: Mapping[str, bytes], manifest: Mapping[str, Any], *, mtime: int = 0) -> Published:
+    """Write, verify and publish a pack atomically; ``build/CURRENT`` names it only when complete."""
+    pack_id = _checked_id(str(manifest["id"]), build_dir)
+    everything = {**files, MANIFEST: encode_json(manifest)}
+    packs_dir = build_dir / PACKS
+    final, archive = packs_dir / pack_id, packs_dir / f"{pack_id}{ARCHIVE_SUFFIX}"
+    with build_lock(build_dir):
+        packs_dir.mkdir(parents=True, exist_ok=True)
+        os.chmod(packs_dir, _DIR_MODE)
+        remove_staging(build_dir)
+        if not _intact(final):
+            staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=packs_dir))
+            _write_folder(staging, everything)
+            verify_files(_read_folder(staging), staging)
+            if final.exists():  # a damaged copy of the same pack: replace it
+                old = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=packs_dir))
+                os.replace(final, old / pack_id)
+                shutil.rmtree(old)
             os.replace(staging, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _point_current(project, pack_id)
-    return BuildResult(pack_id, final, len(source.scenarios), tuple(source.locales), renders)
+        data = archive_bytes(pack_id, everything, mtime)
+        if not archive.is_file() or archive.read_bytes() != data:
+            _write_atomic(archive, data)
+        point_current(build_dir, pack_id)
+        ids = [pid for pid in history(build_dir) if pid != pack_id] + [pack_id]
+        _write_atomic(build_dir / HISTORY, "".join(f"{pid}\n" for pid in ids).encode())
+    return Published(pack_id, final, archive)
 
 
-def _verify(pack: PackSource, source: ProjectSource) -> None:
-    """The written pack must load and hold exactly what was rendered from the sources."""
-    if dict(pack.scenarios) != {k: v for k, v in source.scenarios.items()}:
-        raise PackError(f"{pack.path}: scenarios differ from the sources after writing")
-    for locale in source.locales:
-        if pack.catalogue(locale).entries.keys() != source.catalogue(locale).entries.keys():
-            raise PackError(f"{pack.path}: catalogue {locale} differs from its .po after compiling")
-    for scenario_id in source.scenarios:
-        if pack.templates(scenario_id) != source.templates(scenario_id):
-            raise PackError(f"{pack.path}: templates of {scenario_id} differ from the sources after writing")
+def _intact(path: Path) -> bool:
+    if not path.is_dir():
+        return False
+    try:
+        read_pack(path)
+    except PackError:
+        return False
+    return True
 
 
-def check_gate(project: Project) -> Gate:
-    """The build's gate: ``replykit check`` on the renderer being published; errors refuse it."""
+# --- operating published packs: list, verify, prune, rollback -------------------------------
 
-    def gate(renderer: Renderer) -> None:
-        from .project_check import check_project
-        from .checks.report import format_finding
+@dataclass(frozen=True, slots=True)
+class PackInfo:
+    """One pack in ``build/packs`` as ``replykit pack list`` shows it."""
 
-        report = check_project(project, renderer=renderer)
-        if report.bad_inputs:
-            raise PackError(report.bad_inputs[0])
-        errors = [f for f in report.findings if f.severity == "error"]
-        if errors:
-            shown = "; ".join(format_finding(f).splitlines()[0] for f in errors[:3])
-            raise PackError(f"{len(errors)} check error(s) stop the publish (run `replykit check`): {shown}")
+    pack_id: str
+    path: Path
+    current: bool
+    archive: bool
+    problem: str | None  # why it does not verify, or None
 
-    return gate
-
-
-def _point_current(project: Project, pack_id: str) -> None:
-    pointer = project.build_dir / CURRENT
-    temporary = pointer.with_suffix(".tmp")
-    temporary.write_text(pack_id + "\n", encoding="utf-8")
-    os.replace(temporary, pointer)
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.pack_id, "path": str(self.path), "current": self.current, "archive": self.archive,
+                "ok": self.problem is None, "problem": self.problem}
 
 
-def default_renderer(project: Project | None = None, *, from_sources: bool = False) -> Renderer:
-    """The renderer ``replykit.render`` uses.
+def list_packs(build_dir: Path) -> list[PackInfo]:
+    """Every pack folder, in publish order (oldest first), each verified."""
+    packs_dir = build_dir / PACKS
+    found = sorted(p.name for p in packs_dir.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+        if packs_dir.is_dir() else []
+    order = history(build_dir)
+    found.sort(key=lambda pid: (order.index(pid) if pid in order else -1, pid))
+    try:
+        current = current_pack(build_dir).name
+    except PackError:
+        current = None
+    result = []
+    for pack_id in found:
+        try:
+            read_pack(packs_dir / pack_id)
+            problem = None
+        except PackError as error:
+            problem = str(error)
+        result.append(PackInfo(pack_id, packs_dir / pack_id, pack_id == current,
+                               (packs_dir / f"{pack_id}{ARCHIVE_SUFFIX}").is_file(), problem))
+    return result
 
-    ``REPLYKIT_PACK`` (a pack folder) wins; then the project's published pack; then, while
-    developing, the project's sources.
-    """
-    explicit = os.environ.get("REPLYKIT_PACK")
-    if explicit and not from_sources:
-        source = PackSource(Path(explicit))
-        return Renderer(source, source.manifest.get("source_locale", "en"))
-    project = project or Project.at()
-    published = None if from_sources else current_pack(project)
-    if published is not None:
-        return Renderer(PackSource(published), project.source_locale)
-    if not project.templates_dir.is_dir():
-        raise ReplykitError(f"{project.root}: no published pack in build/ and no templates/ to render from")
-    return Renderer(ProjectSource(project), project.source_locale)
+
+def prune(build_dir: Path, keep: int) -> list[str]:
+    """Remove all but the ``keep`` most recently published packs (never the current one)."""
+    if keep < 1:
+        raise PackError(f"prune --keep {keep}: keep at least 1 pack")
+    with build_lock(build_dir):
+        remove_staging(build_dir)
+        packs = list_packs(build_dir)
+        kept = {p.pack_id for p in packs[-keep:]} | {p.pack_id for p in packs if p.current}
+        removed = []
+        for info in packs:
+            if info.pack_id not in kept:
+                shutil.rmtree(info.path)
+                (info.path.parent / f"{info.pack_id}{ARCHIVE_SUFFIX}").unlink(missing_ok=True)
+                removed.append(info.pack_id)
+        ids = [pid for pid in history(build_dir) if pid not in removed]
+        _write_atomic(build_dir / HISTORY, "".join(f"{pid}\n" for pid in ids).encode())
+    return removed
+
+
+def rollback(build_dir: Path, pack_id: str | None = None) -> str:
+    """Point ``build/CURRENT`` at ``pack_id`` (default: the pack published before the current one)."""
+    with build_lock(build_dir):
+        if pack_id is None:
+            current = current_pack(build_dir).name
+            order = [pid for pid in history(build_dir) if (build_dir / PACKS / pid).is_dir()]
+            earlier = order[:order.index(current)] if current in order else []
+            if not earlier:
+                raise PackError(f"{build_dir / HISTORY}: no pack was published before {current}")
+            pack_id = earlier[-1]
+        path = build_dir / PACKS / _checked_id(pack_id, build_dir / PACKS)
+        read_pack(path)  # only a pack that verifies is put in front of buyers
+        point_current(build_dir, pack_id)
+    return pack_id
+
+
+def default_renderer(build_dir: Path, explicit: str | None = None) -> Renderer:
+    """A renderer over ``explicit`` (``$REPLYKIT_PACK``) or the pack ``build/CURRENT`` names; never the sources."""
+    source = PackSource(explicit) if explicit else PackSource(current_pack(build_dir))
+    return Renderer(source, source.source_locale)

@@ -12,8 +12,11 @@ and are not counted; anything else it causes is.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from html.parser import HTMLParser
 from importlib import resources
@@ -22,6 +25,7 @@ from typing import Any
 from .checks.lint import lint_catalogue, lint_message
 from .checks.model import Finding, LintReport, Message
 from .checks.profiles import MARKETPLACES, Profile, load_profile
+from .catalogues import stale_sources
 from .errors import ReplykitError, TemplateError
 from .marketplaces import marketplace as marketplace_facts
 from .project import Project, ProjectSource
@@ -88,16 +92,19 @@ def check_templates(renderer: Renderer) -> list[Finding]:
     return findings
 
 
-def check_catalogues(project: Project, profiles: Sequence[Profile]) -> list[Finding]:
-    """Translation rules on every shipped catalogue; overlays may leave inherited entries empty."""
+def check_catalogues(project: Project, profiles: Sequence[Profile], shipped: Sequence[str] | None = None) -> list[Finding]:
+    """Translation rules on every shipped catalogue; overlays may leave inherited entries empty.
+
+    ``catalog.stale`` is left to :func:`check_stale`, which names the template line.
+    """
     findings: dict[Finding, None] = {}
     locales = project.catalogue_locales()
-    for locale in locales:
+    for locale in locales if shipped is None else shipped:
         overlay = len(fallback_chain(locale, locales, project.source_locale)) > 2
         for profile in profiles:
             for finding in lint_catalogue(project.po_path(locale), profile=profile, pot_path=project.pot_path,
                                           source_locale=project.source_locale):
-                if overlay and finding.rule == "po.untranslated":
+                if (overlay and finding.rule == "po.untranslated") or finding.rule == "catalog.stale":
                     continue
                 findings[replace(finding, file=str(project.po_path(locale).relative_to(project.root)))] = None
     return list(findings)
@@ -151,58 +158,145 @@ def _caused_by(finding: Finding, text: str) -> bool:
     return excerpt in text or any(part in excerpt for part in text.split() if len(part) > 1)
 
 
-def check_renders(renderer: Renderer, marketplaces: Sequence[str], profiles: Mapping[str, Profile]) -> tuple[list[Finding], int]:
-    """Lint every sample render, and hostile renders once per scenario x locale; return findings, renders."""
+#: What a render worker needs; set in the parent before the pool forks, inherited by the workers.
+_JOB: tuple[Renderer, tuple[str, ...], Mapping[str, Profile]] | None = None
+
+#: ``progress(done, total, label)``: called as each scenario x locale is checked.
+Progress = Callable[[int, int, str], None]
+
+
+def _check_unit(scenario_id: str, locale: str) -> tuple[list[Finding], int]:
+    """Sample renders on every permitted marketplace and hostile renders of one scenario x locale."""
+    assert _JOB is not None
+    renderer, marketplaces, profiles = _JOB
+    scenario = renderer.scenarios[scenario_id]
     findings: dict[Finding, None] = {}
     renders = 0
-    locales = renderer.source.locales
-    for scenario in renderer.scenarios.values():
-        targets = [m for m in marketplaces if m in scenario.marketplaces and permitted(scenario, m)]
-        for locale in locales:
-            for marketplace in targets:
-                samples = scenario.samples(marketplace)
-                reply = renderer.render(scenario.id, locale=locale, marketplace=marketplace, variables=samples)
-                renders += 1
-                for f in lint_message(message_of(reply, scenario, samples), marketplace, profile=profiles[marketplace]):
-                    findings[_located(f, scenario, locale, marketplace)] = None
-            if not targets:
-                continue
-            marketplace = targets[0]
-            baseline = None
-            for kind, text in HOSTILE_TEXT.items():
-                variables = _hostile_variables(scenario, marketplace, text)
-                reply = renderer.render(scenario.id, locale=locale, marketplace=marketplace, variables=variables)
-                renders += 1
-                baseline = baseline or _tags(renderer.render(
-                    scenario.id, locale=locale, marketplace=marketplace,
-                    variables=_hostile_variables(scenario, marketplace, "Anna Schmidt")).html)
-                evaluated = kind == "template" and text not in reply.text
-                if _tags(reply.html) != baseline or evaluated:
-                    findings[Finding("content.template-placeholder", "error", f"templates/{scenario.id}/", "html",
-                                     None, f"[{locale} · hostile {kind}] buyer input changed the markup or was evaluated",
-                                     text[:80])] = None
-                for f in lint_message(message_of(reply, scenario, variables), marketplace, profile=profiles[marketplace]):
-                    if not _caused_by(f, text):
-                        findings[_located(f, scenario, locale, marketplace, f"hostile {kind}")] = None
+    targets = [m for m in marketplaces if m in scenario.marketplaces and permitted(scenario, m)]
+    for marketplace in targets:
+        samples = scenario.samples(marketplace)
+        reply = renderer.render(scenario.id, locale=locale, marketplace=marketplace, variables=samples)
+        renders += 1
+        for f in lint_message(message_of(reply, scenario, samples), marketplace, profile=profiles[marketplace]):
+            findings[_located(f, scenario, locale, marketplace)] = None
+    if not targets:
+        return list(findings), renders
+    marketplace = targets[0]
+    baseline = _tags(renderer.render(scenario.id, locale=locale, marketplace=marketplace,
+                                     variables=_hostile_variables(scenario, marketplace, "Anna Schmidt")).html)
+    for kind, text in HOSTILE_TEXT.items():
+        variables = _hostile_variables(scenario, marketplace, text)
+        reply = renderer.render(scenario.id, locale=locale, marketplace=marketplace, variables=variables)
+        renders += 1
+        evaluated = kind == "template" and text not in reply.text
+        if _tags(reply.html) != baseline or evaluated:
+            findings[Finding("content.template-placeholder", "error", f"templates/{scenario.id}/", "html",
+                             None, f"[{locale} · hostile {kind}] buyer input changed the markup or was evaluated",
+                             text[:80])] = None
+        for f in lint_message(message_of(reply, scenario, variables), marketplace, profile=profiles[marketplace]):
+            if not _caused_by(f, text):
+                findings[_located(f, scenario, locale, marketplace, f"hostile {kind}")] = None
     return list(findings), renders
 
 
-def check_project(project: Project, marketplaces: Sequence[str] | None = None,
-                  renderer: Renderer | None = None) -> LintReport:
-    """Everything ``replykit check`` verifies, as one report."""
+def default_jobs() -> int:
+    """Worker processes for a check: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def check_renders(renderer: Renderer, marketplaces: Sequence[str], profiles: Mapping[str, Profile], *,
+                  jobs: int = 1, progress: Progress | None = None) -> tuple[list[Finding], int]:
+    """Lint every sample render, and hostile renders once per scenario x locale; return findings, renders.
+
+    Every shipped locale and the source locale are rendered. With ``jobs`` > 1 the work is
+    spread over a process pool (forked, so workers share the prepared templates); the result
+    does not depend on ``jobs``.
+    """
+    global _JOB
+    units = [(s, loc) for s in renderer.scenarios for loc in (*renderer.source.locales, renderer.source_locale)]
+    for scenario_id in renderer.scenarios:  # prepare once, before forking
+        renderer.source.templates(scenario_id)
+    results: list[tuple[list[Finding], int] | None] = [None] * len(units)
+    _JOB = (renderer, tuple(marketplaces), profiles)
+    try:
+        if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with ProcessPoolExecutor(min(jobs, len(units)), mp_context=multiprocessing.get_context("fork")) as pool:
+                futures = {pool.submit(_check_unit, *unit): index for index, unit in enumerate(units)}
+                for done, future in enumerate(as_completed(futures), 1):
+                    index = futures[future]
+                    results[index] = future.result()
+                    if progress:
+                        progress(done, len(units), " · ".join(units[index]))
+        else:
+            for index, unit in enumerate(units):
+                results[index] = _check_unit(*unit)
+                if progress:
+                    progress(index + 1, len(units), " · ".join(unit))
+    finally:
+        _JOB = None
+    findings: dict[Finding, None] = {}
+    for unit_findings, _ in results:  # type: ignore[misc]
+        findings.update(dict.fromkeys(unit_findings))
+    return list(findings), sum(count for _, count in results)  # type: ignore[misc]
+
+
+def check_stale(project: Project, locales: Sequence[str]) -> list[Finding]:
+    """catalog.stale errors: templates, .pot and .po files disagree (see catalogues.stale_sources)."""
+    return [Finding("catalog.stale", "error", s.file, "catalogue", s.line, s.message, s.msgid)
+            for s in stale_sources(project, locales)]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRun:
+    """A project check's report and how many messages it rendered."""
+
+    report: LintReport
+    renders: int
+
+
+def run_check(project: Project, marketplaces: Sequence[str] | None = None, *, locales: Sequence[str] | None = None,
+              jobs: int = 1, progress: Progress | None = None, raise_unusable: bool = False,
+              stop_early: bool = False) -> CheckRun:
+    """Everything ``replykit check`` verifies over ``locales`` (default: every catalogue).
+
+    An unusable input (a .po that does not parse, a translation that cannot be baked) is a
+    ``bad_inputs`` line of the report, or raised as it is with ``raise_unusable``. With
+    ``stop_early`` (a build) errors found before rendering end the check there.
+    """
     selected = tuple(marketplaces or MARKETPLACES)
+    shipped = tuple(project.catalogue_locales() if locales is None else locales)
     profiles = {m: load_profile(m, project.config) for m in selected}
-    renderer = renderer or Renderer(ProjectSource(project, pseudo=False), project.source_locale)
+    renderer = Renderer(ProjectSource(project, pseudo=False, locales=shipped), project.source_locale)
     report = LintReport()
     report.findings += check_templates(renderer)
     if report.errors:  # nothing else can be rendered
-        return report
-    report.findings += check_catalogues(project, list(profiles.values()))
-    report.findings += check_permissions(renderer, selected)
+        return CheckRun(report, 0)
     try:
-        findings, _ = check_renders(renderer, selected, profiles)
-    except ReplykitError as error:  # a translation that cannot be baked names its .po line
+        report.findings += check_stale(project, shipped)
+        report.findings += check_catalogues(project, list(profiles.values()), shipped)
+    except ReplykitError as error:  # a catalogue that does not parse names its file and line
+        if raise_unusable:
+            raise
         report.bad_inputs.append(str(error))
-        return report
+        return CheckRun(report, 0)
+    report.findings += check_permissions(renderer, selected)
+    if stop_early and report.errors:
+        return CheckRun(report, 0)
+    try:
+        findings, renders = check_renders(renderer, selected, profiles, jobs=jobs, progress=progress)
+    except ReplykitError as error:  # a translation that cannot be baked names its .po line
+        if raise_unusable:
+            raise
+        report.bad_inputs.append(str(error))
+        return CheckRun(report, 0)
     report.findings += findings
-    return report
+    return CheckRun(report, renders)
+
+
+def check_project(project: Project, marketplaces: Sequence[str] | None = None, *,
+                  locales: Sequence[str] | None = None, jobs: int = 1, progress: Progress | None = None) -> LintReport:
+    """Everything ``replykit check`` verifies, as one report."""
+    return run_check(project, marketplaces, locales=locales, jobs=jobs, progress=progress).report
