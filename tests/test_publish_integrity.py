@@ -7,6 +7,7 @@ parse, a missing or broken build/CURRENT, and a pack whose files were edited.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -23,7 +24,7 @@ import pytest
 
 import replykit
 from replykit import PackError, PackSource, Renderer, build, load_pack
-from replykit import packs
+from replykit import packs, publish
 from replykit.catalogues import update
 from replykit.cli import main
 from replykit.project import Project
@@ -38,13 +39,17 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="session")
-def published(tmp_path_factory: pytest.TempPathFactory) -> replykit.publish.BuildResult:
+def published(tmp_path_factory: pytest.TempPathFactory) -> publish.BuildResult:
     """One gated build of the shipped project, shared by the tests that only read or copy it."""
     root = tmp_path_factory.mktemp("published")
     for name in ("templates", "locale"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("*.mo"))
     shutil.copy(ROOT / "replykit.toml", root / "replykit.toml")
-    return build(root)
+    result = publish.build(root, progress=lambda done, total, label: PROGRESS.append((done, total, label)))
+    return result
+
+
+PROGRESS: list[tuple[int, int, str]] = []  # what the session build reported as it went
 
 
 def _variant(pack: Path, n: int, **changes: bytes) -> tuple[dict[str, bytes], dict]:
@@ -311,6 +316,27 @@ def test_manifest_describes_the_pack(published) -> None:
     assert delay["samples"]["order_id"] and isinstance(delay["samples_by_marketplace"], dict)
     assert manifest["check"]["errors"] == 0 and manifest["check"]["renders"] == published.renders > 1000
     assert all(isinstance(count, int) for count in manifest["check"]["rules"].values())
+
+
+def test_build_progress_counts_every_scenario_and_locale(published, monkeypatch: pytest.MonkeyPatch) -> None:
+    scenarios, locales = len(load_pack(published.path).scenarios), len(published.locales)
+    total = locales + scenarios * (locales + 1)  # each catalogue, each scenario x locale (and English)
+    assert [done for done, _, _ in PROGRESS] == list(range(1, total + 1))
+    assert {total for _, total, _ in PROGRESS} == {total}
+    labels = {label for _, _, label in PROGRESS}
+    assert {"delay_notice · ar", "delay_notice · en", "fr_CA"} <= labels
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert publish._tty_progress() is None  # quiet when stderr is not a terminal
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    show = publish._tty_progress()
+    assert show is not None
+    show(1, 2, "delay_notice · de")
+    show(2, 2, "delay_notice · en")
+    assert sys.stderr.getvalue().endswith("checking 2/2  delay_notice · en\n")
 
 
 def test_cli_version(capsys: pytest.CaptureFixture[str]) -> None:

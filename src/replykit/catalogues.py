@@ -77,8 +77,30 @@ def _message_keys(catalog: Catalog) -> set[tuple[object, str | None]]:
     return {(m.id, m.context) for m in catalog if m.id}
 
 
+def _templates_signature(project: Project) -> tuple[tuple[str, int, int], ...]:
+    files = sorted(p for p in project.templates_dir.rglob("*") if p.is_file())
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+_extracted: dict[Path, tuple[tuple[tuple[str, int, int], ...], Catalog]] = {}
+
+
 def extract_template(project: Project) -> Catalog:
-    """Every translatable string of the templates, extracted in memory (nothing is written)."""
+    """Every translatable string of the templates, extracted in memory (nothing is written).
+
+    Extraction takes most of a second; the result is reused while no template file changes
+    (``stats``, the stale check and the build each need it). Treat it as read-only.
+    """
+    signature = _templates_signature(project)
+    cached = _extracted.get(project.templates_dir)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    template = _extract_template(project)
+    _extracted[project.templates_dir] = (signature, template)
+    return template
+
+
+def _extract_template(project: Project) -> Catalog:
     template = Catalog(project=project.name, version=project.version, charset="utf-8",
                        msgid_bugs_address="", copyright_holder=project.name, fuzzy=False)
     options = {pattern: BABEL_OPTIONS for pattern, _ in METHOD_MAP}

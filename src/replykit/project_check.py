@@ -92,21 +92,16 @@ def check_templates(renderer: Renderer) -> list[Finding]:
     return findings
 
 
-def check_catalogues(project: Project, profiles: Sequence[Profile], shipped: Sequence[str] | None = None) -> list[Finding]:
-    """Translation rules on every shipped catalogue; overlays may leave inherited entries empty.
-
-    ``catalog.stale`` is left to :func:`check_stale`, which names the template line.
-    """
+def check_catalogue(project: Project, profiles: Sequence[Profile], locale: str) -> list[Finding]:
+    """Translation rules on one catalogue, under every selected marketplace profile."""
     findings: dict[Finding, None] = {}
-    locales = project.catalogue_locales()
-    for locale in locales if shipped is None else shipped:
-        overlay = len(fallback_chain(locale, locales, project.source_locale)) > 2
-        for profile in profiles:
-            for finding in lint_catalogue(project.po_path(locale), profile=profile, pot_path=project.pot_path,
-                                          source_locale=project.source_locale):
-                if (overlay and finding.rule == "po.untranslated") or finding.rule == "catalog.stale":
-                    continue
-                findings[replace(finding, file=str(project.po_path(locale).relative_to(project.root)))] = None
+    overlay = len(fallback_chain(locale, project.catalogue_locales(), project.source_locale)) > 2
+    for profile in profiles:
+        for finding in lint_catalogue(project.po_path(locale), profile=profile, pot_path=project.pot_path,
+                                      source_locale=project.source_locale):
+            if (overlay and finding.rule == "po.untranslated") or finding.rule == "catalog.stale":
+                continue
+            findings[replace(finding, file=str(project.po_path(locale).relative_to(project.root)))] = None
     return list(findings)
 
 
@@ -158,17 +153,34 @@ def _caused_by(finding: Finding, text: str) -> bool:
     return excerpt in text or any(part in excerpt for part in text.split() if len(part) > 1)
 
 
-#: What a render worker needs; set in the parent before the pool forks, inherited by the workers.
-_JOB: tuple[Renderer, tuple[str, ...], Mapping[str, Profile]] | None = None
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What a check worker needs; set in the parent before the pool forks, inherited by the workers."""
 
-#: ``progress(done, total, label)``: called as each scenario x locale is checked.
+    project: Project
+    renderer: Renderer
+    marketplaces: tuple[str, ...]
+    profiles: Mapping[str, Profile]
+
+
+_JOB: _Job | None = None
+
+#: ``progress(done, total, label)``: called as each catalogue and each scenario x locale is checked.
 Progress = Callable[[int, int, str], None]
+
+
+def _check_task(kind: str, *args: str) -> tuple[list[Finding], int]:
+    """One unit of work: ``("catalogue", locale)`` or ``("render", scenario_id, locale)``."""
+    assert _JOB is not None
+    if kind == "catalogue":
+        return check_catalogue(_JOB.project, list(_JOB.profiles.values()), args[0]), 0
+    return _check_unit(*args)
 
 
 def _check_unit(scenario_id: str, locale: str) -> tuple[list[Finding], int]:
     """Sample renders on every permitted marketplace and hostile renders of one scenario x locale."""
     assert _JOB is not None
-    renderer, marketplaces, profiles = _JOB
+    renderer, marketplaces, profiles = _JOB.renderer, _JOB.marketplaces, _JOB.profiles
     scenario = renderer.scenarios[scenario_id]
     findings: dict[Finding, None] = {}
     renders = 0
@@ -207,40 +219,65 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def check_renders(renderer: Renderer, marketplaces: Sequence[str], profiles: Mapping[str, Profile], *,
-                  jobs: int = 1, progress: Progress | None = None) -> tuple[list[Finding], int]:
-    """Lint every sample render, and hostile renders once per scenario x locale; return findings, renders.
+def check_in_parallel(project: Project, renderer: Renderer, marketplaces: Sequence[str],
+                      profiles: Mapping[str, Profile], *, jobs: int = 1, progress: Progress | None = None,
+                      stop_on_error: bool = False) -> tuple[list[Finding], list[Finding], int]:
+    """The translation rules on every catalogue and every render check; (catalogue findings, render findings, renders).
 
-    Every shipped locale and the source locale are rendered. With ``jobs`` > 1 the work is
-    spread over a process pool (forked, so workers share the prepared templates); the result
-    does not depend on ``jobs``.
+    Each catalogue and each scenario x locale (every shipped locale and the source locale) is a
+    task; with ``jobs`` > 1 they run on a process pool (forked, so workers share the prepared
+    templates and the loaded lint data). The result does not depend on ``jobs``. With
+    ``stop_on_error`` the first catalogue error ends the run before anything is rendered.
     """
     global _JOB
-    units = [(s, loc) for s in renderer.scenarios for loc in (*renderer.source.locales, renderer.source_locale)]
+    locales = renderer.source.locales
+    tasks = [("catalogue", loc) for loc in locales]
+    tasks += [("render", s, loc) for s in renderer.scenarios for loc in (*locales, renderer.source_locale)]
     for scenario_id in renderer.scenarios:  # prepare once, before forking
         renderer.source.templates(scenario_id)
-    results: list[tuple[list[Finding], int] | None] = [None] * len(units)
-    _JOB = (renderer, tuple(marketplaces), profiles)
+    for locale in locales:
+        renderer.source.catalogue(locale)
+    results: list[tuple[list[Finding], int]] = [([], 0)] * len(tasks)
+    _JOB = _Job(project, renderer, tuple(marketplaces), profiles)
+    done = 0
+
+    def finished(index: int, result: tuple[list[Finding], int]) -> bool:
+        nonlocal done
+        results[index], done = result, done + 1
+        if progress:
+            progress(done, len(tasks), " · ".join(tasks[index][1:]))
+        return stop_on_error and tasks[index][0] == "catalogue" and any(f.severity == "error" for f in result[0])
+
     try:
-        if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-            with ProcessPoolExecutor(min(jobs, len(units)), mp_context=multiprocessing.get_context("fork")) as pool:
-                futures = {pool.submit(_check_unit, *unit): index for index, unit in enumerate(units)}
-                for done, future in enumerate(as_completed(futures), 1):
-                    index = futures[future]
-                    results[index] = future.result()
-                    if progress:
-                        progress(done, len(units), " · ".join(units[index]))
+        first = 0 if not tasks or tasks[0][0] == "render" or len(tasks) == 1 else len(locales)
+        if tasks and finished(first, _check_task(*tasks[first])):  # warms the lint data the workers share
+            return _collect(tasks, results)
+        rest = [i for i in range(len(tasks)) if i != first]
+        if jobs > 1 and len(rest) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            pool = ProcessPoolExecutor(min(jobs, len(rest)), mp_context=multiprocessing.get_context("fork"))
+            try:
+                futures = {pool.submit(_check_task, *tasks[i]): i for i in rest}
+                for future in as_completed(futures):
+                    if finished(futures[future], future.result()):
+                        break
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
         else:
-            for index, unit in enumerate(units):
-                results[index] = _check_unit(*unit)
-                if progress:
-                    progress(index + 1, len(units), " · ".join(unit))
+            for index in rest:
+                if finished(index, _check_task(*tasks[index])):
+                    break
     finally:
         _JOB = None
-    findings: dict[Finding, None] = {}
-    for unit_findings, _ in results:  # type: ignore[misc]
-        findings.update(dict.fromkeys(unit_findings))
-    return list(findings), sum(count for _, count in results)  # type: ignore[misc]
+    return _collect(tasks, results)
+
+
+def _collect(tasks: list[tuple[str, ...]], results: list[tuple[list[Finding], int]]) -> tuple[
+        list[Finding], list[Finding], int]:
+    catalogue: dict[Finding, None] = {}
+    renders: dict[Finding, None] = {}
+    for task, (findings, _) in zip(tasks, results):
+        (catalogue if task[0] == "catalogue" else renders).update(dict.fromkeys(findings))
+    return list(catalogue), list(renders), sum(count for _, count in results)
 
 
 def check_stale(project: Project, locales: Sequence[str]) -> list[Finding]:
@@ -276,23 +313,18 @@ def run_check(project: Project, marketplaces: Sequence[str] | None = None, *, lo
         return CheckRun(report, 0)
     try:
         report.findings += check_stale(project, shipped)
-        report.findings += check_catalogues(project, list(profiles.values()), shipped)
-    except ReplykitError as error:  # a catalogue that does not parse names its file and line
+        permissions = check_permissions(renderer, selected)
+        if stop_early and (report.errors or any(f.severity == "error" for f in permissions)):
+            report.findings += permissions
+            return CheckRun(report, 0)
+        catalogue, rendered, renders = check_in_parallel(project, renderer, selected, profiles, jobs=jobs,
+                                                         progress=progress, stop_on_error=stop_early)
+    except ReplykitError as error:  # a .po that does not parse, a translation that cannot be baked
         if raise_unusable:
             raise
         report.bad_inputs.append(str(error))
         return CheckRun(report, 0)
-    report.findings += check_permissions(renderer, selected)
-    if stop_early and report.errors:
-        return CheckRun(report, 0)
-    try:
-        findings, renders = check_renders(renderer, selected, profiles, jobs=jobs, progress=progress)
-    except ReplykitError as error:  # a translation that cannot be baked names its .po line
-        if raise_unusable:
-            raise
-        report.bad_inputs.append(str(error))
-        return CheckRun(report, 0)
-    report.findings += findings
+    report.findings += catalogue + permissions + rendered
     return CheckRun(report, renders)
 
 

@@ -46,7 +46,16 @@ class BuildResult:
     warnings: int = 0
 
 
-def shipped_locales(project: Project) -> tuple[tuple[str, ...], dict[str, str]]:
+@dataclass(frozen=True, slots=True)
+class LocalePlan:
+    """Which catalogues a pack ships (with their coverage) and which are left out, and why."""
+
+    shipped: tuple[str, ...]
+    coverage: Mapping[str, float]
+    left_out: Mapping[str, str]
+
+
+def plan_locales(project: Project) -> LocalePlan:
     """The locales a pack ships, and the ones left out with the reason (drafts, low coverage)."""
     if not project.pot_path.is_file():
         raise SourceError(project.pot_path, "no .pot: run `replykit extract` first")
@@ -62,7 +71,8 @@ def shipped_locales(project: Project) -> tuple[tuple[str, ...], dict[str, str]]:
         missing = [parent for parent in row.inherits if parent in left_out]
         if row.locale not in left_out and missing:
             left_out[row.locale] = f"its parent catalogue {missing[0]} is left out"
-    return tuple(r.locale for r in rows if r.locale not in left_out), left_out
+    shipped = tuple(r.locale for r in rows if r.locale not in left_out)
+    return LocalePlan(shipped, {r.locale: r.coverage for r in rows if r.locale in shipped}, left_out)
 
 
 def _tty_progress() -> Progress | None:
@@ -71,7 +81,7 @@ def _tty_progress() -> Progress | None:
 
     def show(done: int, total: int, label: str) -> None:
         end = "\n" if done == total else ""
-        sys.stderr.write(f"\r\x1b[Kchecking {done}/{total} scenario · locale  {label}{end}")
+        sys.stderr.write(f"\r\x1b[Kchecking {done}/{total}  {label}{end}")
         sys.stderr.flush()
 
     return show
@@ -111,7 +121,8 @@ def build(project_dir: str | os.PathLike[str] | Project | None = None, *, out: s
     project = project_dir if isinstance(project_dir, Project) else Project.at(project_dir)
     build_dir = Path(out).resolve() if out is not None else project.build_dir
     created = _created()
-    locales, left_out = shipped_locales(project)
+    plan = plan_locales(project)
+    locales, left_out = plan.shipped, plan.left_out
     run = run_check(project, locales=locales, jobs=jobs or default_jobs(), raise_unusable=True, stop_early=True,
                     progress=progress if progress is not None else _tty_progress())
     report = run.report
@@ -134,14 +145,13 @@ def build(project_dir: str | os.PathLike[str] | Project | None = None, *, out: s
             raise PackError(f"{project.po_path(locale)}: compiled catalogue differs from the .po")
         files[f"locale/{locale}.mo"] = mo
 
-    coverage = {row.locale: row.coverage for row in stats(project, locales)} if locales else {}
     per_rule = Counter(f.rule for f in report.findings)
     manifest = packs.make_manifest(files, project.version, {
         "name": project.name,
         "source_locale": project.source_locale,
         "created": created,
         "tools": {"replykit": __version__, "babel": babel.__version__, "jinja2": jinja2.__version__},
-        "locales": {loc: {"coverage": coverage[loc],
+        "locales": {loc: {"coverage": plan.coverage[loc],
                           "fallbacks": list(fallback_chain(loc, locales, project.source_locale))} for loc in locales},
         "left_out": dict(sorted(left_out.items())),
         "scenarios": {s.id: _scenario_entry(s) for s in source.scenarios.values()},
