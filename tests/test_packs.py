@@ -8,7 +8,8 @@ import polib
 import pytest
 
 from replykit import PackError, build
-from replykit.packs import CURRENT, PackSource, current_pack
+from replykit.pack_store import CURRENT, current_pack
+from replykit.packs import PackSource
 from replykit.project import Project, ProjectSource
 from replykit.rendering.renderer import Renderer
 

@@ -24,7 +24,7 @@ import pytest
 
 import replykit
 from replykit import PackError, PackSource, Renderer, build, load_pack
-from replykit import packs, publish
+from replykit import pack_store, packs, publish
 from replykit.catalogues import update
 from replykit.cli import main
 from replykit.project import Project
@@ -75,15 +75,15 @@ def _samples(pack: Path) -> dict:
 
 def test_library_build_refuses_a_script_translation(project_copy: Project, published) -> None:
     shutil.copytree(published.path.parent.parent, project_copy.build_dir)  # a pack is already published
-    pointer = (project_copy.build_dir / packs.CURRENT).read_text()
+    pointer = (project_copy.build_dir / pack_store.CURRENT).read_text()
     po = polib.pofile(str(project_copy.po_path("de")))
     entry = next(e for e in po if e.msgstr and "%(" not in e.msgid and not e.msgid_plural)
     entry.msgstr = "<script>alert(1)</script> " + entry.msgstr
     po.save(str(project_copy.po_path("de")))
     with pytest.raises(PackError, match="check error"):
         replykit.build(str(project_copy.root))
-    assert (project_copy.build_dir / packs.CURRENT).read_text() == pointer
-    assert not hasattr(packs, "build")  # no unchecked way to publish
+    assert (project_copy.build_dir / pack_store.CURRENT).read_text() == pointer
+    assert not hasattr(packs, "build") and not hasattr(pack_store, "build")  # no unchecked way to publish
 
 
 # --- hole 2: stale sources are an error -----------------------------------------------------
@@ -101,7 +101,7 @@ def test_template_edited_without_extract_is_stale_everywhere(project_copy: Proje
                and "replykit extract" in f["message"] for f in stale)
     with pytest.raises(PackError, match="catalog.stale"):
         build(project_copy.root)
-    assert not (project_copy.build_dir / packs.CURRENT).exists()
+    assert not (project_copy.build_dir / pack_store.CURRENT).exists()
     pot_before = project_copy.pot_path.read_bytes()
     assert run(capsys, "--project", project, "extract", "--check")[0] == 1
     assert project_copy.pot_path.read_bytes() == pot_before  # --check writes nothing
@@ -159,7 +159,7 @@ def test_lint_of_a_catalogue_needs_no_marketplace(project: Project, capsys: pyte
 def test_no_published_pack_is_an_error_not_the_sources(project_copy: Project, damage: str,
                                                         capsys: pytest.CaptureFixture[str],
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    pointer = project_copy.build_dir / packs.CURRENT
+    pointer = project_copy.build_dir / pack_store.CURRENT
     project_copy.build_dir.mkdir()
     if damage == "unreadable":
         pointer.mkdir()
@@ -357,7 +357,7 @@ def test_default_renderer_follows_a_new_pack_and_reload_swaps(published, tmp_pat
     args = dict(locale="de", marketplace="amazon", variables=_samples(published.path))
     before = replykit.render("delay_notice", **args)
     files, manifest = _variant(published.path, 0, **{"templates/delay_notice/subject.txt": b"New subject {{ order_id }}"})
-    packs.publish(root / "build", files, manifest)
+    pack_store.publish(root / "build", files, manifest)
     after = replykit.render("delay_notice", **args)
     assert after.subject == f"New subject {args['variables']['order_id']}" != before.subject
 
@@ -373,7 +373,7 @@ def test_default_renderer_follows_a_new_pack_and_reload_swaps(published, tmp_pat
 def test_pack_list_prune_rollback(published, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     build_dir = tmp_path / "build"
     shutil.copytree(published.path.parent.parent, build_dir)
-    ids = [published.pack_id] + [packs.publish(build_dir, *_variant(published.path, n)).pack_id for n in range(3)]
+    ids = [published.pack_id] + [pack_store.publish(build_dir, *_variant(published.path, n)).pack_id for n in range(3)]
     code, out, _ = run(capsys, "pack", "--out", str(build_dir), "list", "--format", "json")
     rows = json.loads(out)
     assert [r["id"] for r in rows] == ids and [r["current"] for r in rows] == [False] * 3 + [True]
@@ -381,7 +381,7 @@ def test_pack_list_prune_rollback(published, tmp_path: Path, capsys: pytest.Capt
     code, out, _ = run(capsys, "pack", "--out", str(build_dir), "rollback")
     assert code == 0 and (build_dir / "CURRENT").read_text().strip() == ids[2]
     code, out, _ = run(capsys, "pack", "--out", str(build_dir), "rollback", ids[0])
-    assert code == 0 and packs.current_pack(build_dir).name == ids[0]
+    assert code == 0 and pack_store.current_pack(build_dir).name == ids[0]
     code, out, _ = run(capsys, "pack", "--out", str(build_dir), "prune", "--keep", "1")
     remaining = sorted(p.name for p in (build_dir / "packs").iterdir())
     assert remaining == sorted([ids[0], f"{ids[0]}.tar.gz", ids[3], f"{ids[3]}.tar.gz"])  # CURRENT is kept
@@ -396,7 +396,7 @@ def test_pack_list_prune_rollback(published, tmp_path: Path, capsys: pytest.Capt
 _PUBLISHER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from replykit import packs
+    from replykit import pack_store, packs
     pack, build_dir, start = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
     files, manifest = packs.read_pack(pack)
     del files[packs.MANIFEST]
@@ -404,7 +404,7 @@ _PUBLISHER = textwrap.dedent("""
     n = start
     while True:
         variant = {**files, f"notes/{n}.txt": (b"x" * 200_000) + str(n).encode()}
-        packs.publish(build_dir, variant, packs.make_manifest(variant, manifest["version"], fields))
+        pack_store.publish(build_dir, variant, packs.make_manifest(variant, manifest["version"], fields))
         print(n, flush=True)
         n += 1
 """)
@@ -425,9 +425,9 @@ def test_kill_9_while_publishing_leaves_a_loadable_pack(published, tmp_path: Pat
             process.stdout.readline()
         os.kill(process.pid, 9)
         process.wait()
-        load_pack(packs.current_pack(build_dir))  # CURRENT names a complete, verified pack
+        load_pack(pack_store.current_pack(build_dir))  # CURRENT names a complete, verified pack
     files, manifest = _variant(published.path, 9999)
-    packs.publish(build_dir, files, manifest)  # the next publish removes stale staging
+    pack_store.publish(build_dir, files, manifest)  # the next publish removes stale staging
     assert not [p for p in (build_dir / "packs").iterdir() if p.name.startswith(".staging-")]
     assert not [p for p in build_dir.iterdir() if p.name.startswith(".staging-")]
 
@@ -444,7 +444,7 @@ def test_kill_9_during_a_real_build_keeps_the_published_pack(published, tmp_path
     except subprocess.TimeoutExpired:
         os.kill(process.pid, 9)
         process.wait()
-    assert load_pack(packs.current_pack(root / "build")).id == published.pack_id
+    assert load_pack(pack_store.current_pack(root / "build")).id == published.pack_id
 
 
 def test_two_publishers_at_once_never_expose_a_half_written_pack(published, tmp_path: Path) -> None:
@@ -455,7 +455,7 @@ def test_two_publishers_at_once_never_expose_a_half_written_pack(published, tmp_
         seen: set[str] = set()
         deadline = time.monotonic() + 120
         while len(seen) < 6 and time.monotonic() < deadline:
-            pack = load_pack(packs.current_pack(build_dir))  # raises if CURRENT names a partial pack
+            pack = load_pack(pack_store.current_pack(build_dir))  # raises if CURRENT names a partial pack
             seen.add(pack.id)
     finally:
         for writer in writers:
@@ -477,6 +477,6 @@ def test_new_and_draft_locales_are_left_out_and_reported(project_copy: Project,
     code, out, err = run(capsys, "--project", project, "build")
     assert code == 0, err
     assert "locale da left out of the pack: 0% translated" in err and "locale sv left out" in err
-    manifest = load_pack(packs.current_pack(project_copy.build_dir)).manifest
+    manifest = load_pack(pack_store.current_pack(project_copy.build_dir)).manifest
     assert "da" not in manifest["locales"] and "sv" not in manifest["locales"]
     assert set(manifest["left_out"]) == {"da", "sv"} and "de" in manifest["locales"]

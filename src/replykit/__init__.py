@@ -52,7 +52,7 @@ class _Published:
         self.renderer: Renderer | None = None
 
     def get(self) -> Renderer:
-        from .packs import default_renderer
+        from .pack_store import default_renderer
 
         try:
             info = os.stat(self.pointer)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__, catalogues, load_pack, packs
+from . import __version__, catalogues, load_pack, pack_store
 from .errors import ReplykitError, SourceError
 from .project import Project, ProjectSource
 from .rendering.renderer import Renderer
@@ -41,7 +41,7 @@ def _renderer(args: argparse.Namespace, project: Project) -> Renderer:
     """The published pack (``$REPLYKIT_PACK`` or ``build/CURRENT``), or the sources when asked."""
     if args.source:
         return Renderer(ProjectSource(project), project.source_locale)
-    return packs.default_renderer(project.build_dir, os.environ.get("REPLYKIT_PACK"))
+    return pack_store.default_renderer(project.build_dir, os.environ.get("REPLYKIT_PACK"))
 
 
 @command("scenarios")
@@ -186,7 +186,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 def _pack(args: argparse.Namespace, project: Project) -> int:
     build_dir = Path(args.out) if args.out else project.build_dir
     if args.action == "list":
-        rows = packs.list_packs(build_dir)
+        rows = pack_store.list_packs(build_dir)
         if args.format == "json":
             _print_json([row.to_dict() for row in rows])
         for row in rows if args.format == "text" else ():
@@ -194,16 +194,16 @@ def _pack(args: argparse.Namespace, project: Project) -> int:
                   f"{'  +archive' if row.archive else ''}")
         return 0
     if args.action == "verify":
-        for path in args.paths or [str(packs.current_pack(build_dir))]:
+        for path in args.paths or [str(pack_store.current_pack(build_dir))]:
             pack = load_pack(path)
             print(f"{path}: ok, pack {pack.id}, {len(pack.manifest['files'])} files verified")
         return 0
     if args.action == "prune":
-        for pack_id in packs.prune(build_dir, args.keep):
+        for pack_id in pack_store.prune(build_dir, args.keep):
             print(f"removed {pack_id}")
         return 0
-    pack_id = packs.rollback(build_dir, args.id)
-    print(f"{build_dir / packs.CURRENT} -> {pack_id}")
+    pack_id = pack_store.rollback(build_dir, args.id)
+    print(f"{build_dir / pack_store.CURRENT} -> {pack_id}")
     return 0
 
 

@@ -1,38 +1,28 @@
-"""Pack stage: write, publish, load and verify versioned, reproducible template packs.
+"""Pack format: what a pack holds, and loading it verified.
 
-A pack is a folder ``build/packs/<version>-<digest>/`` holding everything rendering needs and
-nothing else: ``manifest.json`` (what the pack holds and the sha256 and size of every other
-file), ``scenarios.json``, the prepared templates of every scenario and a .mo catalogue per
-shipped locale. Beside it, ``<pack-id>.tar.gz`` is the same pack as one file, byte-identical
-for identical sources. The digest in the id covers every file, so the id names the content.
+A pack is a folder ``<version>-<digest>/`` holding everything rendering needs and nothing
+else: ``manifest.json`` (what the pack holds and the sha256 and size of every other file),
+``scenarios.json``, the prepared templates of every scenario and a .mo catalogue per shipped
+locale. ``<pack-id>.tar.gz`` is the same pack as one file, byte-identical for identical
+sources (sorted entries, fixed owner, modes and mtime, gzip mtime 0). The digest in the id
+covers every file, so the id names the content.
 
 Loading a pack (a folder or its archive) reads every file into memory and checks it against
 the manifest: a changed, missing, extra or truncated file is a :class:`PackError` naming it.
-
-Publishing is atomic and serialised by ``build/.lock``: the pack is written to a staging
-folder, read back and verified, renamed into place, archived, and only then does
-``build/CURRENT`` name it. Staging left by a killed build is removed by the next one.
-
-This module never checks content: :func:`replykit.build` (``publish.py``) is the only caller
-of :func:`publish`, and it runs the project check first.
+Where packs live and how they are published is ``pack_store``; what may be published is
+decided by :func:`replykit.build` alone.
 """
 
 from __future__ import annotations
 
-import fcntl
 import gzip
 import hashlib
 import io
 import json
 import os
-import re
-import shutil
 import tarfile
-import tempfile
 import zlib
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -44,19 +34,13 @@ from .rendering.templates import PreparedTemplates
 from .scenarios import Scenario, scenario_from_dict
 
 FORMAT = 2
-CURRENT = "CURRENT"
-HISTORY = "HISTORY"
-PACKS = "packs"
-LOCK = ".lock"
-STAGING_PREFIX = ".staging-"
 MANIFEST = "manifest.json"
 ARCHIVE_SUFFIX = ".tar.gz"
 TEMPLATE_FILES = {"subject": "subject.txt", "html": "body.html", "text": "body.txt", "short": "short.txt"}
 #: Refuse packs bigger than this (files are read into memory to be verified).
 MAX_PACK_BYTES = 256 * 1024 * 1024
 MAX_PACK_FILES = 20_000
-_PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,127}")
-_DIR_MODE, _FILE_MODE = 0o755, 0o644
+DIR_MODE, FILE_MODE = 0o755, 0o644
 
 
 # --- reading and verifying ------------------------------------------------------------------
@@ -281,127 +265,6 @@ def load_pack(path: str | os.PathLike[str], *, trust: str | None = None) -> Pack
     return pack
 
 
-# --- the build folder: CURRENT, HISTORY, packs/ ---------------------------------------------
-
-def _checked_id(value: str, where: Path) -> str:
-    if not _PACK_ID.fullmatch(value):
-        raise PackError(f"{where}: {value[:80]!r} is not a pack id; run `replykit build`")
-    return value
-
-
-def current_pack(build_dir: Path) -> Path:
-    """The pack folder ``build/CURRENT`` names; PackError when there is none to use."""
-    pointer = build_dir / CURRENT
-    hint = "run `replykit build` (or render from the sources on purpose: --source / from_sources=True)"
-    try:
-        pack_id = pointer.read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        raise PackError(f"{pointer}: missing, no pack is published; {hint}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PackError(f"{pointer}: unreadable ({getattr(error, 'strerror', None) or error}); {hint}") from None
-    path = build_dir / PACKS / _checked_id(pack_id, pointer)
-    if not path.is_dir():
-        raise PackError(f"{pointer}: names pack {pack_id}, which is not in {build_dir / PACKS}; {hint}")
-    return path
-
-
-def history(build_dir: Path) -> list[str]:
-    """Pack ids in the order they were published (oldest first, last publish counts)."""
-    try:
-        lines = (build_dir / HISTORY).read_text(encoding="utf-8").split()
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    order = list(dict.fromkeys(reversed(lines)))
-    return [pid for pid in reversed(order) if _PACK_ID.fullmatch(pid)]
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f"{STAGING_PREFIX}{path.name}")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.chmod(temporary, _FILE_MODE)
-    os.replace(temporary, path)
-
-
-def point_current(build_dir: Path, pack_id: str) -> None:
-    _write_atomic(build_dir / CURRENT, f"{pack_id}\n".encode())
-
-
-@contextmanager
-def build_lock(build_dir: Path) -> Iterator[None]:
-    """One publisher at a time per build folder (released by the OS if the process dies)."""
-    build_dir.mkdir(parents=True, exist_ok=True)
-    with open(build_dir / LOCK, "a+b") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-def remove_staging(build_dir: Path) -> list[str]:
-    """Remove what killed builds left behind (call with the build lock held)."""
-    removed = []
-    for folder in (build_dir, build_dir / PACKS):
-        if not folder.is_dir():
-            continue
-        for entry in folder.iterdir():
-            if entry.name.startswith(STAGING_PREFIX):
-                shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
-                removed.append(entry.name)
-    return removed
-
-
-def archive_bytes(pack_id: str, files: Mapping[str, bytes], mtime: int = 0) -> bytes:
-    """``<pack-id>.tar.gz``: sorted entries, fixed owner, modes and mtime, gzip mtime 0."""
-    buffer = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as compressed:
-        with tarfile.open(fileobj=compressed, mode="w", format=tarfile.GNU_FORMAT) as archive:
-            folders = sorted({"/".join(name.split("/")[:i]) for name in files for i in range(1, name.count("/") + 1)})
-            for name in ["", *folders]:
-                info = tarfile.TarInfo(f"{pack_id}/{name}".rstrip("/"))
-                info.type, info.mode = tarfile.DIRTYPE, _DIR_MODE
-                _fix(info, mtime)
-                archive.addfile(info)
-            for name in sorted(files):
-                info = tarfile.TarInfo(f"{pack_id}/{name}")
-                info.size, info.mode = len(files[name]), _FILE_MODE
-                _fix(info, mtime)
-                archive.addfile(info, io.BytesIO(files[name]))
-    return buffer.getvalue()
-
-
-def _fix(info: tarfile.TarInfo, mtime: int) -> None:
-    info.mtime, info.uid, info.gid, info.uname, info.gname = mtime, 0, 0, "", ""
-
-
-def _write_folder(target: Path, files: Mapping[str, bytes]) -> None:
-    os.chmod(target, _DIR_MODE)
-    for name in sorted(files):
-        path = target / name
-        for parent in reversed(path.relative_to(target).parents[:-1]):
-            folder = target / parent
-            if not folder.is_dir():
-                folder.mkdir()
-                os.chmod(folder, _DIR_MODE)
-        with open(path, "wb") as handle:
-            handle.write(files[name])
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(path, _FILE_MODE)
-
-
-@dataclass(frozen=True, slots=True)
-class Published:
-    """Where :func:`publish` put a pack."""
-
-    pack_id: str
-    path: Path
-    archive: Path
-
-
 def make_manifest(files: Mapping[str, bytes], version: str, fields: Mapping[str, Any]) -> dict[str, Any]:
     """The manifest of ``files``: ``fields`` plus format, id and every file's sha256 and size."""
     listed = {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)} for name, data in files.items()}
@@ -413,120 +276,24 @@ def encode_json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def publish(build_dir: Path, files: Mapping[str, bytes], manifest: Mapping[str, Any], *, mtime: int = 0) -> Published:
-    """Write, verify and publish a pack atomically; ``build/CURRENT`` names it only when complete."""
-    pack_id = _checked_id(str(manifest["id"]), build_dir)
-    everything = {**files, MANIFEST: encode_json(manifest)}
-    packs_dir = build_dir / PACKS
-    final, archive = packs_dir / pack_id, packs_dir / f"{pack_id}{ARCHIVE_SUFFIX}"
-    with build_lock(build_dir):
-        packs_dir.mkdir(parents=True, exist_ok=True)
-        os.chmod(packs_dir, _DIR_MODE)
-        remove_staging(build_dir)
-        if not _intact(final):
-            staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=packs_dir))
-            _write_folder(staging, everything)
-            verify_files(_read_folder(staging), staging)
-            if final.exists():  # a damaged copy of the same pack: replace it
-                old = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=packs_dir))
-                os.replace(final, old / pack_id)
-                shutil.rmtree(old)
-            os.replace(staging, final)
-        data = archive_bytes(pack_id, everything, mtime)
-        if not archive.is_file() or archive.read_bytes() != data:
-            _write_atomic(archive, data)
-        point_current(build_dir, pack_id)
-        ids = [pid for pid in history(build_dir) if pid != pack_id] + [pack_id]
-        _write_atomic(build_dir / HISTORY, "".join(f"{pid}\n" for pid in ids).encode())
-    return Published(pack_id, final, archive)
+def archive_bytes(pack_id: str, files: Mapping[str, bytes], mtime: int = 0) -> bytes:
+    """``<pack-id>.tar.gz``: sorted entries, fixed owner, modes and mtime, gzip mtime 0."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as compressed:
+        with tarfile.open(fileobj=compressed, mode="w", format=tarfile.GNU_FORMAT) as archive:
+            folders = sorted({"/".join(name.split("/")[:i]) for name in files for i in range(1, name.count("/") + 1)})
+            for name in ["", *folders]:
+                info = tarfile.TarInfo(f"{pack_id}/{name}".rstrip("/"))
+                info.type, info.mode = tarfile.DIRTYPE, DIR_MODE
+                _fix(info, mtime)
+                archive.addfile(info)
+            for name in sorted(files):
+                info = tarfile.TarInfo(f"{pack_id}/{name}")
+                info.size, info.mode = len(files[name]), FILE_MODE
+                _fix(info, mtime)
+                archive.addfile(info, io.BytesIO(files[name]))
+    return buffer.getvalue()
 
 
-def _intact(path: Path) -> bool:
-    if not path.is_dir():
-        return False
-    try:
-        read_pack(path)
-    except PackError:
-        return False
-    return True
-
-
-# --- operating published packs: list, verify, prune, rollback -------------------------------
-
-@dataclass(frozen=True, slots=True)
-class PackInfo:
-    """One pack in ``build/packs`` as ``replykit pack list`` shows it."""
-
-    pack_id: str
-    path: Path
-    current: bool
-    archive: bool
-    problem: str | None  # why it does not verify, or None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.pack_id, "path": str(self.path), "current": self.current, "archive": self.archive,
-                "ok": self.problem is None, "problem": self.problem}
-
-
-def list_packs(build_dir: Path) -> list[PackInfo]:
-    """Every pack folder, in publish order (oldest first), each verified."""
-    packs_dir = build_dir / PACKS
-    found = sorted(p.name for p in packs_dir.iterdir() if p.is_dir() and not p.name.startswith(".")) \
-        if packs_dir.is_dir() else []
-    order = history(build_dir)
-    found.sort(key=lambda pid: (order.index(pid) if pid in order else -1, pid))
-    try:
-        current = current_pack(build_dir).name
-    except PackError:
-        current = None
-    result = []
-    for pack_id in found:
-        try:
-            read_pack(packs_dir / pack_id)
-            problem = None
-        except PackError as error:
-            problem = str(error)
-        result.append(PackInfo(pack_id, packs_dir / pack_id, pack_id == current,
-                               (packs_dir / f"{pack_id}{ARCHIVE_SUFFIX}").is_file(), problem))
-    return result
-
-
-def prune(build_dir: Path, keep: int) -> list[str]:
-    """Remove all but the ``keep`` most recently published packs (never the current one)."""
-    if keep < 1:
-        raise PackError(f"prune --keep {keep}: keep at least 1 pack")
-    with build_lock(build_dir):
-        remove_staging(build_dir)
-        packs = list_packs(build_dir)
-        kept = {p.pack_id for p in packs[-keep:]} | {p.pack_id for p in packs if p.current}
-        removed = []
-        for info in packs:
-            if info.pack_id not in kept:
-                shutil.rmtree(info.path)
-                (info.path.parent / f"{info.pack_id}{ARCHIVE_SUFFIX}").unlink(missing_ok=True)
-                removed.append(info.pack_id)
-        ids = [pid for pid in history(build_dir) if pid not in removed]
-        _write_atomic(build_dir / HISTORY, "".join(f"{pid}\n" for pid in ids).encode())
-    return removed
-
-
-def rollback(build_dir: Path, pack_id: str | None = None) -> str:
-    """Point ``build/CURRENT`` at ``pack_id`` (default: the pack published before the current one)."""
-    with build_lock(build_dir):
-        if pack_id is None:
-            current = current_pack(build_dir).name
-            order = [pid for pid in history(build_dir) if (build_dir / PACKS / pid).is_dir()]
-            earlier = order[:order.index(current)] if current in order else []
-            if not earlier:
-                raise PackError(f"{build_dir / HISTORY}: no pack was published before {current}")
-            pack_id = earlier[-1]
-        path = build_dir / PACKS / _checked_id(pack_id, build_dir / PACKS)
-        read_pack(path)  # only a pack that verifies is put in front of buyers
-        point_current(build_dir, pack_id)
-    return pack_id
-
-
-def default_renderer(build_dir: Path, explicit: str | None = None) -> Renderer:
-    """A renderer over ``explicit`` (``$REPLYKIT_PACK``) or the pack ``build/CURRENT`` names; never the sources."""
-    source = PackSource(explicit) if explicit else PackSource(current_pack(build_dir))
-    return Renderer(source, source.source_locale)
+def _fix(info: tarfile.TarInfo, mtime: int) -> None:
+    info.mtime, info.uid, info.gid, info.uname, info.gname = mtime, 0, 0, "", ""

@@ -4,7 +4,7 @@ In order: choose the shipped locales (a catalogue below ``min_coverage`` or list
 ``[locales] draft`` is left out and reported, never shipped); run the whole project check
 (stale sources, templates, catalogue rules, every scenario x shipped locale x permitted
 marketplace rendered and linted) on a process pool; refuse on any error; compile the
-catalogues; then hand the files and their manifest to :func:`packs.publish`, which writes,
+catalogues; then hand the files and their manifest to :func:`pack_store.publish`, which writes,
 verifies and publishes them atomically. Nothing is published that the check did not see.
 """
 
@@ -22,7 +22,7 @@ from typing import Any
 import babel
 import jinja2
 
-from . import __version__, packs
+from . import __version__, pack_store, packs
 from .catalogues import compile_catalogue, stats
 from .checks.report import format_finding
 from .errors import PackError, SourceError
@@ -159,6 +159,6 @@ def build(project_dir: str | os.PathLike[str] | Project | None = None, *, out: s
                   "rules": dict(sorted(per_rule.items()))},
     })
     mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0")) if created else 0
-    published = packs.publish(build_dir, files, manifest, mtime=mtime)
+    published = pack_store.publish(build_dir, files, manifest, mtime=mtime)
     return BuildResult(published.pack_id, published.path, published.archive, len(source.scenarios), locales,
                        run.renders, left_out, report.warnings)
