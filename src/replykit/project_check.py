@@ -288,10 +288,11 @@ def check_stale(project: Project, locales: Sequence[str]) -> list[Finding]:
 
 @dataclass(frozen=True, slots=True)
 class CheckRun:
-    """A project check's report and how many messages it rendered."""
+    """A project check's report, how many messages it rendered, and the sources it read."""
 
     report: LintReport
     renders: int
+    source: ProjectSource  # templates prepared and catalogues loaded as checked: what a build ships
 
 
 def run_check(project: Project, marketplaces: Sequence[str] | None = None, *, locales: Sequence[str] | None = None,
@@ -306,26 +307,27 @@ def run_check(project: Project, marketplaces: Sequence[str] | None = None, *, lo
     selected = tuple(marketplaces or MARKETPLACES)
     shipped = tuple(project.catalogue_locales() if locales is None else locales)
     profiles = {m: load_profile(m, project.config) for m in selected}
-    renderer = Renderer(ProjectSource(project, pseudo=False, locales=shipped), project.source_locale)
+    source = ProjectSource(project, pseudo=False, locales=shipped)
+    renderer = Renderer(source, project.source_locale)
     report = LintReport()
     report.findings += check_templates(renderer)
     if report.errors:  # nothing else can be rendered
-        return CheckRun(report, 0)
+        return CheckRun(report, 0, source)
     try:
         report.findings += check_stale(project, shipped)
         permissions = check_permissions(renderer, selected)
         if stop_early and (report.errors or any(f.severity == "error" for f in permissions)):
             report.findings += permissions
-            return CheckRun(report, 0)
+            return CheckRun(report, 0, source)
         catalogue, rendered, renders = check_in_parallel(project, renderer, selected, profiles, jobs=jobs,
                                                          progress=progress, stop_on_error=stop_early)
     except ReplykitError as error:  # a .po that does not parse, a translation that cannot be baked
         if raise_unusable:
             raise
         report.bad_inputs.append(str(error))
-        return CheckRun(report, 0)
+        return CheckRun(report, 0, source)
     report.findings += catalogue + permissions + rendered
-    return CheckRun(report, renders)
+    return CheckRun(report, renders, source)
 
 
 def check_project(project: Project, marketplaces: Sequence[str] | None = None, *,

@@ -26,9 +26,9 @@ from . import __version__, pack_store, packs
 from .catalogues import compile_catalogue, stats
 from .checks.report import format_finding
 from .errors import PackError, SourceError
-from .project import Project, ProjectSource
+from .project import Project
 from .project_check import Progress, default_jobs, run_check
-from .rendering.catalogue import catalogue_from_mo
+from .rendering.catalogue import Catalogue, catalogue_from_mo
 from .rendering.locales import fallback_chain
 
 
@@ -108,6 +108,10 @@ def _scenario_entry(scenario: Any) -> dict[str, Any]:
     }
 
 
+def _translations(catalogue: Catalogue) -> dict[tuple[str | None, str], tuple[str, ...]]:
+    return {key: entry.forms for key, entry in catalogue.entries.items()}
+
+
 def build(project_dir: str | os.PathLike[str] | Project | None = None, *, out: str | os.PathLike[str] | None = None,
           jobs: int | None = None, progress: Progress | None = None) -> BuildResult:
     """Check, build and publish a pack of the project (default: the current directory).
@@ -131,7 +135,7 @@ def build(project_dir: str | os.PathLike[str] | Project | None = None, *, out: s
         shown = "; ".join(format_finding(f).splitlines()[0] for f in errors[:3])
         raise PackError(f"{len(errors)} check error(s) stop the publish (run `replykit check`): {shown}")
 
-    source = ProjectSource(project, pseudo=False, locales=locales)
+    source = run.source  # exactly the templates and catalogues the check rendered
     files: dict[str, bytes] = {"scenarios.json": packs.encode_json([s.to_dict() for s in source.scenarios.values()])}
     for scenario_id in source.scenarios:
         prepared = source.templates(scenario_id)
@@ -141,8 +145,9 @@ def build(project_dir: str | os.PathLike[str] | Project | None = None, *, out: s
                 files[f"templates/{scenario_id}/{name}"] = content.encode("utf-8")
     for locale in locales:
         mo = compile_catalogue(project.po_path(locale), locale)
-        if catalogue_from_mo(mo, locale, locale).entries.keys() != source.catalogue(locale).entries.keys():
-            raise PackError(f"{project.po_path(locale)}: compiled catalogue differs from the .po")
+        if _translations(catalogue_from_mo(mo, locale, locale)) != _translations(source.catalogue(locale)):
+            raise PackError(f"{project.po_path(locale)}: changed while the build ran, or compiled differently; "
+                            "run `replykit build` again")
         files[f"locale/{locale}.mo"] = mo
 
     per_rule = Counter(f.rule for f in report.findings)
