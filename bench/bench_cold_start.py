@@ -55,7 +55,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    from replykit.packs import current_pack
+    from replykit.pack_store import current_pack
 
     pack = args.pack or str(current_pack(ROOT / "build"))
     for label, target in (("pack", pack), ("sources", "sources")):
