@@ -31,7 +31,8 @@ def test_render_json_with_sample_values(capsys, project: Project) -> None:
     code, out, _ = run(capsys, "--project", str(project.root), "render", "delay_notice", "--locale", "de-AT",
                        "--marketplace", "amazon", "--source")
     data = json.loads(out)
-    assert code == 0 and set(data) == {"subject", "html", "text", "locale", "fallbacks"}
+    assert code == 0 and set(data) == {"scenario", "marketplace", "subject", "html", "text", "body", "format", "locale",
+                                       "requested_locale", "fallbacks"}
     assert data["locale"] == "de" and data["fallbacks"] == []
 
 
@@ -45,7 +46,8 @@ def test_render_notes_a_language_the_buyer_did_not_ask_for(capsys, project: Proj
     code, out, err = run(capsys, "--project", str(project.root), "render", "delay_notice", "--locale", locale,
                          "--marketplace", "amazon", "--format", "subject", "--source")
     assert code == 0 and out.strip()
-    assert err == (f"replykit: note: {note}\n" if note else "")
+    source_note = "replykit: note: rendered from the project's sources (unbuilt, unchecked)\n"
+    assert err == source_note + (f"replykit: note: {note}\n" if note else "")
 
 
 def test_render_subject_from_vars_file(capsys, project: Project, tmp_path: Path) -> None:

@@ -7,8 +7,9 @@ import json
 import polib
 import pytest
 
-from replykit import CatalogueError, PackError
-from replykit.packs import CURRENT, PackSource, build, current_pack
+from replykit import PackError, build
+from replykit.pack_store import CURRENT, current_pack
+from replykit.packs import PackSource
 from replykit.project import Project, ProjectSource
 from replykit.rendering.renderer import Renderer
 
@@ -18,10 +19,10 @@ def _files(path):
 
 
 def test_build_publishes_a_pack_that_renders_like_the_sources(project_copy: Project) -> None:
-    result = build(project_copy)
-    assert current_pack(project_copy) == result.path
+    result = build(project_copy.root)
+    assert current_pack(project_copy.build_dir) == result.path
     manifest = json.loads((result.path / "manifest.json").read_text())
-    assert manifest["id"] == result.pack_id and manifest["locales"] == list(project_copy.catalogue_locales())
+    assert manifest["id"] == result.pack_id and list(manifest["locales"]) == list(project_copy.catalogue_locales())
     assert "en_XA" not in manifest["locales"]
     from_pack = Renderer(PackSource(result.path))
     from_sources = Renderer(ProjectSource(project_copy))
@@ -32,14 +33,18 @@ def test_build_publishes_a_pack_that_renders_like_the_sources(project_copy: Proj
 
 
 def test_build_is_reproducible(project_copy: Project, tmp_path_factory: pytest.TempPathFactory) -> None:
-    first = build(project_copy)
-    second = build(project_copy)
-    assert first.pack_id == second.pack_id
-    assert sorted(p.name for p in (project_copy.build_dir / "packs").iterdir()) == [first.pack_id]
+    first = build(project_copy.root)
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    second = build(project_copy.root, out=elsewhere)
+    assert first.pack_id == second.pack_id and second.path.parent == elsewhere / "packs"
+    assert first.archive.read_bytes() == second.archive.read_bytes()  # byte-identical archive
+    assert _files(first.path) == _files(second.path)
+    assert sorted(p.name for p in (project_copy.build_dir / "packs").iterdir()) == [
+        first.pack_id, f"{first.pack_id}.tar.gz"]
 
 
 def test_failed_build_leaves_the_published_pack_untouched(project_copy: Project) -> None:
-    published = build(project_copy)
+    published = build(project_copy.root)
     before = _files(published.path)
     pointer = (project_copy.build_dir / CURRENT).read_text()
     po_path = project_copy.po_path("pl")
@@ -47,27 +52,34 @@ def test_failed_build_leaves_the_published_pack_untouched(project_copy: Project)
     entry = po.find("Your order %(order)s will arrive later than planned")
     entry.msgstr = "Zamówienie się spóźni"  # drops the order id
     po.save(str(po_path))
-    with pytest.raises(CatalogueError, match="pl/LC_MESSAGES/replykit.po"):
-        build(project_copy)
+    with pytest.raises(PackError, match=r"pl/LC_MESSAGES/replykit.po:\d+: error po.placeholder.missing"):
+        build(project_copy.root)
     assert (project_copy.build_dir / CURRENT).read_text() == pointer
     assert _files(published.path) == before
-    assert [p.name for p in (project_copy.build_dir / "packs").iterdir()] == [published.pack_id]
+    assert sorted(p.name for p in (project_copy.build_dir / "packs").iterdir()) == [
+        published.pack_id, f"{published.pack_id}.tar.gz"]
 
 
-def test_build_refuses_incomplete_catalogues(project_copy: Project) -> None:
+def test_build_leaves_an_incomplete_catalogue_out_and_says_why(project_copy: Project) -> None:
     po_path = project_copy.po_path("ja")
     po = polib.pofile(str(po_path))
     po[0].msgstr = ""
     po.save(str(po_path))
-    with pytest.raises(PackError, match=r"catalogue.coverage: .*ja"):
-        build(project_copy)
-    assert current_pack(project_copy) is None
+    result = build(project_copy.root)
+    assert "ja" not in result.locales and "below min_coverage" in result.left_out["ja"]
+    manifest = json.loads((result.path / "manifest.json").read_text())
+    assert "ja" not in manifest["locales"] and "ja" in manifest["left_out"]
+    assert not (result.path / "locale" / "ja.mo").exists()
+    spec = Renderer(PackSource(result.path)).scenario("delay_notice")
+    reply = Renderer(PackSource(result.path)).render("delay_notice", locale="ja", marketplace="amazon",
+                                                     variables=spec.samples())
+    assert reply.locale == "en" and reply.requested_locale == "ja"  # the fallback chain, reported
 
 
 def test_replykit_render_uses_the_published_pack(project_copy: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     import replykit
 
-    result = build(project_copy)
+    result = build(project_copy.root)
     monkeypatch.chdir(project_copy.root)
     monkeypatch.delenv("REPLYKIT_PACK", raising=False)
     monkeypatch.setattr(replykit, "_default", None)

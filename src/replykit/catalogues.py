@@ -9,18 +9,20 @@ errors, and leaves the .pot untouched when no message changed (no date-only chur
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import write_po
 from jinja2 import TemplateSyntaxError
 
 from .errors import CatalogueError, TemplateError
+from .po import read_po
 from .project import DOMAIN, Project
 from .rendering.locales import fallback_chain
 
@@ -41,7 +43,7 @@ class CatalogueStats:
     untranslated: int
     obsolete: int
     coverage: float  # % of the template's messages translated and not fuzzy
-    stale: bool  # the .po does not hold exactly the .pot's messages: run `replykit update`
+    stale: bool  # the .po does not hold exactly the .pot's messages, or the .pot the templates': extract/update
     inherits: tuple[str, ...] = ()  # parent catalogues a regional overlay falls back to
 
     def to_dict(self) -> dict[str, object]:
@@ -49,30 +51,56 @@ class CatalogueStats:
 
 
 def _read(path: Path, locale: str | None = None) -> Catalog:
-    try:
-        with path.open("rb") as handle:
-            return read_po(handle, locale=locale, abort_invalid=True)
-    except FileNotFoundError:
-        raise CatalogueError(path, "catalogue file is missing") from None
-    except PoFileError as error:
-        raise CatalogueError(path, str(error)) from None
-    except (ValueError, UnicodeDecodeError) as error:
-        raise CatalogueError(path, f"cannot read catalogue: {error}") from None
+    return read_po(path, locale=locale)
+
+
+def _serialize(catalog: Catalog, **options: bool) -> bytes:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=76, **options)
+    return buffer.getvalue()
 
 
 def _write(path: Path, catalog: Catalog, **options: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, **options)
-    path.write_bytes(buffer.getvalue())
+    path.write_bytes(_serialize(catalog, **options))
+
+
+_GENERATED_BY = re.compile(rb'^"Generated-By: [^"\n]*(?:\\n)?"\n', re.M)
+
+
+def _same_but_generator(old: bytes, new: bytes) -> bool:
+    """Whether two .po files differ at most in their ``Generated-By`` header (a Babel upgrade)."""
+    return _GENERATED_BY.sub(b"", old) == _GENERATED_BY.sub(b"", new)
 
 
 def _message_keys(catalog: Catalog) -> set[tuple[object, str | None]]:
     return {(m.id, m.context) for m in catalog if m.id}
 
 
-def extract(project: Project) -> Catalog:
-    """Extract every translatable string of the templates into ``locale/replykit.pot``."""
+def _templates_signature(project: Project) -> tuple[tuple[str, int, int], ...]:
+    files = sorted(p for p in project.templates_dir.rglob("*") if p.is_file())
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+_extracted: dict[Path, tuple[tuple[tuple[str, int, int], ...], Catalog]] = {}
+
+
+def extract_template(project: Project) -> Catalog:
+    """Every translatable string of the templates, extracted in memory (nothing is written).
+
+    Extraction takes most of a second; the result is reused while no template file changes
+    (``stats``, the stale check and the build each need it). Treat it as read-only.
+    """
+    signature = _templates_signature(project)
+    cached = _extracted.get(project.templates_dir)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    template = _extract_template(project)
+    _extracted[project.templates_dir] = (signature, template)
+    return template
+
+
+def _extract_template(project: Project) -> Catalog:
     template = Catalog(project=project.name, version=project.version, charset="utf-8",
                        msgid_bugs_address="", copyright_holder=project.name, fuzzy=False)
     options = {pattern: BABEL_OPTIONS for pattern, _ in METHOD_MAP}
@@ -89,11 +117,24 @@ def extract(project: Project) -> Catalog:
     for filename, lineno, message, comments, context in extracted:
         location = (f"templates/{Path(filename).as_posix()}", lineno)
         template.add(message, None, [location], auto_comments=comments, context=context)
-    pot = project.pot_path
-    if pot.is_file() and _same_messages(_read(pot), template):
-        return _read(pot)
-    _write(pot, template)
     return template
+
+
+def extract(project: Project, *, check: bool = False) -> tuple[Catalog, bool]:
+    """Extract the templates into ``locale/replykit.pot``; return it and whether it changed.
+
+    The .pot is left untouched when no message changed (no date-only churn); with ``check``
+    nothing is written and the flag says whether ``extract`` would write.
+    """
+    template = extract_template(project)
+    pot = project.pot_path
+    if pot.is_file():
+        old = _read(pot)
+        if _same_messages(old, template):
+            return old, False
+    if not check:
+        _write(pot, template)
+    return template, True
 
 
 def _same_messages(old: Catalog, new: Catalog) -> bool:
@@ -103,6 +144,62 @@ def _same_messages(old: Catalog, new: Catalog) -> bool:
                       for m in catalog if m.id)
 
     return signature(old) == signature(new)
+
+
+@dataclass(frozen=True, slots=True)
+class Stale:
+    """A msgid the templates, the .pot and a .po disagree on, and the command that fixes it."""
+
+    file: str  # project-relative: the template (or .pot) that has it, or the .po that lacks it
+    line: int | None
+    msgid: str
+    message: str
+
+
+def _label(message: Message) -> str:
+    msgid = message.id[0] if isinstance(message.id, (tuple, list)) else message.id
+    return f"{msgid[:60]!r}" + (f" (context {message.context!r})" if message.context else "")
+
+
+def _where(message: Message, fallback: str) -> tuple[str, int | None]:
+    return (str(message.locations[0][0]), message.locations[0][1]) if message.locations else (fallback, None)
+
+
+def stale_sources(project: Project, locales: Iterable[str] | None = None) -> list[Stale]:
+    """Where templates, ``locale/replykit.pot`` and the .po files disagree on a msgid.
+
+    The templates are extracted in memory: a sentence added, changed or removed without
+    ``replykit extract`` / ``update`` would otherwise ship as silent English.
+    """
+    pot_file = project.pot_path.relative_to(project.root).as_posix()
+    if not project.pot_path.is_file():
+        return [Stale(pot_file, None, "", "no .pot: run `replykit extract && replykit update`")]
+    extracted, pot = extract_template(project), _read(project.pot_path)
+    found = []
+    fix = "run `replykit extract && replykit update`"
+    for key in sorted(_message_keys(extracted) - _message_keys(pot), key=repr):
+        message = extracted.get(*key)
+        file, line = _where(message, "templates")
+        found.append(Stale(file, line, _label(message), f"msgid {_label(message)} is not in {pot_file}: {fix}"))
+    for key in sorted(_message_keys(pot) - _message_keys(extracted), key=repr):
+        message = pot.get(*key)
+        file, line = _where(message, pot_file)
+        found.append(Stale(file, line, _label(message),
+                           f"msgid {_label(message)} of {pot_file} is no longer in the templates: {fix}"))
+    wanted = _message_keys(pot)
+    available = project.catalogue_locales()
+    for locale in locales or available:
+        path = project.po_path(locale)
+        catalog = _read(path, locale=locale)
+        present = _message_keys(catalog)
+        overlay = len(fallback_chain(locale, available, project.source_locale)) > 2
+        missing = set() if overlay else wanted - present
+        for key in sorted(missing | (present - wanted), key=repr):
+            message = pot.get(*key) if key in wanted else catalog.get(*key)
+            verb = "lacks" if key in wanted else "still has"
+            found.append(Stale(path.relative_to(project.root).as_posix(), None if key in wanted else message.lineno,
+                               _label(message), f"{verb} msgid {_label(message)} of {pot_file}: run `replykit update`"))
+    return found
 
 
 def init(project: Project, locale: str) -> Path:
@@ -128,17 +225,24 @@ def init(project: Project, locale: str) -> Path:
     return path
 
 
-def update(project: Project, locales: Iterable[str] | None = None) -> list[Path]:
-    """Merge the .pot into catalogues: new entries empty, changed ones fuzzy, removed ones obsolete."""
+def update(project: Project, locales: Iterable[str] | None = None, *, check: bool = False) -> list[Path]:
+    """Merge the .pot into catalogues: new entries empty, changed ones fuzzy, removed ones obsolete.
+
+    Returns the catalogues that changed; a file whose only difference would be the
+    ``Generated-By`` header is left untouched. With ``check`` nothing is written.
+    """
     template = _read(project.pot_path)
-    written = []
+    merged = {}
     for locale in locales or project.catalogue_locales():
         path = project.po_path(locale)
         catalog = _read(path, locale=locale)
         catalog.update(template, update_header_comment=False)
-        _write(path, catalog)
-        written.append(path)
-    return written
+        merged[path] = _serialize(catalog)
+    changed = [path for path, data in merged.items() if not _same_but_generator(path.read_bytes(), data)]
+    if not check:
+        for path in changed:
+            path.write_bytes(merged[path])
+    return changed
 
 
 def compile_catalogue(po_path: Path, locale: str) -> bytes:
@@ -158,14 +262,14 @@ def compile_catalogue(po_path: Path, locale: str) -> bytes:
 
 
 def compile_all(project: Project, locales: Iterable[str] | None = None) -> list[Path]:
-    """Write ``replykit.mo`` beside every ``replykit.po``."""
-    written = []
+    """Write ``replykit.mo`` beside every ``replykit.po``; nothing is written unless every .po reads cleanly."""
+    compiled = {}
     for locale in locales or project.catalogue_locales():
         po = project.po_path(locale)
-        mo = po.with_suffix(".mo")
-        mo.write_bytes(compile_catalogue(po, locale))
-        written.append(mo)
-    return written
+        compiled[po.with_suffix(".mo")] = compile_catalogue(po, locale)
+    for mo, data in compiled.items():
+        mo.write_bytes(data)
+    return list(compiled)
 
 
 def _translated_keys(catalog: Catalog) -> set[tuple[object, str | None]]:
@@ -185,6 +289,7 @@ def stats(project: Project, locales: Iterable[str] | None = None) -> list[Catalo
     """
     template = _read(project.pot_path)
     wanted = _message_keys(template)
+    pot_stale = _message_keys(extract_template(project)) != wanted  # templates edited without `extract`
     available = project.catalogue_locales()
     result = []
     for locale in locales or available:
@@ -202,11 +307,11 @@ def stats(project: Project, locales: Iterable[str] | None = None) -> list[Catalo
             locale=locale, total=len(wanted), translated=len(translated), fuzzy=len(fuzzy - translated),
             untranslated=len(wanted - translated - fuzzy), obsolete=len(catalog.obsolete),
             coverage=round(100 * len(translated) / len(wanted), 1) if wanted else 100.0,
-            stale=(present != wanted) if not parents else not present <= wanted,
+            stale=pot_stale or ((present != wanted) if not parents else not present <= wanted),
             inherits=tuple(parents),
         ))
     return result
 
 
-__all__ = ["BABEL_OPTIONS", "CatalogueStats", "DOMAIN", "compile_all", "compile_catalogue", "extract", "init",
-           "stats", "update"]
+__all__ = ["BABEL_OPTIONS", "CatalogueStats", "DOMAIN", "Stale", "compile_all", "compile_catalogue", "extract",
+           "extract_template", "init", "stale_sources", "stats", "update"]

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import catalogues, packs
+from . import __version__, catalogues, load_pack, pack_store
 from .errors import ReplykitError, SourceError
-from .project import Project
+from .project import Project, ProjectSource
+from .rendering.renderer import Renderer
 from .rendering.locales import first_choice, served_other_language
 
 Handler = Callable[[argparse.Namespace, Project], int]
@@ -30,10 +32,22 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _source_note(args: argparse.Namespace) -> None:
+    if args.source:
+        print("replykit: note: rendered from the project's sources (unbuilt, unchecked)", file=sys.stderr)
+
+
+def _renderer(args: argparse.Namespace, project: Project) -> Renderer:
+    """The published pack (``$REPLYKIT_PACK`` or ``build/CURRENT``), or the sources when asked."""
+    if args.source:
+        return Renderer(ProjectSource(project), project.source_locale)
+    return pack_store.default_renderer(project.build_dir, os.environ.get("REPLYKIT_PACK"))
+
+
 @command("scenarios")
 def _scenarios(args: argparse.Namespace, project: Project) -> int:
-    renderer = packs.default_renderer(project, from_sources=args.source)
-    scenarios = renderer.scenarios.values()
+    scenarios = _renderer(args, project).scenarios.values()
+    _source_note(args)
     if args.format == "json":
         _print_json([{**s.to_dict(), "reply_within_hours": s.reply_within_hours()} for s in scenarios])
         return 0
@@ -60,15 +74,15 @@ def _load_vars(path: str) -> Any:
 
 @command("render")
 def _render(args: argparse.Namespace, project: Project) -> int:
-    renderer = packs.default_renderer(project, from_sources=args.source)
+    renderer = _renderer(args, project)
     scenario = renderer.scenario(args.scenario)
     variables = _load_vars(args.vars) if args.vars else scenario.samples(args.marketplace)
     reply = renderer.render(scenario.id, locale=args.locale, marketplace=args.marketplace, variables=variables)
+    _source_note(args)
     if served_other_language(args.locale, reply.locale):
         print(f"replykit: note: no catalogue for {first_choice(args.locale)}; rendered in {reply.locale}", file=sys.stderr)
     if args.format == "json":
-        data = reply.to_dict()
-        _print_json({key: data[key] for key in ("subject", "html", "text", "locale", "fallbacks")})
+        _print_json(reply.to_dict())
     else:
         sys.stdout.write(getattr(reply, args.format).rstrip("\n") + "\n")
     return 0
@@ -76,8 +90,12 @@ def _render(args: argparse.Namespace, project: Project) -> int:
 
 @command("extract")
 def _extract(args: argparse.Namespace, project: Project) -> int:
-    catalog = catalogues.extract(project)
-    print(f"{project.pot_path}: {sum(1 for m in catalog if m.id)} messages")
+    catalog, changed = catalogues.extract(project, check=args.check)
+    count = sum(1 for m in catalog if m.id)
+    if args.check:
+        print(f"{project.pot_path}: {'would change: run `replykit extract`' if changed else 'up to date'}")
+        return 1 if changed else 0
+    print(f"{project.pot_path}: {count} messages{'' if changed else ' (unchanged)'}")
     return 0
 
 
@@ -89,9 +107,10 @@ def _init(args: argparse.Namespace, project: Project) -> int:
 
 @command("update")
 def _update(args: argparse.Namespace, project: Project) -> int:
-    for path in catalogues.update(project, args.locales or None):
-        print(path)
-    return 0
+    changed = catalogues.update(project, args.locales or None, check=args.check)
+    for path in changed:
+        print(f"{path}{': would change: run `replykit update`' if args.check else ''}")
+    return 1 if args.check and changed else 0
 
 
 @command("compile")
@@ -131,33 +150,67 @@ def _print_report(report: Any, output: str) -> None:
 def _lint(args: argparse.Namespace, project: Project) -> int:
     from .checks import lint_paths
 
+    messages = [p for p in args.paths if not p.lower().endswith(".po")]
+    if messages and not args.marketplace:
+        raise ReplykitError(f"{messages[0]}: --marketplace is needed to lint a message (not for .po catalogues)")
     pot = project.pot_path if project.pot_path.is_file() else None
-    report = lint_paths(args.paths, args.marketplace, project_config=project.config, pot_path=pot)
+    report = lint_paths(args.paths, args.marketplace or "all", project_config=project.config, pot_path=pot)
     _print_report(report, args.format)
-    return report.exit_code
+    unparsable = any(f.rule == "po.syntax" for f in report.findings)  # a .po the one reader refuses
+    return 2 if unparsable else report.exit_code
 
 
 @command("check")
 def _check(args: argparse.Namespace, project: Project) -> int:
-    from .checks.project import check_project
+    from .project_check import check_project, default_jobs
 
     marketplaces = None if args.marketplace == "all" else [args.marketplace]
-    report = check_project(project, marketplaces)
+    report = check_project(project, marketplaces, jobs=args.jobs or default_jobs())
     _print_report(report, args.format)
     return report.exit_code
 
 
 @command("build")
 def _build(args: argparse.Namespace, project: Project) -> int:
-    result = packs.build(project, gates=(packs.check_gate(project),))
+    from .publish import build
+
+    result = build(project, out=args.out, jobs=args.jobs)
+    for locale, reason in result.left_out.items():
+        print(f"replykit: note: locale {locale} left out of the pack: {reason}", file=sys.stderr)
     print(f"published pack {result.pack_id}: {result.scenarios} scenarios, locales {', '.join(result.locales)}, "
-          f"{result.renders} sample renders verified -> {result.path}")
+          f"{result.renders} renders checked -> {result.path} (+ {result.archive.name})")
+    return 0
+
+
+@command("pack")
+def _pack(args: argparse.Namespace, project: Project) -> int:
+    build_dir = Path(args.out) if args.out else project.build_dir
+    if args.action == "list":
+        rows = pack_store.list_packs(build_dir)
+        if args.format == "json":
+            _print_json([row.to_dict() for row in rows])
+        for row in rows if args.format == "text" else ():
+            print(f"{'*' if row.current else ' '} {row.pack_id}  {'ok' if row.problem is None else row.problem}"
+                  f"{'  +archive' if row.archive else ''}")
+        return 0
+    if args.action == "verify":
+        for path in args.paths or [str(pack_store.current_pack(build_dir))]:
+            pack = load_pack(path)
+            print(f"{path}: ok, pack {pack.id}, {len(pack.manifest['files'])} files verified")
+        return 0
+    if args.action == "prune":
+        for pack_id in pack_store.prune(build_dir, args.keep):
+            print(f"removed {pack_id}")
+        return 0
+    pack_id = pack_store.rollback(build_dir, args.id)
+    print(f"{build_dir / pack_store.CURRENT} -> {pack_id}")
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="replykit", description=__doc__)
     root.add_argument("--project", metavar="DIR", help="project folder (default: current directory)")
+    root.add_argument("--version", action="version", version=f"replykit {__version__}")
     sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("scenarios", help="list scenarios and their variables")
@@ -169,27 +222,45 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--locale", required=True, help="de-AT, de_AT, de or an Accept-Language value")
     p.add_argument("--marketplace", required=True)
     p.add_argument("--vars", metavar="FILE.json", help="ticket variables (default: the scenario's samples; - for stdin)")
-    p.add_argument("--format", choices=("json", "html", "text", "subject"), default="json")
+    p.add_argument("--format", choices=("json", "body", "html", "text", "subject"), default="json",
+                   help="json: the whole reply; body: what the marketplace accepts (html or text)")
     p.add_argument("--source", action="store_true", help="read the project sources, not the published pack")
 
-    sub.add_parser("extract", help="extract translatable strings into locale/replykit.pot")
+    p = sub.add_parser("extract", help="extract translatable strings into locale/replykit.pot")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if the .pot would change")
     p = sub.add_parser("init", help="start a catalogue for a new locale")
     p.add_argument("locale")
-    for name, text in (("update", "merge the .pot into catalogues"), ("compile", "write .mo files")):
-        p = sub.add_parser(name, help=text)
-        p.add_argument("locales", nargs="*")
+    p = sub.add_parser("update", help="merge the .pot into catalogues")
+    p.add_argument("locales", nargs="*")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if a catalogue would change")
+    p = sub.add_parser("compile", help="write .mo files")
+    p.add_argument("locales", nargs="*")
     p = sub.add_parser("stats", help="translation coverage per locale")
     p.add_argument("locales", nargs="*")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--strict", action="store_true", help="exit 1 when a locale is below the minimum coverage")
     p = sub.add_parser("lint", help="check messages (.json/.html/.txt) and catalogues (.po) against a marketplace")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--marketplace", required=True)
+    p.add_argument("--marketplace", help="needed for messages; .po catalogues are checked against every profile")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p = sub.add_parser("check", help="check the whole project: templates, catalogues, every rendered message")
     p.add_argument("--marketplace", default="all", help="a marketplace id or all (default)")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    sub.add_parser("build", help="check, build, verify and publish a template pack under build/")
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every usable core)")
+    p = sub.add_parser("build", help="check, build, verify and publish a template pack under build/")
+    p.add_argument("--out", metavar="DIR", help="build folder (default: build/ in the project)")
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every usable core)")
+    p = sub.add_parser("pack", help="operate published packs: list, verify, prune, rollback")
+    p.add_argument("--out", metavar="DIR", help="build folder (default: build/ in the project)")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = actions.add_parser("list", help="published packs, oldest first; * marks CURRENT")
+    a.add_argument("--format", choices=("text", "json"), default="text")
+    a = actions.add_parser("verify", help="check a pack folder or archive against its manifest (default: CURRENT)")
+    a.add_argument("paths", nargs="*", metavar="PATH")
+    a = actions.add_parser("prune", help="remove all but the N most recently published packs (never CURRENT)")
+    a.add_argument("--keep", type=int, required=True, metavar="N")
+    a = actions.add_parser("rollback", help="point CURRENT at ID (default: the pack published before it)")
+    a.add_argument("id", nargs="?")
     return root
 
 

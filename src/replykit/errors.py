@@ -23,6 +23,9 @@ class SourceError(ReplykitError):
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[object, ...]:  # keep the fields across a process pool
+        return (type(self), (self.path, self.reason, self.line))
+
 
 class TemplateError(SourceError):
     """A template does not parse or uses something its scenario does not declare."""
@@ -55,6 +58,9 @@ class VariableError(ReplykitError):
         self.field = field
         self.reason = message
         super().__init__(f"variable {field!r}: {message}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.field, self.reason))
 
 
 class PackError(ReplykitError):

@@ -1,71 +1,170 @@
-"""Pack stage: build, publish and load versioned, reproducible template packs.
+"""Pack format: what a pack holds, and loading it verified.
 
-A pack is a folder ``build/packs/<version>-<digest>/`` holding everything rendering
-needs and nothing else: ``manifest.json`` (format, version, digest, scenarios, locales,
-file hashes), ``scenarios.json``, the prepared templates of every scenario and a .mo
-catalogue per shipped locale. The same sources always give the same bytes (no dates, sorted
-keys), so the digest identifies the content.
+A pack is a folder ``<version>-<digest>/`` holding everything rendering needs and nothing
+else: ``manifest.json`` (what the pack holds and the sha256 and size of every other file),
+``scenarios.json``, the prepared templates of every scenario and a .mo catalogue per shipped
+locale. ``<pack-id>.tar.gz`` is the same pack as one file, byte-identical for identical
+sources (sorted entries, fixed owner, modes and mtime, gzip mtime 0). The digest in the id
+covers every file, so the id names the content.
 
-Publishing is atomic: every message is rendered and checked from the sources first, the
-pack is written to a temporary folder, loaded back and compared with the sources, moved
-into place, and only then does ``build/CURRENT`` name it. A failed build leaves the last
-published pack untouched.
+Loading a pack (a folder or its archive) reads every file into memory and checks it against
+the manifest: a changed, missing, extra or truncated file is a :class:`PackError` naming it.
+Where packs live and how they are published is ``pack_store``; what may be published is
+decided by :func:`replykit.build` alone.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
 import json
 import os
-import shutil
-import tempfile
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+import tarfile
+import zlib
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .catalogues import compile_catalogue, stats
-from .errors import PackError, ReplykitError, SourceError
-from .project import Project, ProjectSource
-from .rendering.catalogue import Catalogue, load_catalogue
-from .rendering.prepare import PreparedTemplates
-from .rendering.renderer import Renderer
+from .errors import PackError
+from .rendering.catalogue import Catalogue, catalogue_from_mo
+from .rendering.renderer import Renderer, Reply
+from .rendering.templates import PreparedTemplates
 from .scenarios import Scenario, scenario_from_dict
 
-FORMAT = 1
-CURRENT = "CURRENT"
-PACKS = "packs"
-_TEMPLATE_FILES = {"subject": "subject.txt", "html": "body.html", "text": "body.txt", "short": "short.txt"}
+FORMAT = 2
+MANIFEST = "manifest.json"
+ARCHIVE_SUFFIX = ".tar.gz"
+TEMPLATE_FILES = {"subject": "subject.txt", "html": "body.html", "text": "body.txt", "short": "short.txt"}
+#: Refuse packs bigger than this (files are read into memory to be verified).
+MAX_PACK_BYTES = 256 * 1024 * 1024
+MAX_PACK_FILES = 20_000
+DIR_MODE, FILE_MODE = 0o755, 0o644
 
-#: A gate the build runs on the renderer of the unpublished pack; it raises to refuse a publish.
-Gate = Callable[[Renderer], None]
+
+# --- reading and verifying ------------------------------------------------------------------
+
+def _read_folder(path: Path) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    total = 0
+    for folder, dirs, names in os.walk(path):
+        dirs.sort()
+        for name in sorted(names):
+            full = Path(folder) / name
+            relative = full.relative_to(path).as_posix()
+            if full.is_symlink() or not full.is_file():
+                raise PackError(f"{path}: {relative} is not a regular file")
+            try:
+                data = full.read_bytes()
+            except OSError as error:
+                raise PackError(f"{path}: {relative} cannot be read: {error.strerror}") from None
+            total += len(data)
+            if total > MAX_PACK_BYTES or len(files) >= MAX_PACK_FILES:
+                raise PackError(f"{path}: larger than a pack can be ({MAX_PACK_BYTES} bytes, {MAX_PACK_FILES} files)")
+            files[relative] = data
+        for name in dirs:
+            if (Path(folder) / name).is_symlink():
+                raise PackError(f"{path}: {(Path(folder) / name).relative_to(path).as_posix()} is a symlink")
+    return files
 
 
-@dataclass(frozen=True, slots=True)
-class BuildResult:
-    """What ``build`` published."""
+def _read_archive(path: Path) -> dict[str, bytes]:
+    """The files of ``<pack-id>.tar.gz`` (one top folder), without extracting anything to disk."""
+    files: dict[str, bytes] = {}
+    tops: set[str] = set()
+    total = 0
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            for member in archive:
+                parts = member.name.rstrip("/").split("/")
+                if member.name.startswith("/") or any(p in ("", ".", "..") for p in parts):
+                    raise PackError(f"{path}: unsafe entry {member.name!r}")
+                tops.add(parts[0])
+                if len(tops) > 1:
+                    raise PackError(f"{path}: entries under more than one top folder ({', '.join(sorted(tops))})")
+                if member.isdir():
+                    continue
+                if not member.isfile() or len(parts) < 2:
+                    raise PackError(f"{path}: {member.name} is not a file inside the pack folder")
+                relative = "/".join(parts[1:])
+                total += member.size
+                if total > MAX_PACK_BYTES or len(files) >= MAX_PACK_FILES or relative in files:
+                    raise PackError(f"{path}: {relative}: too large, too many files or listed twice")
+                handle = archive.extractfile(member)
+                files[relative] = handle.read(member.size) if handle else b""
+    except FileNotFoundError:
+        raise PackError(f"{path}: no such pack archive") from None
+    except (tarfile.TarError, EOFError, OSError, zlib.error) as error:
+        raise PackError(f"{path}: not a readable pack archive ({error})") from None
+    return files
 
-    pack_id: str
-    path: Path
-    scenarios: int
-    locales: tuple[str, ...]
-    renders: int
+
+def pack_digest(files: Mapping[str, Any]) -> str:
+    """Digest over every file name and its sha256 (``files`` maps name -> sha256 hex)."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + bytes.fromhex(files[name]))
+    return digest.hexdigest()[:12]
+
+
+def verify_files(files: Mapping[str, bytes], where: Path) -> dict[str, Any]:
+    """Check every file against the manifest; return the manifest. PackError names what is wrong."""
+    raw = files.get(MANIFEST)
+    if raw is None:
+        raise PackError(f"{where}: not a replykit pack ({MANIFEST} missing); run `replykit build`")
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise PackError(f"{where}/{MANIFEST}: not valid JSON ({error}); run `replykit build`") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        found = manifest.get("format") if isinstance(manifest, dict) else None
+        raise PackError(f"{where}: pack format {found!r}, this replykit reads {FORMAT}; run `replykit build`")
+    listed = manifest.get("files")
+    if not isinstance(listed, dict) or not all(
+            isinstance(v, dict) and isinstance(v.get("sha256"), str) and isinstance(v.get("size"), int)
+            for v in listed.values()):
+        raise PackError(f"{where}/{MANIFEST}: no valid file list")
+    for name, entry in sorted(listed.items()):
+        data = files.get(name)
+        if data is None:
+            raise PackError(f"{where}: {name} is missing from the pack")
+        if len(data) < entry["size"]:
+            raise PackError(f"{where}: {name} is truncated ({len(data)} of {entry['size']} bytes)")
+        if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            raise PackError(f"{where}: {name} was changed (sha256 differs from the manifest)")
+    extra = sorted(set(files) - set(listed) - {MANIFEST})
+    if extra:
+        raise PackError(f"{where}: {extra[0]} is not listed in the manifest")
+    try:
+        expected = f"{manifest['version']}-{pack_digest({n: e['sha256'] for n, e in listed.items()})}"
+    except (KeyError, ValueError):
+        raise PackError(f"{where}/{MANIFEST}: malformed") from None
+    if manifest.get("id") != expected:
+        raise PackError(f"{where}/{MANIFEST}: id {manifest.get('id')!r} does not match the files ({expected})")
+    return manifest
+
+
+def read_pack(path: str | os.PathLike[str]) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """Every file of a pack folder or archive, verified; and its manifest."""
+    where = Path(path)
+    if where.is_dir():
+        files = _read_folder(where)
+    elif where.name.endswith(ARCHIVE_SUFFIX):
+        files = _read_archive(where)
+    elif where.exists():
+        raise PackError(f"{where}: neither a pack folder nor a {ARCHIVE_SUFFIX} pack archive")
+    else:
+        raise PackError(f"{where}: no such pack; run `replykit build`")
+    return files, verify_files(files, where)
 
 
 class PackSource:
-    """A renderer's template source read from a published pack."""
+    """A renderer's template source: a published pack (folder or archive), verified on load."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            self.manifest: dict[str, Any] = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise PackError(f"{path}: not a replykit pack (manifest.json missing)") from None
-        except json.JSONDecodeError as error:
-            raise PackError(f"{path / 'manifest.json'}: not valid JSON: {error}") from None
-        if self.manifest.get("format") != FORMAT:
-            raise PackError(f"{path}: pack format {self.manifest.get('format')!r}, this replykit reads {FORMAT}")
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._files, self.manifest = read_pack(self.path)
         self._templates: dict[str, PreparedTemplates] = {}
         self._catalogues: dict[str, Catalogue] = {}
 
@@ -73,10 +172,23 @@ class PackSource:
     def pack_id(self) -> str:
         return str(self.manifest["id"])
 
+    @property
+    def source_locale(self) -> str:
+        return str(self.manifest.get("source_locale", "en"))
+
+    def _text(self, name: str) -> str:
+        try:
+            return self._files[name].decode("utf-8")
+        except UnicodeDecodeError:
+            raise PackError(f"{self.path}: {name} is not UTF-8") from None
+
     @cached_property
     def scenarios(self) -> Mapping[str, Scenario]:
-        data = json.loads((self.path / "scenarios.json").read_text(encoding="utf-8"))
-        return {entry["id"]: scenario_from_dict(entry) for entry in data}
+        try:
+            data = json.loads(self._text("scenarios.json"))
+            return {entry["id"]: scenario_from_dict(entry) for entry in data}
+        except (KeyError, TypeError, ValueError) as error:
+            raise PackError(f"{self.path}: scenarios.json is malformed ({error})") from None
 
     @property
     def locales(self) -> tuple[str, ...]:
@@ -84,171 +196,104 @@ class PackSource:
 
     def templates(self, scenario_id: str) -> PreparedTemplates:
         if scenario_id not in self._templates:
-            folder = self.path / "templates" / scenario_id
-            parts = {key: (folder / name).read_text(encoding="utf-8")
-                     for key, name in _TEMPLATE_FILES.items() if (folder / name).is_file()}
-            self._templates[scenario_id] = PreparedTemplates(**parts)
+            parts = {key: self._text(f"templates/{scenario_id}/{name}")
+                     for key, name in TEMPLATE_FILES.items() if f"templates/{scenario_id}/{name}" in self._files}
+            try:
+                self._templates[scenario_id] = PreparedTemplates(**parts)
+            except TypeError:
+                raise PackError(f"{self.path}: templates of {scenario_id} are incomplete") from None
         return self._templates[scenario_id]
 
     def catalogue(self, locale: str) -> Catalogue:
         if locale not in self._catalogues:
-            self._catalogues[locale] = load_catalogue(self.path / "locale" / f"{locale}.mo", locale)
+            name = f"locale/{locale}.mo"
+            if name not in self._files:
+                raise PackError(f"{self.path}: {name} is missing from the pack")
+            self._catalogues[locale] = catalogue_from_mo(self._files[name], locale, f"{self.path}/{name}")
         return self._catalogues[locale]
 
-
-def current_pack(project: Project) -> Path | None:
-    """The published pack named by ``build/CURRENT``, if any."""
-    pointer = project.build_dir / CURRENT
-    if not pointer.is_file():
-        return None
-    path = project.build_dir / PACKS / pointer.read_text(encoding="utf-8").strip()
-    return path if path.is_dir() else None
+    def reopen(self) -> PackSource:
+        """The same path read and verified again (for :meth:`Renderer.reload`)."""
+        return PackSource(self.path)
 
 
-def _json(data: Any) -> bytes:
+class Pack:
+    """A loaded, verified pack: what a service renders from."""
+
+    def __init__(self, source: PackSource) -> None:
+        self.source = source
+        self.renderer = Renderer(source, source.source_locale)
+
+    @property
+    def id(self) -> str:
+        return self.source.pack_id
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return self.source.manifest
+
+    @property
+    def scenarios(self) -> Mapping[str, Scenario]:
+        return self.source.scenarios
+
+    @property
+    def locales(self) -> tuple[str, ...]:
+        return self.source.locales
+
+    def warm(self) -> None:
+        """Compile every scenario for every locale now rather than on the first render."""
+        self.renderer.warm()
+
+    def render(self, scenario: str, *, locale: str, marketplace: str, variables: Mapping[str, Any],
+               channel: str | None = None) -> Reply:
+        return self.renderer.render(scenario, locale=locale, marketplace=marketplace, variables=variables,
+                                    channel=channel)
+
+
+def load_pack(path: str | os.PathLike[str], *, trust: str | None = None) -> Pack:
+    """Load a pack folder or ``<pack-id>.tar.gz``, verified against its manifest.
+
+    ``trust`` pins the pack id a service expects; another pack is refused.
+    """
+    pack = Pack(PackSource(path))
+    if trust is not None and pack.id != trust:
+        raise PackError(f"{path}: pack {pack.id} is not the trusted pack {trust}")
+    return pack
+
+
+def make_manifest(files: Mapping[str, bytes], version: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The manifest of ``files``: ``fields`` plus format, id and every file's sha256 and size."""
+    listed = {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)} for name, data in files.items()}
+    pack_id = f"{version}-{pack_digest({n: e['sha256'] for n, e in listed.items()})}"
+    return {**fields, "format": FORMAT, "id": pack_id, "version": version, "files": dict(sorted(listed.items()))}
+
+
+def encode_json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def _pack_files(project: Project, source: ProjectSource) -> dict[str, bytes]:
-    """Every file of the pack except the manifest, by relative path."""
-    files: dict[str, bytes] = {}
-    scenarios = source.scenarios
-    files["scenarios.json"] = _json([s.to_dict() for s in scenarios.values()])
-    for scenario_id in scenarios:
-        prepared = source.templates(scenario_id)
-        for key, name in _TEMPLATE_FILES.items():
-            content = getattr(prepared, key)
-            if content is not None:
-                files[f"templates/{scenario_id}/{name}"] = content.encode("utf-8")
-    for locale in source.locales:
-        files[f"locale/{locale}.mo"] = compile_catalogue(project.po_path(locale), locale)
-    return files
+def archive_bytes(pack_id: str, files: Mapping[str, bytes], mtime: int = 0) -> bytes:
+    """``<pack-id>.tar.gz``: sorted entries, fixed owner, modes and mtime, gzip mtime 0."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as compressed:
+        with tarfile.open(fileobj=compressed, mode="w", format=tarfile.GNU_FORMAT) as archive:
+            folders = sorted({"/".join(name.split("/")[:i]) for name in files for i in range(1, name.count("/") + 1)})
+            for name in ["", *folders]:
+                info = tarfile.TarInfo(f"{pack_id}/{name}".rstrip("/"))
+                info.type, info.mode = tarfile.DIRTYPE, DIR_MODE
+                _fix(info, mtime)
+                archive.addfile(info)
+            for name in sorted(files):
+                info = tarfile.TarInfo(f"{pack_id}/{name}")
+                info.size, info.mode = len(files[name]), FILE_MODE
+                _fix(info, mtime)
+                archive.addfile(info, io.BytesIO(files[name]))
+    return buffer.getvalue()
 
 
-def _check_coverage(project: Project) -> None:
-    if not project.pot_path.is_file():
-        raise SourceError(project.pot_path, "no .pot: run `replykit extract` first")
-    low = [s for s in stats(project) if s.coverage < project.min_coverage or s.stale]
-    if low:
-        detail = "; ".join(
-            f"{s.locale}: {s.coverage}% translated{' (stale: run replykit update)' if s.stale else ''}" for s in low)
-        raise PackError(f"catalogue.coverage: shipped locales below {project.min_coverage}%: {detail}")
-
-
-def render_all(renderer: Renderer) -> int:
-    """Render every scenario x locale x permitted marketplace with sample values."""
-    count = 0
-    for scenario in renderer.scenarios.values():
-        for locale in (*renderer.source.locales, renderer.source_locale):
-            for marketplace in scenario.marketplaces:
-                renderer.render(scenario.id, locale=locale, marketplace=marketplace,
-                                variables=scenario.samples(marketplace))
-                count += 1
-    return count
-
-
-def build(project: Project, gates: tuple[Gate, ...] = ()) -> BuildResult:
-    """Build a pack from the project's sources, verify it, and publish it atomically.
-
-    Every scenario x locale x permitted marketplace is rendered from the sources first, so
-    a broken translation is reported with its .po file and line; the gates (checks) run on
-    that renderer. The written pack is then loaded back and must hold the same catalogues.
-    """
-    _check_coverage(project)
-    source = ProjectSource(project, pseudo=False)
-    renderer = Renderer(source, project.source_locale)
-    renders = render_all(renderer)
-    for gate in gates:
-        gate(renderer)
-    files = _pack_files(project, source)
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
-    pack_id = f"{project.version}-{digest.hexdigest()[:12]}"
-    manifest = {
-        "format": FORMAT,
-        "id": pack_id,
-        "name": project.name,
-        "version": project.version,
-        "source_locale": project.source_locale,
-        "locales": list(source.locales),
-        "scenarios": list(source.scenarios),
-        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
-    }
-    files["manifest.json"] = _json(manifest)
-
-    packs_dir = project.build_dir / PACKS
-    packs_dir.mkdir(parents=True, exist_ok=True)
-    final = packs_dir / pack_id
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=packs_dir))
-    try:
-        for name, data in files.items():
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        _verify(PackSource(staging), source)
-        if final.exists():
-            shutil.rmtree(staging)
-        else:
-            os.replace(staging, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _point_current(project, pack_id)
-    return BuildResult(pack_id, final, len(source.scenarios), tuple(source.locales), renders)
-
-
-def _verify(pack: PackSource, source: ProjectSource) -> None:
-    """The written pack must load and hold exactly what was rendered from the sources."""
-    if dict(pack.scenarios) != {k: v for k, v in source.scenarios.items()}:
-        raise PackError(f"{pack.path}: scenarios differ from the sources after writing")
-    for locale in source.locales:
-        if pack.catalogue(locale).entries.keys() != source.catalogue(locale).entries.keys():
-            raise PackError(f"{pack.path}: catalogue {locale} differs from its .po after compiling")
-    for scenario_id in source.scenarios:
-        if pack.templates(scenario_id) != source.templates(scenario_id):
-            raise PackError(f"{pack.path}: templates of {scenario_id} differ from the sources after writing")
-
-
-def check_gate(project: Project) -> Gate:
-    """The build's gate: ``replykit check`` on the renderer being published; errors refuse it."""
-
-    def gate(renderer: Renderer) -> None:
-        from .checks.project import check_project
-        from .checks.report import format_finding
-
-        report = check_project(project, renderer=renderer)
-        if report.bad_inputs:
-            raise PackError(report.bad_inputs[0])
-        errors = [f for f in report.findings if f.severity == "error"]
-        if errors:
-            shown = "; ".join(format_finding(f).splitlines()[0] for f in errors[:3])
-            raise PackError(f"{len(errors)} check error(s) stop the publish (run `replykit check`): {shown}")
-
-    return gate
-
-
-def _point_current(project: Project, pack_id: str) -> None:
-    pointer = project.build_dir / CURRENT
-    temporary = pointer.with_suffix(".tmp")
-    temporary.write_text(pack_id + "\n", encoding="utf-8")
-    os.replace(temporary, pointer)
-
-
-def default_renderer(project: Project | None = None, *, from_sources: bool = False) -> Renderer:
-    """The renderer ``replykit.render`` uses.
-
-    ``REPLYKIT_PACK`` (a pack folder) wins; then the project's published pack; then, while
-    developing, the project's sources.
-    """
-    explicit = os.environ.get("REPLYKIT_PACK")
-    if explicit and not from_sources:
-        source = PackSource(Path(explicit))
-        return Renderer(source, source.manifest.get("source_locale", "en"))
-    project = project or Project.at()
-    published = None if from_sources else current_pack(project)
-    if published is not None:
-        return Renderer(PackSource(published), project.source_locale)
-    if not project.templates_dir.is_dir():
-        raise ReplykitError(f"{project.root}: no published pack in build/ and no templates/ to render from")
-    return Renderer(ProjectSource(project), project.source_locale)
+def _fix(info: tarfile.TarInfo, mtime: int) -> None:
+    info.mtime, info.uid, info.gid, info.uname, info.gname = mtime, 0, 0, "", ""

@@ -6,7 +6,10 @@ Settings come from ``replykit.toml`` at the project root (all optional)::
     name = "replykit"
     version = "0.1.0"
     source_locale = "en"
-    min_coverage = 100        # % a shipped locale needs for a build to pass
+    min_coverage = 100        # % a locale needs to be shipped in a pack
+
+    [locales]
+    draft = ["da"]            # work in progress: left out of packs (buyers get the fallback chain)
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import Any
 from .errors import SourceError
 from .pseudo import PSEUDO_LOCALE, pseudo_catalogue
 from .rendering.catalogue import Catalogue, load_catalogue
-from .rendering.prepare import PreparedTemplates, prepare_scenario
+from .rendering.templates import PreparedTemplates
 from .scenarios import Scenario, load_scenarios
 
 DOMAIN = "replykit"
@@ -70,6 +73,14 @@ class Project:
         return float(self.settings.get("min_coverage", 100))
 
     @property
+    def draft_locales(self) -> tuple[str, ...]:
+        """Locales declared work in progress in ``[locales] draft``: never shipped."""
+        draft = self.config.get("locales", {}).get("draft", [])
+        if not isinstance(draft, list) or not all(isinstance(loc, str) for loc in draft):
+            raise SourceError(self.root / CONFIG_FILE, "[locales] draft must be a list of locale names")
+        return tuple(loc.replace("-", "_") for loc in draft)
+
+    @property
     def templates_dir(self) -> Path:
         return self.root / "templates"
 
@@ -104,9 +115,10 @@ class ProjectSource:
     Scenarios are prepared (MJML compiled, CSS inlined) lazily, on first use.
     """
 
-    def __init__(self, project: Project, *, pseudo: bool = True) -> None:
+    def __init__(self, project: Project, *, pseudo: bool = True, locales: tuple[str, ...] | None = None) -> None:
         self.project = project
         self.pseudo = pseudo
+        self._locales = locales
         self._prepared: dict[str, PreparedTemplates] = {}
         self._catalogues: dict[str, Catalogue] = {}
 
@@ -116,16 +128,22 @@ class ProjectSource:
 
     @cached_property
     def locales(self) -> tuple[str, ...]:
-        """Catalogue locales, plus the pseudo-locale (made from the .pot) when wanted."""
-        real = self.project.catalogue_locales()
+        """Catalogue locales (or the ones given), plus the pseudo-locale (made from the .pot) when wanted."""
+        real = self.project.catalogue_locales() if self._locales is None else self._locales
         return (*real, PSEUDO_LOCALE) if self.pseudo and self.project.pot_path.is_file() else real
 
     def templates(self, scenario_id: str) -> PreparedTemplates:
         if scenario_id not in self._prepared:
+            from .rendering.prepare import prepare_scenario  # MJML and CSS inlining: only when building
+
             scenario = self.scenarios[scenario_id]
             self._prepared[scenario_id] = prepare_scenario(scenario.directory or self.project.templates_dir / scenario_id,
                                                            scenario.variables.keys())
         return self._prepared[scenario_id]
+
+    def reopen(self) -> ProjectSource:
+        """The project read again (for :meth:`Renderer.reload`)."""
+        return ProjectSource(Project.at(self.project.root), pseudo=self.pseudo, locales=self._locales)
 
     def catalogue(self, locale: str) -> Catalogue:
         if locale not in self._catalogues:

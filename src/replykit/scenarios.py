@@ -95,6 +95,15 @@ class Scenario:
         """Check ``values`` against the schema and return them converted to typed values."""
         return validate_variables(self.variables, values)
 
+    def json_schema(self) -> dict[str, Any]:
+        """The ticket variables as a JSON Schema (draft 2020-12) object, for integrations."""
+        return {
+            "type": "object",
+            "properties": {name: _JSON_SCHEMAS[var.type](var) for name, var in self.variables.items()},
+            "required": [name for name, var in self.variables.items() if var.required],
+            "additionalProperties": False,
+        }
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -191,6 +200,25 @@ def _integer(value: Any, var: Variable) -> int:
         raise ValueError(f"expected a whole number >= 0, got {value!r}")
     return value
 
+
+_TEXT_SCHEMA = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_LENGTH}
+
+#: JSON Schema of each variable type (what the validators above accept).
+_JSON_SCHEMAS: dict[str, Callable[[Variable], dict[str, Any]]] = {
+    "text": lambda var: dict(_TEXT_SCHEMA),
+    "order_id": lambda var: {"type": "string", "pattern": f"^{_ORDER_ID.pattern}$"},
+    "date": lambda var: {"type": "string", "format": "date"},
+    "money": lambda var: {"type": "object", "required": ["amount", "currency"], "additionalProperties": False,
+                          "properties": {"amount": {"type": ["string", "number"]},
+                                         "currency": {"type": "string", "pattern": "^[A-Z]{3}$"}}},
+    "url": lambda var: {"type": "string", "format": "uri", "pattern": "^https://"},
+    "items": lambda var: {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS,
+                          "items": {"type": "object", "required": ["title", "quantity"], "additionalProperties": False,
+                                    "properties": {"title": dict(_TEXT_SCHEMA),
+                                                   "quantity": {"type": "integer", "minimum": 1}}}},
+    "enum": lambda var: {"type": "string", "enum": list(var.choices)},
+    "integer": lambda var: {"type": "integer", "minimum": 0},
+}
 
 VARIABLE_TYPES: dict[str, Callable[[Any, Variable], Any]] = {
     "text": _text,

@@ -15,6 +15,8 @@ from typing import Iterable, Iterator
 
 import polib
 
+from ..errors import CatalogueError
+from ..po import read_po
 from .model import Finding, Message
 from .placeholders import extract, malformed, strip_placeholders, uses_printf
 from .plurals import check_plural_forms, parse_header, PluralError
@@ -223,8 +225,12 @@ def _read(path: Path, file: str) -> tuple[polib.POFile | None, list[Finding]]:
         findings.append(_f("po.header.charset", file, None, f"bytes not decodable as {enc} ({exc.reason})", raw[max(0, exc.start - 20):exc.start + 20].decode("latin-1"), line))
         return None, findings
     text = raw.decode(enc if _codec_ok(enc) else "utf-8")
-    for line, why in syntax_problems(text)[:5]:
-        findings.append(_f("po.syntax", file, None, f"line {line}: {why}", why, line))
+    try:  # the one .po reader decides what parses (as compile, stats and build do)
+        read_po(path)
+    except CatalogueError as exc:
+        findings.append(_f("po.syntax", file, None, f"line {exc.line}: {exc.reason}" if exc.line else exc.reason,
+                           exc.reason, exc.line))
+        return None, findings
     try:
         po = polib.pofile(text, encoding=enc if _codec_ok(enc) else "utf-8", wrapwidth=0)
     except (OSError, ValueError, UnicodeError) as exc:

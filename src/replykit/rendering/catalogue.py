@@ -7,15 +7,17 @@ entries are left out, so they can never reach a buyer.
 from __future__ import annotations
 
 import gettext
+import io
+import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import read_mo
-from babel.messages.pofile import PoFileError, read_po
 
 from ..errors import CatalogueError
+from ..po import read_po
 
 Key = tuple[str | None, str]  # (msgctxt, msgid)
 
@@ -65,20 +67,25 @@ class Catalogue:
 
 
 def load_catalogue(path: Path, locale: str) -> Catalogue:
-    """Load a .po or .mo file; a broken file raises CatalogueError naming file and line."""
+    """Load a .po (through the one strict reader) or .mo file; a broken file raises CatalogueError."""
+    if path.suffix != ".mo":
+        return Catalogue.from_babel(read_po(path, locale=locale), locale, str(path))
     try:
-        with path.open("rb") as handle:
-            if path.suffix == ".mo":
-                catalog = read_mo(handle)
-            else:
-                catalog = read_po(handle, locale=locale, abort_invalid=True)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise CatalogueError(path, "catalogue file is missing") from None
-    except PoFileError as error:
-        raise CatalogueError(path, str(error)) from None
-    except (ValueError, UnicodeDecodeError, OSError) as error:
-        raise CatalogueError(path, f"cannot read catalogue: {error}") from None
-    return Catalogue.from_babel(catalog, locale, str(path))
+    except OSError as error:
+        raise CatalogueError(path, f"cannot read catalogue: {error.strerror}") from None
+    return catalogue_from_mo(data, locale, str(path))
+
+
+def catalogue_from_mo(data: bytes, locale: str, path: str) -> Catalogue:
+    """A catalogue from compiled .mo bytes (as stored in a pack)."""
+    try:
+        catalog = read_mo(io.BytesIO(data))
+    except (ValueError, UnicodeDecodeError, OSError, IndexError, struct.error) as error:
+        raise CatalogueError(path, f"not a readable .mo catalogue: {error}") from None
+    return Catalogue.from_babel(catalog, locale, path)
 
 
 @dataclass(frozen=True, slots=True)

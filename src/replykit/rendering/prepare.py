@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 from pathlib import Path
 
 import css_inline
@@ -23,6 +22,7 @@ from mjml import mjml2html
 from ..errors import SourceError, TemplateError
 from ..scenarios import LAYOUT_DIR
 from .environment import plain_environment
+from .templates import PreparedTemplates
 
 BODY_MARKER = "<!-- replykit:body -->"
 TEXT_MARKER = "{# replykit:body #}"
@@ -35,16 +35,6 @@ _STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
 _COLUMN_ALIGN = re.compile(r'(class="[^"]*mj-column-per-\d+[^"]*" style="[^"]*?)text-align:left;')
 _JINJA = re.compile(r"\{%-?\s*trans\b.*?\{%-?\s*endtrans\s*-?%\}|\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.S)
 _INLINER = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False)
-
-
-@dataclass(frozen=True, slots=True)
-class PreparedTemplates:
-    """Locale-neutral, render-ready template sources of one scenario."""
-
-    subject: str
-    html: str
-    text: str
-    short: str | None = None  # plain text for channels with a tight length limit (Mercado Libre)
 
 
 #: Names the renderer provides to every template besides the scenario's variables.

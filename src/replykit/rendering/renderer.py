@@ -24,7 +24,7 @@ from .environment import locale_environment
 from .formatting import warm
 from .locales import SOURCE_LOCALE, Negotiated, negotiate
 from .preheader import preheader
-from .prepare import PreparedTemplates
+from .templates import PreparedTemplates
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TRAILING_SPACE = re.compile(r"[ \t\u3000]+\n")
@@ -68,6 +68,12 @@ class Reply:
     locale: str
     requested_locale: str
     fallbacks: tuple[Fallback, ...] = field(default=())
+    format: str = "html"  # the body the marketplace accepts: "html" or "text"
+
+    @property
+    def body(self) -> str:
+        """The body to send: ``html`` where the marketplace accepts HTML, else ``text``."""
+        return self.html if self.format == "html" else self.text
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +82,8 @@ class Reply:
             "subject": self.subject,
             "html": self.html,
             "text": self.text,
+            "body": self.body,
+            "format": self.format,
             "locale": self.locale,
             "requested_locale": self.requested_locale,
             "fallbacks": [f.to_dict() for f in self.fallbacks],
@@ -90,59 +98,83 @@ class _Compiled:
     short: Template | None
 
 
+@dataclass(slots=True)
+class _State:
+    """Everything a renderer caches for one source; swapped whole by :meth:`Renderer.reload`."""
+
+    source: TemplateSource
+    negotiated: dict[tuple[str, str | None], Negotiated] = field(default_factory=dict)
+    environments: dict[tuple[tuple[str, ...], str, bool], Environment] = field(default_factory=dict)
+    compiled: dict[tuple[str, tuple[str, ...], str], _Compiled] = field(default_factory=dict)
+
+
 class Renderer:
     """Renders replies from one template source; thread-safe, caches compiled templates."""
 
     def __init__(self, source: TemplateSource, source_locale: str = SOURCE_LOCALE) -> None:
-        self.source = source
         self.source_locale = source_locale
-        self._negotiated: dict[tuple[str, str | None], Negotiated] = {}
-        self._environments: dict[tuple[tuple[str, ...], str, bool], Environment] = {}
-        self._compiled: dict[tuple[str, tuple[str, ...], str], _Compiled] = {}
+        self._state = _State(source)
         self._lock = threading.RLock()
 
     @property
+    def source(self) -> TemplateSource:
+        return self._state.source
+
+    @property
     def scenarios(self) -> Mapping[str, Scenario]:
-        return self.source.scenarios
+        return self._state.source.scenarios
+
+    def reload(self) -> None:
+        """Read the source again (a pack is re-verified) and swap atomically.
+
+        Renders in flight finish on the old state; a failed reload (a damaged pack, a broken
+        catalogue) raises and keeps the current one.
+        """
+        current = self._state.source
+        reopen = getattr(current, "reopen", None)
+        fresh = _State(reopen() if reopen else current)
+        with self._lock:
+            self._state = fresh
 
     def negotiate(self, locale: str, marketplace: str | None = None) -> Negotiated:
         """Catalogue chain and formatting locale for a tag or Accept-Language value (cached).
 
         A marketplace that requires certain languages (Walmart: English) only gets those.
         """
+        return self._negotiate(self._state, locale, marketplace)
+
+    def _negotiate(self, state: _State, locale: str, marketplace: str | None) -> Negotiated:
         key = (locale, marketplace)
-        found = self._negotiated.get(key)
+        found = state.negotiated.get(key)
         if found is None:
-            available = self.source.locales
+            available = state.source.locales
             required = marketplace_facts(marketplace).required_languages if marketplace else ()
             if required:
                 available = tuple(c for c in available if c.split("_")[0] in required)
             found = negotiate(locale, available, self.source_locale)
             with self._lock:
-                self._negotiated[key] = found
+                state.negotiated[key] = found
         return found
 
     def scenario(self, scenario_id: str) -> Scenario:
-        try:
-            return self.source.scenarios[scenario_id]
-        except KeyError:
-            known = ", ".join(self.source.scenarios)
-            raise UnknownScenarioError(f"unknown scenario {scenario_id!r} (known: {known})") from None
+        return _scenario(self._state, scenario_id)
 
-    def render(self, scenario: str, *, locale: str, marketplace: str, variables: Mapping[str, Any]) -> Reply:
+    def render(self, scenario: str, *, locale: str, marketplace: str, variables: Mapping[str, Any],
+               channel: str | None = None) -> Reply:
         """Render ``scenario`` for a buyer; raises a ReplykitError subclass on bad input."""
-        spec = self.scenario(scenario)
+        state = self._state  # one consistent source for the whole render, even during a reload
+        spec = _scenario(state, scenario)
         check_marketplace(spec, marketplace)
-        negotiated = self.negotiate(locale, marketplace)
+        facts = marketplace_facts(marketplace, channel or "email")
+        negotiated = self._negotiate(state, locale, marketplace)
         typed = spec.validate(variables)
-        compiled = self._compile(spec.id, negotiated)
+        compiled = self._compile(state, spec.id, negotiated)
         fallbacks: list[tuple[str | None, str, str]] = []
         context = {**typed, "_fallbacks": fallbacks, "marketplace": marketplace}
         subject = " ".join(compiled.subject.render(context).split())
         text = _tidy_text(compiled.text.render(context))
         html = compiled.html.render({**context, "_subject": subject, "_preheader": preheader(text)})
-        limit = marketplace_facts(marketplace).max_chars
-        if compiled.short is not None and limit is not None and len(text) > limit:
+        if compiled.short is not None and facts.max_chars is not None and len(text) > facts.max_chars:
             text = _tidy_text(compiled.short.render(context))  # the scenario's short form fits tight channels
         return Reply(
             scenario=spec.id,
@@ -153,24 +185,26 @@ class Renderer:
             locale=negotiated.catalogue,
             requested_locale=locale,
             fallbacks=tuple(Fallback(msgid, ctx, loc) for ctx, msgid, loc in dict.fromkeys(fallbacks)),
+            format="html" if facts.html else "text",
         )
 
     def warm(self) -> None:
         """Compile every scenario for every catalogue locale and load CLDR data up front."""
-        for locale in (*self.source.locales, self.source_locale):
-            negotiated = self.negotiate(locale)
+        state = self._state
+        for locale in (*state.source.locales, self.source_locale):
+            negotiated = self._negotiate(state, locale, None)
             warm(negotiated.format_locale)
-            for scenario_id in self.source.scenarios:
-                self._compile(scenario_id, negotiated)
+            for scenario_id in state.source.scenarios:
+                self._compile(state, scenario_id, negotiated)
 
-    def _compile(self, scenario_id: str, negotiated: Negotiated) -> _Compiled:
+    def _compile(self, state: _State, scenario_id: str, negotiated: Negotiated) -> _Compiled:
         key = (scenario_id, negotiated.chain, str(negotiated.format_locale))
-        compiled = self._compiled.get(key)
+        compiled = state.compiled.get(key)
         if compiled is None:
             with self._lock:
-                templates = self.source.templates(scenario_id)
-                text_env = self._environment(negotiated, html=False)
-                html_env = self._environment(negotiated, html=True)
+                templates = state.source.templates(scenario_id)
+                text_env = self._environment(state, negotiated, html=False)
+                html_env = self._environment(state, negotiated, html=True)
                 try:
                     compiled = _Compiled(
                         subject=text_env.from_string(templates.subject),
@@ -181,18 +215,26 @@ class Renderer:
                 except TemplateSyntaxError as error:
                     raise TemplateError(f"templates/{scenario_id}", error.message or "does not compile",
                                         error.lineno) from None
-                self._compiled[key] = compiled
+                state.compiled[key] = compiled
         return compiled
 
-    def _environment(self, negotiated: Negotiated, *, html: bool) -> Environment:
+    def _environment(self, state: _State, negotiated: Negotiated, *, html: bool) -> Environment:
         key = (negotiated.chain, str(negotiated.format_locale), html)
-        env = self._environments.get(key)
+        env = state.environments.get(key)
         if env is None:
-            catalogues = [self.source.catalogue(loc) for loc in negotiated.chain if loc != self.source_locale]
+            catalogues = [state.source.catalogue(loc) for loc in negotiated.chain if loc != self.source_locale]
             chain = TranslationChain(catalogues, self.source_locale)
             env = locale_environment(chain, negotiated.format_locale, html=html)
-            self._environments[key] = env
+            state.environments[key] = env
         return env
+
+
+def _scenario(state: _State, scenario_id: str) -> Scenario:
+    try:
+        return state.source.scenarios[scenario_id]
+    except KeyError:
+        known = ", ".join(state.source.scenarios)
+        raise UnknownScenarioError(f"unknown scenario {scenario_id!r} (known: {known})") from None
 
 
 def check_marketplace(scenario: Scenario, marketplace: str) -> None:
@@ -207,4 +249,3 @@ def check_marketplace(scenario: Scenario, marketplace: str) -> None:
 def _tidy_text(text: str) -> str:
     """Plain text as a mail client shows it: no trailing blanks, at most one empty line in a row."""
     return _BLANK_RUNS.sub("\n\n", _TRAILING_SPACE.sub("\n", text)).strip() + "\n"
-
