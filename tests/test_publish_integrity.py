@@ -266,6 +266,17 @@ def test_a_tampered_archive_is_refused(published, tmp_path: Path) -> None:
 
 # --- what a service and a user see ----------------------------------------------------------
 
+def test_readme_service_example_runs_as_written(project_copy: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```python\nfrom replykit import Renderer, PackSource, load_pack, build")
+    example = readme[start + len("```python\n"):readme.index("```", start + 10)]
+    monkeypatch.chdir(project_copy.root)
+    namespace: dict = {}
+    exec(compile(example, "README.md", "exec"), namespace)  # noqa: S102 - our own documentation
+    assert namespace["reply"].format == "text" and namespace["reply"].body == namespace["reply"].text
+    assert namespace["pack"].id == namespace["result"].pack_id
+
+
 def test_readme_service_example_imports() -> None:
     code = "from replykit import Renderer, PackSource, load_pack, build; print(Renderer, PackSource, load_pack, build)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
