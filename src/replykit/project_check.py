@@ -1,12 +1,15 @@
 """``replykit check``: the whole project against the rules, before anything ships.
 
-In order: every template parses and uses only its scenario's variables; every shipped
-catalogue passes the translation rules; every scenario is permitted where it claims to be;
-then every scenario x shipped locale x permitted marketplace is rendered with its sample
-values and linted, and rendered again with hostile buyer input (very long and right-to-left
-names, template syntax, markup, emoji) which must stay inert. Findings that the hostile
-text causes by itself (its emoji, its direction) are the buyer's words, not the template's,
-and are not counted; anything else it causes is.
+The pipeline-level check (``checks/`` judges one message or catalogue; this module runs
+it over the project). In order: every template parses and uses only its scenario's
+variables; templates, ``locale/replykit.pot`` and the .po files agree (``catalog.stale``
+errors otherwise, naming the template line); every scenario is permitted where it claims to
+be; then, on a process pool, every catalogue passes the translation rules and every scenario
+x locale x permitted marketplace is rendered with its sample values and linted, and rendered
+again with hostile buyer input (very long and right-to-left names, template syntax, markup,
+emoji) which must stay inert. Findings that the hostile text causes by itself (its emoji,
+its direction) are the buyer's words, not the template's, and are not counted; anything else
+it causes is. :func:`replykit.build` runs the same check and publishes only what it rendered.
 """
 
 from __future__ import annotations
