@@ -94,3 +94,16 @@ def test_any_change_to_a_pack_file_is_refused(tmp_path: Path, data: bytes, name:
         return
     with pytest.raises(PackError):
         packs.verify_files({**everything, name: data}, tmp_path)
+
+
+def test_an_archive_of_endless_folders_is_refused(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for n in range(2 * packs.MAX_PACK_FILES + 1):
+            info = tarfile.TarInfo(f"pack/d{n}")
+            info.type = tarfile.DIRTYPE
+            archive.addfile(info)
+    path = tmp_path / "bomb.tar.gz"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(PackError, match="more entries than a pack can have"):
+        packs.load_pack(path)

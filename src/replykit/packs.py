@@ -76,7 +76,9 @@ def _read_archive(path: Path) -> dict[str, bytes]:
     total = 0
     try:
         with tarfile.open(path, "r:gz") as archive:
-            for member in archive:
+            for count, member in enumerate(archive):
+                if count >= 2 * MAX_PACK_FILES:  # folders count too: headers alone can be a bomb
+                    raise PackError(f"{path}: more entries than a pack can have ({2 * MAX_PACK_FILES})")
                 parts = member.name.rstrip("/").split("/")
                 if member.name.startswith("/") or any(p in ("", ".", "..") for p in parts):
                     raise PackError(f"{path}: unsafe entry {member.name!r}")
