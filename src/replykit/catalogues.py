@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -313,5 +313,34 @@ def stats(project: Project, locales: Iterable[str] | None = None) -> list[Catalo
     return result
 
 
-__all__ = ["BABEL_OPTIONS", "CatalogueStats", "DOMAIN", "Stale", "compile_all", "compile_catalogue", "extract",
-           "extract_template", "init", "stale_sources", "stats", "update"]
+@dataclass(frozen=True, slots=True)
+class LocalePlan:
+    """Which catalogues a pack ships (with their coverage) and which are left out, and why."""
+
+    shipped: tuple[str, ...]
+    coverage: Mapping[str, float]
+    left_out: Mapping[str, str]
+
+
+def plan_locales(project: Project) -> LocalePlan:
+    """The locales a pack ships, and the ones left out with the reason (drafts, low coverage)."""
+    if not project.pot_path.is_file():
+        raise CatalogueError(project.pot_path, "no .pot: run `replykit extract` first")
+    drafts = set(project.draft_locales)
+    left_out: dict[str, str] = {}
+    rows = stats(project)
+    for row in rows:
+        if row.locale in drafts:
+            left_out[row.locale] = "draft ([locales] draft in replykit.toml)"
+        elif row.coverage < project.min_coverage:
+            left_out[row.locale] = f"{row.coverage:g}% translated, below min_coverage {project.min_coverage:g}%"
+    for row in rows:  # a regional overlay without its parent would fall back to English
+        missing = [parent for parent in row.inherits if parent in left_out]
+        if row.locale not in left_out and missing:
+            left_out[row.locale] = f"its parent catalogue {missing[0]} is left out"
+    shipped = tuple(r.locale for r in rows if r.locale not in left_out)
+    return LocalePlan(shipped, {r.locale: r.coverage for r in rows if r.locale in shipped}, left_out)
+
+
+__all__ = ["BABEL_OPTIONS", "CatalogueStats", "DOMAIN", "LocalePlan", "Stale", "compile_all", "compile_catalogue", "extract",
+           "extract_template", "init", "plan_locales", "stale_sources", "stats", "update"]

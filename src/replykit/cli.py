@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -160,14 +160,20 @@ def _lint(args: argparse.Namespace, project: Project) -> int:
     return 2 if unparsable else report.exit_code
 
 
+def _left_out_notes(left_out: Mapping[str, str]) -> None:
+    for locale, reason in left_out.items():
+        print(f"replykit: note: locale {locale} left out of the pack (not checked): {reason}", file=sys.stderr)
+
+
 @command("check")
 def _check(args: argparse.Namespace, project: Project) -> int:
-    from .project_check import check_project, default_jobs
+    from .project_check import default_jobs, run_check
 
     marketplaces = None if args.marketplace == "all" else [args.marketplace]
-    report = check_project(project, marketplaces, jobs=args.jobs or default_jobs())
-    _print_report(report, args.format)
-    return report.exit_code
+    run = run_check(project, marketplaces, jobs=args.jobs or default_jobs())
+    _print_report(run.report, args.format)
+    _left_out_notes(run.left_out)
+    return run.report.exit_code
 
 
 @command("build")
@@ -175,8 +181,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     from .publish import build
 
     result = build(project, out=args.out, jobs=args.jobs)
-    for locale, reason in result.left_out.items():
-        print(f"replykit: note: locale {locale} left out of the pack: {reason}", file=sys.stderr)
+    _left_out_notes(result.left_out)
     print(f"published pack {result.pack_id}: {result.scenarios} scenarios, locales {', '.join(result.locales)}, "
           f"{result.renders} renders checked -> {result.path} (+ {result.archive.name})")
     return 0

@@ -19,7 +19,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html.parser import HTMLParser
 from importlib import resources
@@ -28,7 +28,7 @@ from typing import Any
 from .checks.lint import lint_catalogue, lint_message
 from .checks.model import Finding, LintReport, Message
 from .checks.profiles import MARKETPLACES, Profile, load_profile
-from .catalogues import stale_sources
+from .catalogues import plan_locales, stale_sources
 from .errors import ReplykitError, TemplateError
 from .marketplaces import marketplace as marketplace_facts
 from .project import Project, ProjectSource
@@ -296,41 +296,51 @@ class CheckRun:
     report: LintReport
     renders: int
     source: ProjectSource  # templates prepared and catalogues loaded as checked: what a build ships
+    left_out: Mapping[str, str] = field(default_factory=dict)  # catalogues not checked: not shipped, and why
 
 
 def run_check(project: Project, marketplaces: Sequence[str] | None = None, *, locales: Sequence[str] | None = None,
               jobs: int = 1, progress: Progress | None = None, raise_unusable: bool = False,
               stop_early: bool = False) -> CheckRun:
-    """Everything ``replykit check`` verifies over ``locales`` (default: every catalogue).
+    """Everything ``replykit check`` verifies over ``locales`` (default: the ones a build ships).
 
     An unusable input (a .po that does not parse, a translation that cannot be baked) is a
     ``bad_inputs`` line of the report, or raised as it is with ``raise_unusable``. With
     ``stop_early`` (a build) errors found before rendering end the check there.
     """
     selected = tuple(marketplaces or MARKETPLACES)
-    shipped = tuple(project.catalogue_locales() if locales is None else locales)
+    left_out: Mapping[str, str] = {}
+    if locales is None:
+        try:
+            plan = plan_locales(project)
+        except ReplykitError as error:
+            if raise_unusable:
+                raise
+            return CheckRun(LintReport(bad_inputs=[str(error)]), 0, ProjectSource(project, pseudo=False, locales=()))
+        locales, left_out = plan.shipped, plan.left_out
+    shipped = tuple(locales)
     profiles = {m: load_profile(m, project.config) for m in selected}
     source = ProjectSource(project, pseudo=False, locales=shipped)
     renderer = Renderer(source, project.source_locale)
     report = LintReport()
     report.findings += check_templates(renderer)
     if report.errors:  # nothing else can be rendered
-        return CheckRun(report, 0, source)
+        return CheckRun(report, 0, source, left_out)
     try:
         report.findings += check_stale(project, shipped)
         permissions = check_permissions(renderer, selected)
         if stop_early and (report.errors or any(f.severity == "error" for f in permissions)):
             report.findings += permissions
-            return CheckRun(report, 0, source)
+            return CheckRun(report, 0, source, left_out)
         catalogue, rendered, renders = check_in_parallel(project, renderer, selected, profiles, jobs=jobs,
                                                          progress=progress, stop_on_error=stop_early)
     except ReplykitError as error:  # a .po that does not parse, a translation that cannot be baked
         if raise_unusable:
             raise
         report.bad_inputs.append(str(error))
-        return CheckRun(report, 0, source)
+        return CheckRun(report, 0, source, left_out)
     report.findings += catalogue + permissions + rendered
-    return CheckRun(report, renders, source)
+    return CheckRun(report, renders, source, left_out)
 
 
 def check_project(project: Project, marketplaces: Sequence[str] | None = None, *,

@@ -23,9 +23,9 @@ import babel
 import jinja2
 
 from . import __version__, pack_store, packs
-from .catalogues import compile_catalogue, stats
+from .catalogues import compile_catalogue, plan_locales
 from .checks.report import format_finding
-from .errors import PackError, SourceError
+from .errors import PackError
 from .project import Project
 from .project_check import Progress, default_jobs, run_check
 from .rendering.catalogue import Catalogue, catalogue_from_mo
@@ -44,35 +44,6 @@ class BuildResult:
     renders: int
     left_out: Mapping[str, str] = field(default_factory=dict)  # locale -> why it is not in the pack
     warnings: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class LocalePlan:
-    """Which catalogues a pack ships (with their coverage) and which are left out, and why."""
-
-    shipped: tuple[str, ...]
-    coverage: Mapping[str, float]
-    left_out: Mapping[str, str]
-
-
-def plan_locales(project: Project) -> LocalePlan:
-    """The locales a pack ships, and the ones left out with the reason (drafts, low coverage)."""
-    if not project.pot_path.is_file():
-        raise SourceError(project.pot_path, "no .pot: run `replykit extract` first")
-    drafts = set(project.draft_locales)
-    left_out: dict[str, str] = {}
-    rows = stats(project)
-    for row in rows:
-        if row.locale in drafts:
-            left_out[row.locale] = "draft ([locales] draft in replykit.toml)"
-        elif row.coverage < project.min_coverage:
-            left_out[row.locale] = f"{row.coverage:g}% translated, below min_coverage {project.min_coverage:g}%"
-    for row in rows:  # a regional overlay without its parent would fall back to English
-        missing = [parent for parent in row.inherits if parent in left_out]
-        if row.locale not in left_out and missing:
-            left_out[row.locale] = f"its parent catalogue {missing[0]} is left out"
-    shipped = tuple(r.locale for r in rows if r.locale not in left_out)
-    return LocalePlan(shipped, {r.locale: r.coverage for r in rows if r.locale in shipped}, left_out)
 
 
 def _tty_progress() -> Progress | None:
