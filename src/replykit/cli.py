@@ -13,8 +13,8 @@ from typing import Any
 from . import __version__, catalogues, load_pack, pack_store
 from .errors import ReplykitError, SourceError
 from .project import Project, ProjectSource
-from .rendering.renderer import Renderer
 from .rendering.locales import first_choice, served_other_language
+from .rendering.renderer import Renderer
 
 Handler = Callable[[argparse.Namespace, Project], int]
 COMMANDS: dict[str, Handler] = {}
