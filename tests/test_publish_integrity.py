@@ -493,3 +493,15 @@ def test_new_and_draft_locales_are_left_out_and_reported(project_copy: Project,
     assert set(manifest["left_out"]) == {"da", "sv"} and "de" in manifest["locales"]
     code, _, err = run(capsys, "--project", project, "check", "--marketplace", "amazon")
     assert code == 0 and "locale da left out of the pack (not checked)" in err  # check judges what ships
+
+
+def test_the_pool_finds_what_one_process_finds(project_copy: Project) -> None:
+    from replykit.project_check import run_check
+
+    po = polib.pofile(str(project_copy.po_path("it")))
+    po.find("Kind regards,").msgstr = 'Cordiali saluti,<script src="https://evil.example/x.js"></script>'
+    po.save(str(project_copy.po_path("it")))
+    one = run_check(project_copy, ["ebay"], locales=("it", "de"), jobs=1)
+    pool = run_check(project_copy, ["ebay"], locales=("it", "de"), jobs=2)
+    assert one.report.findings and one.report.findings == pool.report.findings
+    assert one.renders == pool.renders > 0
