@@ -176,6 +176,15 @@ def _check(args: argparse.Namespace, project: Project) -> int:
     return run.report.exit_code
 
 
+@command("rules")
+def _rules(args: argparse.Namespace, project: Project) -> int:
+    from .checks import Checker
+    from .checks.rulebook import format_rules
+
+    print(format_rules(Checker(project.config).rules(args.marketplace), args.format))
+    return 0
+
+
 @command("build")
 def _build(args: argparse.Namespace, project: Project) -> int:
     from .publish import build
@@ -252,6 +261,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--marketplace", default="all", help="a marketplace id or all (default)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every usable core)")
+    p = sub.add_parser("rules", help="every rule id, what it catches and its severity per marketplace")
+    p.add_argument("--marketplace", help="only this marketplace's severities")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     p = sub.add_parser("build", help="check, build, verify and publish a template pack under build/")
     p.add_argument("--out", metavar="DIR", help="build folder (default: build/ in the project)")
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every usable core)")

@@ -27,7 +27,7 @@ from typing import Any
 
 from .checks.lint import lint_catalogue, lint_message
 from .checks.model import Finding, LintReport, Message
-from .checks.profiles import MARKETPLACES, Profile, load_profile
+from .checks.profiles import MARKETPLACES, Profile, combined_profile, load_profile
 from .catalogues import plan_locales, stale_sources
 from .errors import ReplykitError, TemplateError
 from .marketplaces import marketplace as marketplace_facts
@@ -96,15 +96,16 @@ def check_templates(renderer: Renderer) -> list[Finding]:
 
 
 def check_catalogue(project: Project, profiles: Sequence[Profile], locale: str) -> list[Finding]:
-    """Translation rules on one catalogue, under every selected marketplace profile."""
+    """Translation rules on one catalogue, linted once at the strictest severity the selected
+    marketplaces give each rule."""
     findings: dict[Finding, None] = {}
     overlay = len(fallback_chain(locale, project.catalogue_locales(), project.source_locale)) > 2
-    for profile in profiles:
-        for finding in lint_catalogue(project.po_path(locale), profile=profile, pot_path=project.pot_path,
-                                      source_locale=project.source_locale):
-            if (overlay and finding.rule == "po.untranslated") or finding.rule == "catalog.stale":
-                continue
-            findings[replace(finding, file=str(project.po_path(locale).relative_to(project.root)))] = None
+    profile = combined_profile(list(profiles))
+    for finding in lint_catalogue(project.po_path(locale), profile=profile, pot_path=project.pot_path,
+                                  source_locale=project.source_locale):
+        if (overlay and finding.rule == "po.untranslated") or finding.rule == "catalog.stale":
+            continue
+        findings[replace(finding, file=str(project.po_path(locale).relative_to(project.root)))] = None
     return list(findings)
 
 

@@ -2,13 +2,19 @@
 
 Public API (the contract other tools depend on)::
 
-    from replykit.checks import Message, Finding, lint_message, lint_catalogue, lint_paths, LintReport, RULE_IDS
+    from replykit.checks import Checker, Message, Finding, lint_message, lint_catalogue, lint_paths, LintReport, RULE_IDS
+
+    checker = Checker(config).warm()           # config: the parsed replykit.toml, or None
+    checker.lint(message, "amazon")            # -> list[Finding]; safe to share between threads
+    checker.lint_catalogue("locale/de/LC_MESSAGES/replykit.po")
+    checker.rules("ebay")                      # every rule id, summary, severity per marketplace
 
 Rule ids are fixed by RULES.md; profiles (severity per marketplace, allow-lists, limits) are data in
 ``replykit/data/profiles`` and can be overridden in the project's ``replykit.toml``.
 """
 from __future__ import annotations
 
+from .checker import Checker
 from .lint import lint_catalogue, lint_message, lint_paths, message_from_json, run_rules
 from .model import Finding, LintReport, Message, Severity
 from .po_rules import PO_RULE_IDS, catalogue_coverage
@@ -33,7 +39,7 @@ def rule_info(rule_id: str) -> dict:
     raise KeyError(rule_id)
 
 __all__ = [
-    "Finding", "LintReport", "Message", "Severity", "RULE_IDS", "MESSAGE_RULE_IDS", "PO_RULE_IDS", "PROJECT_RULE_IDS", "MARKETPLACES", "rule_info",
+    "Checker", "Finding", "LintReport", "Message", "Severity", "RULE_IDS", "MESSAGE_RULE_IDS", "PO_RULE_IDS", "PROJECT_RULE_IDS", "MARKETPLACES", "rule_info",
     "Profile", "ProfileError", "catalogue_coverage", "lint_catalogue", "lint_message", "lint_paths", "load_profile",
     "load_project_config", "message_from_json", "run_rules",
 ]

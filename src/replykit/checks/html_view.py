@@ -14,6 +14,7 @@ tables inside them are ignored, which is what every other client does.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -210,7 +211,17 @@ class Link:
         return name
 
 
-_PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, recover=True, no_network=True, default_doctype=False)
+_PARSERS = threading.local()  # an lxml parser must not be shared between threads
+
+
+def _parser() -> etree.HTMLParser:
+    got = getattr(_PARSERS, "parser", None)
+    if got is None:
+        got = _PARSERS.parser = etree.HTMLParser(remove_blank_text=False, remove_comments=False, recover=True,
+                                                 no_network=True, default_doctype=False)
+    return got
+
+
 _MEMO: dict[tuple, tuple] = {}
 _DECL_MEMO: dict[tuple, object] = {}
 _MEMO_MAX = 200_000
@@ -343,7 +354,7 @@ class HtmlView:
         self.root = None
         if html and html.strip():
             try:
-                self.root = etree.fromstring(html, _PARSER)
+                self.root = etree.fromstring(html, _parser())
             except (etree.ParserError, ValueError) as exc:  # e.g. empty document after recovery
                 raise HtmlParseError(str(exc)) from exc
         if self.root is not None:

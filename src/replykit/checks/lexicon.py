@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
@@ -577,13 +578,30 @@ def _pos(fr: _Frag) -> int:
     return fr.pos
 
 
-@lru_cache(maxsize=None)
+_BUILT: dict[str, Concept] = {}
+_BUILD_LOCK = threading.Lock()
+
+
 def concept(name: str) -> Concept:
-    d = _data()
-    free = set(d.get("boundary_free_languages", ()))
-    c = Concept(name, d["concepts"][name], free)
-    _ANCHORS.add(name, c.primaries)
-    return c
+    """The compiled concept ``name``, built once (under a lock: threads share the anchor index)."""
+    got = _BUILT.get(name)
+    if got is not None:
+        return got
+    with _BUILD_LOCK:
+        got = _BUILT.get(name)
+        if got is None:
+            d = _data()
+            free = set(d.get("boundary_free_languages", ()))
+            got = Concept(name, d["concepts"][name], free)
+            _ANCHORS.add(name, got.primaries)
+            _BUILT[name] = got
+    return got
+
+
+def build_all() -> None:
+    """Compile every concept now (a service does this at start-up, so no request pays for it)."""
+    for name in concept_names():
+        concept(name)
 
 
 def concept_names() -> list[str]:

@@ -13,7 +13,8 @@ from typing import Any, Iterable, Mapping
 from . import commerce_rules, content_rules, context_rules, image_rules, link_rules, style_rules  # noqa: F401  (register rules)
 from .html_view import HtmlParseError
 from .model import SEVERITY_RANK, Finding, LintReport, Message
-from .profiles import Profile, ProfileError, load_profile
+from .checker import Checker, default_checker
+from .profiles import Profile, ProfileError
 from .registry import RULES, Hit
 from .view import MessageView
 
@@ -29,7 +30,7 @@ def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str]
     profile = view.profile
     ctx = view.context
     out: list[Finding] = []
-    active = _active(profile) if only is None else [(rid, RULES[rid], profile.severity(rid)) for rid in only if profile.severity(rid) != "off"]
+    active = profile.active_rules if only is None else [(rid, RULES[rid], profile.severity(rid)) for rid in only if profile.severity(rid) != "off"]
     for rid, spec, sev in active:
         if spec.requires and not _present(ctx, spec.requires):
             continue
@@ -47,29 +48,17 @@ def _present(ctx: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
     return True
 
 
-_ACTIVE: dict[int, tuple[object, list]] = {}
-
-
-def _active(profile: Profile) -> list:
-    """(id, spec, severity) of the rules a profile turns on, computed once per profile."""
-    got = _ACTIVE.get(id(profile.data))
-    if got is not None and got[0] is profile.data:
-        return got[1]
-    rules = [(rid, spec, profile.severity(rid)) for rid, spec in RULES.items() if profile.severity(rid) != "off"]
-    if len(_ACTIVE) > 64:
-        _ACTIVE.clear()
-    _ACTIVE[id(profile.data)] = (profile.data, rules)
-    return rules
-
-
 def _finding(rid: str, sev: str, hit: Hit, file: str | None) -> Finding:
     return Finding(rid, _severity(sev, hit.cap), file, hit.where, hit.line, hit.message, hit.excerpt)  # type: ignore[arg-type]
 
 
 def lint_message(message: Message, marketplace: str, *, profile: Profile | None = None, file: str | None = None) -> list[Finding]:
-    """All findings for one message on one marketplace (``profile`` overrides the packaged one)."""
-    prof = profile or load_profile(marketplace)
-    return run_rules(MessageView(message, prof), file=file)
+    """All findings for one message on one marketplace (``profile`` overrides the packaged one).
+
+    A thin wrapper over the shared :class:`~.checker.Checker` of the packaged profiles."""
+    if profile is not None:
+        return run_rules(MessageView(message, profile), file=file)
+    return default_checker().lint(message, marketplace, file=file)
 
 
 def message_from_json(data: Any) -> Message:
@@ -95,16 +84,18 @@ def lint_catalogue(path: str | Path, *, marketplace: str | None = None, pot_path
     """po.* rules plus the single-string message rules on each msgstr (see :mod:`.po_rules`)."""
     from .po_rules import check_catalogue
 
-    prof = profile or load_profile(marketplace or "all")
-    return check_catalogue(Path(path), profile=prof, pot_path=Path(pot_path) if pot_path else None, source_locale=source_locale)
+    if profile is None:
+        return default_checker().lint_catalogue(path, marketplace=marketplace, pot_path=pot_path, source_locale=source_locale)
+    return check_catalogue(Path(path), profile=profile, pot_path=Path(pot_path) if pot_path else None, source_locale=source_locale)
 
 
 def lint_paths(paths: Iterable[str | Path], marketplace: str, *, project_config: Mapping[str, Any] | None = None,
-               pot_path: str | Path | None = None) -> LintReport:
+               pot_path: str | Path | None = None, checker: Checker | None = None) -> LintReport:
     """Lint files; unusable ones become ``bad_inputs`` reasons, the rest are still checked."""
     report = LintReport()
     try:
-        profile = load_profile(marketplace, project_config)
+        checker = checker or (Checker(project_config) if project_config else default_checker())
+        checker.profile(marketplace)
     except ProfileError as exc:
         report.bad_inputs.append(str(exc))
         return report
@@ -116,7 +107,7 @@ def lint_paths(paths: Iterable[str | Path], marketplace: str, *, project_config:
                 raise ValueError("no such file")
             suffix = path.suffix.lower()
             if suffix == ".po":
-                report.findings += lint_catalogue(path, marketplace=marketplace, profile=profile, pot_path=pot_path)
+                report.findings += checker.lint_catalogue(path, marketplace=marketplace, pot_path=pot_path)
                 continue
             raw = path.read_bytes()
             try:
@@ -135,7 +126,7 @@ def lint_paths(paths: Iterable[str | Path], marketplace: str, *, project_config:
                 msg = Message("", text=text)
             else:
                 raise ValueError(f"unsupported file type {suffix or '(none)'}: use .json, .html, .txt or .po")
-            report.findings += lint_message(msg, marketplace, profile=profile, file=name)
+            report.findings += checker.lint(msg, marketplace, file=name)
         except (ValueError, HtmlParseError, OSError) as exc:
             report.bad_inputs.append(f"{name}: {exc}")
     return report

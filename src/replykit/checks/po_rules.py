@@ -20,7 +20,7 @@ from ..po import read_po
 from .model import Finding, Message
 from .placeholders import extract, malformed, strip_placeholders, uses_printf
 from .plurals import check_plural_forms, parse_header, PluralError
-from .profiles import Profile
+from .profiles import Profile, catalogue_severities
 from .registry import RULES
 from .textutil import normalise
 from .urls import find_urls
@@ -32,10 +32,6 @@ PO_RULE_IDS: tuple[str, ...] = (
     "po.template-syntax", "po.url.mismatch", "po.email.mismatch", "po.number.mismatch", "po.whitespace",
     "po.unchanged", "po.length", "catalog.stale", "catalog.coverage",
 )
-SEVERITY = {
-    "po.untranslated": "warning", "po.fuzzy": "warning", "po.number.mismatch": "warning", "po.whitespace": "warning",
-    "po.unchanged": "warning", "po.length": "warning", "catalog.stale": "warning",
-}
 CJK_TARGETS = {"ja", "zh", "ko"}
 _LOCALE_DIR = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4}){0,2}$")
 _CHARSET = re.compile(rb"charset\s*=\s*([\w.:-]+)", re.I)
@@ -50,7 +46,7 @@ _DELIMS = ("{{", "{%", "{#")
 
 def _f(rule: str, file: str, entry: polib.POEntry | None, message: str, excerpt: str, line: int | None = None) -> Finding:
     where = entry.msgid if entry is not None else ""
-    return Finding(rule, SEVERITY.get(rule, "error"), file, where, line if line is not None else (entry.linenum if entry is not None else None),  # type: ignore[arg-type]
+    return Finding(rule, catalogue_severities().get(rule, "error"), file, where, line if line is not None else (entry.linenum if entry is not None else None),  # type: ignore[arg-type]
                    message, excerpt.replace("\n", "\\n")[:120])
 
 
@@ -277,7 +273,7 @@ def check_catalogue(path: Path, *, profile: Profile, pot_path: Path | None = Non
         return [_f("po.syntax", file, None, "no such file", file, None)]
     po, findings = _read(path, file)
     if po is None:
-        return findings
+        return list(_with_profile_severity(findings, profile))
     meta = po.metadata
     path_locale = locale_from_path(path)
     header_lang = meta.get("Language", "").strip()
@@ -342,7 +338,20 @@ def check_catalogue(path: Path, *, profile: Profile, pot_path: Path | None = Non
         findings += _message_rules(entry.msgstr, file=file, entry=entry, profile=profile)
     if pot_path is not None:
         findings += stale(po, pot_path, file)
-    return _dedupe(findings)
+    return _dedupe(_with_profile_severity(findings, profile))
+
+
+def _with_profile_severity(findings: Iterable[Finding], profile: Profile) -> Iterator[Finding]:
+    """Catalogue rules at the severity the profile gives them (``severity."po.fuzzy" = "off"`` in
+    ``replykit.toml`` drops them); message rules on msgstrs already carry theirs."""
+    for f in findings:
+        if f.rule in PO_RULE_IDS:
+            sev = profile.severity(f.rule)
+            if sev == "off":
+                continue
+            if sev != f.severity:
+                f = Finding(f.rule, sev, f.file, f.where, f.line, f.message, f.excerpt)  # type: ignore[arg-type]
+        yield f
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
@@ -391,14 +400,3 @@ def catalogue_coverage(po_path: str | Path) -> tuple[int, int, int, int]:
         else:
             untranslated += 1
     return translated, fuzzy, untranslated, obsolete
-
-
-def coverage_finding(po_path: str | Path, minimum: float) -> Finding | None:
-    """catalog.coverage (error) when the translated share is below ``minimum`` (0..1)."""
-    t, f, u, _o = catalogue_coverage(po_path)
-    total = t + f + u
-    share = t / total if total else 1.0
-    if share + 1e-9 < minimum:
-        return Finding("catalog.coverage", "error", str(po_path), "", None,
-                       f"{share:.0%} translated ({t}/{total}, {f} fuzzy): the minimum for a shipped locale is {minimum:.0%}", f"{t}/{total}")
-    return None

@@ -18,28 +18,51 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
+from ..errors import ReplykitError
 from .model import SEVERITY_RANK
 
 MARKETPLACES: tuple[str, ...] = ("amazon", "ebay", "walmart_us", "walmart_ca", "wish", "etsy", "mercadolibre")
 SEVERITIES = ("error", "warning", "off")
 
 
-class ProfileError(ValueError):
+class ProfileError(ReplykitError, ValueError):
     """A profile or a project override is unusable; the message names the file and key."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Profile:
+    """One marketplace's settings. Equality and hash are identity: a Profile is built once (by a
+    :class:`~replykit.checks.Checker` or the packaged cache) and the derived views below are kept on it."""
+
     name: str
     data: Mapping[str, Any]
 
     def severity(self, rule_id: str) -> str:
-        return self.data["severity"].get(rule_id, "off")
+        """The profile's severity for ``rule_id``; catalogue rules (``po.*``, ``catalog.*``) default to
+        the rule book's severity, every other rule to "off"."""
+        got = self.data["severity"].get(rule_id)
+        if got is not None:
+            return got
+        return catalogue_severities().get(rule_id, "off")
+
+    @cached_property
+    def allow(self) -> "AllowList":
+        """The link allow-list, compiled once per profile."""
+        from .urls import AllowList
+
+        return AllowList(self.allow_domains)
+
+    @cached_property
+    def active_rules(self) -> list:
+        """(id, spec, severity) of the message rules this profile turns on, in registry order."""
+        from .registry import RULES
+
+        return [(rid, spec, sev) for rid, spec in RULES.items() if (sev := self.severity(rid)) != "off"]
 
     @property
     def allow_domains(self) -> tuple[str, ...]:
@@ -53,8 +76,6 @@ class Profile:
     def limits(self) -> Mapping[str, Any]:
         return self.data.get("limits", {})
 
-    def __hash__(self) -> int:  # profiles are used as cache keys
-        return hash((self.name, id(self.data)))
 
 
 def _data_dir() -> Path:
@@ -69,11 +90,31 @@ def _packaged(name: str) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _strictest() -> dict[str, Any]:
-    base = json.loads(json.dumps(_packaged("amazon")))
+@lru_cache(maxsize=1)
+def rule_book() -> dict[str, Any]:
+    """``data/rules.json``: every rule id with its summary (and, for catalogue rules, its severity)."""
+    return json.loads((_data_dir() / "rules.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def catalogue_severities() -> dict[str, str]:
+    """Default severity of each catalogue rule (``po.*``, ``catalog.*``) from the rule book."""
+    return {r["id"]: r["severity"] for r in rule_book()["catalogue_rules"]}
+
+
+@lru_cache(maxsize=1)
+def known_rule_ids() -> frozenset[str]:
+    book = rule_book()
+    return frozenset(r["id"] for key in ("message_rules", "catalogue_rules", "project_rules") for r in book.get(key, ()))
+
+
+def _strictest(marketplaces: tuple[str, ...] = MARKETPLACES) -> dict[str, Any]:
+    """One profile for text shared by ``marketplaces``: each rule at its strictest severity among
+    them, every allow-listed domain of any of them."""
+    base = json.loads(json.dumps(_packaged(marketplaces[0])))
     sev: dict[str, str] = {}
     domains: list[str] = []
-    for m in MARKETPLACES:
+    for m in marketplaces:
         p = _packaged(m)
         for rid, s in p["severity"].items():
             if SEVERITY_RANK[s] > SEVERITY_RANK.get(sev.get(rid, "off"), 0):
@@ -95,6 +136,8 @@ def _merge(base: dict[str, Any], over: Mapping[str, Any], where: str) -> dict[st
                 raise ProfileError(f"{where}.severity must be a table of rule id = severity")
             sev = dict(out.get("severity", {}))
             for rid, s in val.items():
+                if rid not in known_rule_ids():
+                    raise ProfileError(f"{where}.severity: unknown rule id {rid!r} (see `replykit rules`)")
                 if s not in SEVERITIES:
                     raise ProfileError(f"{where}.severity.{rid!r}: {s!r} is not one of error, warning, off")
                 sev[rid] = s
@@ -140,3 +183,20 @@ def load_profile(name: str, project_config: Mapping[str, Any] | None = None) -> 
 def _cached_profile(key: str) -> Profile:
     data = _strictest() if key == "all" else _packaged(key)
     return Profile(key, data)
+
+
+def combined_profile(profiles: "list[Profile] | tuple[Profile, ...]") -> Profile:
+    """One profile for text every one of ``profiles`` will show (a catalogue shared by several
+    marketplaces): each rule at its strictest severity among them, the union of their allow-lists."""
+    if len(profiles) == 1:
+        return profiles[0]
+    data = json.loads(json.dumps(profiles[0].data))
+    sev: dict[str, str] = {}
+    domains: list[str] = []
+    for p in profiles:
+        for rid, s in p.data["severity"].items():
+            if rid not in sev or SEVERITY_RANK[s] > SEVERITY_RANK[sev[rid]]:
+                sev[rid] = s
+        domains += [d for d in p.allow_domains if d not in domains]
+    data.update(name="+".join(p.name for p in profiles), severity=sev, allow_domains=domains)
+    return Profile(data["name"], data)

@@ -185,14 +185,31 @@ def rtl_dir_missing(view: MessageView) -> Iterator[Hit]:
 _REAL_TAG = re.compile(r"(?i)<(?:p|br|div|span|a|img|table|tr|td|b|i|u|strong|em|font|ul|ol|li|h[1-6]|style|script|center|hr)\b[^>]*>|</(?:p|div|span|a|table|b|i|strong|em|font|ul|ol|li|h[1-6])>")
 
 
-@rule("format.html-not-allowed", requires=("channel",))
+def channel_spec(profile_data, channel: str | None) -> tuple[str, dict] | None:
+    """(label, spec) of the channel a message goes through; without a ``channel`` in the context, what
+    every channel of the marketplace agrees on (HTML refused by all, the largest length limit)."""
+    channels = profile_data.get("channels", {}) or {}
+    if channel:
+        spec = channels.get(channel)
+        return (f"the {channel} channel", spec) if spec is not None else None
+    if not channels:
+        return None
+    specs = list(channels.values())
+    agreed: dict = {"html": any(s.get("html", True) for s in specs)}
+    limits = [s.get("max_chars") for s in specs]
+    if all(limits):
+        agreed["max_chars"] = max(limits)
+    return "every channel of this marketplace", agreed
+
+
+@rule("format.html-not-allowed")
 def html_not_allowed(view: MessageView) -> Iterator[Hit]:
-    channel = str(view.context.get("channel", "")).lower()
-    spec = view.profile.data.get("channels", {}).get(channel)
-    if spec is None or spec.get("html", True):
+    got = channel_spec(view.profile.data, str(view.context.get("channel") or "").lower() or None)
+    if got is None or got[1].get("html", True):
         return
+    channel = got[0]
     if view.message.html and view.message.html.strip():
-        yield Hit("html", 1, f"HTML body on the {channel} channel, which accepts plain text only", view.message.html.strip()[:60])
+        yield Hit("html", 1, f"HTML body: {channel} accepts plain text only", view.message.html.strip()[:60])
     exempt = [str(v) for v in (view.context.get("buyer_values") or [])]
     for where, text in (("subject", view.message.subject), ("text", view.message.text)):
         if text and "<" in text:
@@ -201,13 +218,15 @@ def html_not_allowed(view: MessageView) -> Iterator[Hit]:
                 m = None  # the buyer's own text (e.g. a name) shown literally, not markup the seller wrote
             if m:
                 yield Hit(where, None if where == "subject" else text.count("\n", 0, m.start()) + 1,
-                          f"HTML tag in a plain-text {channel} message", excerpt(text, m.start(), m.end()))
+                          f"HTML tag in a plain-text message ({channel} accepts plain text only)", excerpt(text, m.start(), m.end()))
 
 
-@rule("length.max", requires=("channel",))
+@rule("length.max")
 def length_max(view: MessageView) -> Iterator[Hit]:
-    channel = str(view.context.get("channel", "")).lower()
-    spec = view.profile.data.get("channels", {}).get(channel) or {}
+    got = channel_spec(view.profile.data, str(view.context.get("channel") or "").lower() or None)
+    if got is None:
+        return
+    channel, spec = got
     limit = spec.get("max_chars")
     if not limit:
         return
@@ -219,4 +238,4 @@ def length_max(view: MessageView) -> Iterator[Hit]:
         return
     n = len(body)
     if n > limit:
-        yield Hit(where, None, f"{n} characters: the {channel} channel allows {limit}", body[limit - 20 : limit + 20].replace("\n", " "))
+        yield Hit(where, None, f"{n} characters: {channel} allows {limit}", body[limit - 20 : limit + 20].replace("\n", " "))

@@ -146,7 +146,7 @@ class MessageView:
     # ---- links ---------------------------------------------------------------------------
     @cached_property
     def allow(self) -> AllowList:
-        return _allow_list(self.profile)
+        return self.profile.allow
 
     def text_urls(self, seg: Segment) -> list[FoundUrl]:
         cache = self.__dict__.setdefault("_url_cache", {})
@@ -203,18 +203,3 @@ def _blank_seen(text: str, html_text: str) -> str:
         return text
     pieces.append(text[done:])
     return "".join(pieces)
-
-
-_ALLOW_CACHE: dict[int, tuple[object, AllowList]] = {}
-
-
-def _allow_list(profile: Profile) -> AllowList:
-    key = id(profile.data)
-    hit = _ALLOW_CACHE.get(key)
-    if hit is not None and hit[0] is profile.data:
-        return hit[1]
-    al = AllowList(profile.allow_domains)
-    if len(_ALLOW_CACHE) > 64:
-        _ALLOW_CACHE.clear()
-    _ALLOW_CACHE[key] = (profile.data, al)
-    return al
