@@ -7,7 +7,7 @@ from typing import Iterator
 
 from .emoji import scan
 from .lexicon import concept
-from .phone import find_phones
+from .phone import find_phones, regions_of
 from .registry import Hit, rule
 from .textutil import Twin, excerpt, lower
 from .view import MessageView, Segment
@@ -84,8 +84,9 @@ def email_address(view: MessageView) -> Iterator[Hit]:
 # ---- phone ---------------------------------------------------------------------------------
 @rule("content.phone-number", catalogue=True)
 def phone_number(view: MessageView) -> Iterator[Hit]:
+    regions = regions_of(view.context, view.profile.data.get("home_region"))
     for seg in view.scan_segments:
-        for s, e, cap in find_phones(seg.norm):
+        for s, e, cap in find_phones(seg.norm, regions):
             msg = "telephone number in the message"
             if cap:
                 msg += " (carrier, warranty or manufacturer line: tolerated, check it is not the seller's own)"

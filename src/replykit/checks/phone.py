@@ -1,16 +1,29 @@
 """Telephone numbers, without mistaking order ids, tracking numbers, dates, prices or postcodes for one.
 
 Works on the normalised text (ASCII digits for full-width and Arabic-Indic ones, '-' for every
-dash). Known non-phone numbers are masked first; what remains fires when it is written like a phone
-number ('+' international, ``(555) 123-4567``) or has a phone cue (phone, Telefon, 電話, هاتف …)
-within 40 characters. A cue about a warranty line, a carrier or a manufacturer caps the finding at
-warning: marketplaces tolerate those numbers (Amazon: 'numbers related to warranties, shipping
-providers or manufacturers').
+dash). A cheap pattern finds phone-shaped digit groups; known non-phone numbers around them are
+masked (order ids, carrier tracking numbers and numbers labelled as tracking or order numbers, dates,
+times, prices, postcodes such as the Brazilian CEP NNNNN-NNN, IBANs). What remains is judged with
+Google's libphonenumber data (``phonenumbers``) for the regions the message is for (its ``site``,
+the buyer's locale, the marketplace's home):
+
+- written internationally ('+49 …', '0049 …') and a possible number of that country, or in the
+  North American '(555) 123-4567' form: a phone number wherever it stands;
+- with a phone or messenger cue (phone, Telefon, WhatsApp, 電話, هاتف …) within 40 characters: a
+  number valid in one of those regions (or, written in groups, at least of a possible length; a
+  seller's own number from abroad is checked against every shipped language's home countries);
+- with no cue: a number valid in the message's region and grouped exactly as that country writes
+  its numbers ('06 12 34 56 78' in France).
+
+A cue about a warranty line, a carrier or a manufacturer caps the finding at warning: marketplaces
+tolerate those numbers (Amazon: 'numbers related to warranties, shipping providers or manufacturers').
 """
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
+
+import phonenumbers
 
 from .lexicon import concept
 from .textutil import Twin, left_bounded
@@ -30,8 +43,10 @@ _MASKS: list[tuple[re.Pattern[str], str, bool]] = [
     (re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:-|~|〜|to|bis|à|a)\s*\d{1,2}:\d{2})?"), _D, False),  # times
     (re.compile(rf"{_CUR}\s?\d[\d.,' ]*\d|{_CUR}\s?\d|\d[\d.,' ]*\d?\s?{_CUR}"), "", False),  # prices
     (re.compile(r"〒\s?\d{3}-?\d{4}"), "", False),  # Japanese postcode
+    (re.compile(r"\d{5}-\d{3}(?![\d-])"), _D + "-", False),  # Brazilian CEP
     (re.compile(r"#\s?\d{5,}"), "", False),  # '#3301928475' order references
-    (re.compile(r"\d{1,3}\s?-\s?\d{1,3}(?:\s?-\s?\d{1,3})?(?![\d-])"), _D + "-", False),  # ranges 3-5, block addresses 1-2-3
+    (re.compile(r"[a-z]{2}\d{2}(?: ?[0-9a-z]{4}){2,7}(?: ?[0-9a-z]{1,4})?(?![0-9a-z])"), "", True),  # IBAN
+    (re.compile(r"\d{1,3}\s?-\s?\d{1,3}(?:\s?-\s?\d{1,3})?(?![\d-]| \d)"), _D + "-", False),  # ranges 3-5, block addresses 1-2-3
 ]
 # edges: no ASCII letter/digit (a longer token) around it; CJK text writes numbers right next to words
 # ``(?:\+|00)?\(?\d[\d ().-]{6,20}\d(?![A-Za-z0-9_/-])``, written to start with one character class
@@ -61,17 +76,27 @@ def _tel_candidates(text: str):
     return left_bounded(_TEL_TWIN.on(text), text, ".,/-" + _ASCII_ALNUM)
 
 
+_LABEL_GAP = re.compile(r"[^.!?。！？\n\d]{0,40}")  # the rest of the clause after a label, up to its first digit
+_LABELLED_NUMBER = re.compile(r"[0-9][0-9a-z -]{4,30}[0-9a-z]")
+
+
 def _labelled(norm: str, masked: str) -> str:
-    """Mask the first number after a tracking/order label ('Sendungsnummer: 4512 3398 7702')."""
+    """Mask the first number after a tracking/order label in the same clause ('Sendungsnummer: 4512
+    3398 7702', 'takip numaranız 1234567890', 'رقم التتبع الخاص بشحنتك هو 1234…'), unless a phone
+    cue stands between the label and the number ('for the parcel, call 030 …')."""
     out = list(masked)
+    cue = concept("phone_cue")
     for name in ("tracking_word", "order_word"):
         for m in concept(name).finditer(norm):
             j = m.end()
-            seg = re.match(r"[\s:#№.号：]*(?:(?:no|nr|number|nummer|número|numéro|numero|番号|号码)\.?[\s:#]*)?([0-9a-z][0-9a-z -]{4,30}[0-9a-z])", norm[j : j + 60])
-            if seg:
-                a, b = j + seg.start(1), j + seg.end(1)
-                for k in range(a, b):
-                    out[k] = "x"
+            gap = _LABEL_GAP.match(norm, j)
+            k = gap.end() if gap else j
+            if cue.search(norm[j:k]):
+                continue
+            num = _LABELLED_NUMBER.match(norm, k)
+            if num:
+                for i in range(num.start(), num.end()):
+                    out[i] = "x"
     return "".join(out)
 
 
@@ -89,24 +114,84 @@ def _candidates(text: str) -> bool:
     return False
 
 
-def find_phones(norm: str) -> Iterator[tuple[int, int, str | None]]:
+
+#: Home regions of the shipped languages, for a seller's number from another country (after a cue).
+_FALLBACK_REGIONS = ("US", "GB", "DE", "FR", "ES", "MX", "IT", "NL", "PL", "SE", "BR", "PT", "TR", "JP", "CN", "SA",
+                     "AE", "EG", "CA", "AR", "CO", "CL", "AT", "CH", "BE", "IN")
+_GROUP = re.compile(r"\d+")
+
+
+def _parse(text: str, region: str | None) -> "phonenumbers.PhoneNumber | None":
+    try:
+        return phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def _international(text: str) -> bool:
+    digits = text.lstrip("(")
+    n = _parse("+" + digits[2:].lstrip() if digits.startswith("00") else digits, None)
+    return n is not None and phonenumbers.is_possible_number(n)
+
+
+def _grouped(text: str) -> bool:
+    return len(_GROUP.findall(text)) >= 2
+
+
+def _valid(text: str, region: str) -> bool:
+    n = _parse(text, region)
+    return n is not None and phonenumbers.is_valid_number(n)
+
+
+def _national_layout(text: str, region: str) -> bool:
+    """Valid in ``region`` and written in exactly that country's national digit groups."""
+    n = _parse(text, region)
+    if n is None or not phonenumbers.is_valid_number(n):
+        return False
+    national = phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return _GROUP.findall(text) == _GROUP.findall(national) and _grouped(text)
+
+
+def _plausible_after_cue(text: str, regions: tuple[str, ...]) -> bool:
+    """Valid in one of the message's regions; or valid in another shipped language's home country
+    and written that country's way; or, in the message's regions, in groups of a possible length."""
+    for region in regions:
+        n = _parse(text, region)
+        if n is not None and phonenumbers.is_valid_number(n):
+            return True
+    for region in _FALLBACK_REGIONS:
+        if region not in regions and (_national_layout(text, region) or (not _grouped(text) and _valid(text, region))):
+            return True
+    if _grouped(text):
+        for region in regions or ("US",):
+            n = _parse(text, region)
+            if n is not None and phonenumbers.is_possible_number(n):
+                return True
+    return False
+
+
+def find_phones(norm: str, regions: Iterable[str] = ()) -> Iterator[tuple[int, int, str | None]]:
     """(start, end, cap) of phone numbers in normalised text; cap is 'warning' for tolerated numbers.
 
-    Each phone-shaped candidate is first asked the cheap question (written like a phone number, or a
-    phone cue nearby?); only then is its neighbourhood masked for order ids, dates, prices and
-    labelled tracking numbers, and the candidate re-found in what is left.
+    ``regions``: ISO country codes the message is for, most specific first (see :func:`regions_of`).
+    Each phone-shaped candidate is first asked the cheap question (written internationally, a phone
+    or messenger cue nearby, or a local layout?); only then is its neighbourhood masked for order ids,
+    dates, prices, postcodes and labelled tracking numbers, and the candidate re-found in what is left.
     """
+    regs = tuple(regions)
     cue = concept("phone_cue")
+    messenger = concept("messenger")
     soft = concept("phone_soft_cue")
     done: set[tuple[int, int]] = set()
     n = len(norm)
+
+    def cued(a: int, b: int) -> bool:
+        near = norm[max(0, a - 40) : b + 40]
+        return bool(cue.search(near) or messenger.search(near))
+
     for m in _tel_candidates(norm):
         s, e = m.start(), m.end()
         if not 8 <= _ndigits(m.group()) <= 15:
-            continue
-        cand = m.group()
-        strong = cand.startswith("+") or bool(_NANP.search(cand))
-        if not strong and not cue.search(norm[max(0, s - 40) : e + 40]):
             continue
         w0, w1 = max(0, s - 60), min(n, e + 60)
         window = norm[w0:w1]
@@ -118,9 +203,55 @@ def find_phones(norm: str) -> Iterator[tuple[int, int, str | None]]:
             text = c.group()
             if "x" in text or not 8 <= _ndigits(text) <= 15:
                 continue
-            strong = text.startswith("+") or bool(_NANP.search(text))
-            if not strong and not cue.search(norm[max(0, cs - 40) : ce + 40]):
+            if text.startswith(("+", "00", "(+")):
+                ok = _international(text)
+            elif _NANP.search(text):
+                ok = True
+            elif cued(cs, ce):
+                ok = _plausible_after_cue(text, regs)
+            else:
+                ok = bool(regs) and _national_layout(text, regs[0])
+            if not ok:
                 continue
             done.add((cs, ce))
             cap = "warning" if soft.search(norm[max(0, cs - 60) : ce + 60]) else None
             yield cs, ce, cap
+
+
+_TLD_REGION = {"com": "US", "co.uk": "GB", "uk": "GB", "com.br": "BR", "com.mx": "MX", "com.tr": "TR", "co.jp": "JP",
+               "com.au": "AU", "com.ar": "AR", "com.co": "CO", "cl": "CL", "com.be": "BE", "sa": "SA", "ae": "AE",
+               "eg": "EG", "cn": "CN", "com.cn": "CN", "jp": "JP", "ca": "CA", "de": "DE", "fr": "FR", "es": "ES", "it": "IT",
+               "nl": "NL", "pl": "PL", "se": "SE", "pt": "PT", "at": "AT", "ch": "CH", "ie": "IE", "in": "IN", "com.pe": "PE",
+               "com.uy": "UY", "com.ve": "VE", "com.ec": "EC"}
+_LANGUAGE_REGION = {"en": "US", "de": "DE", "fr": "FR", "es": "ES", "it": "IT", "nl": "NL", "pl": "PL", "sv": "SE",
+                    "pt": "BR", "tr": "TR", "ja": "JP", "zh": "CN", "ar": "SA"}
+
+
+def regions_of(context: dict | None, home: str | None = None) -> tuple[str, ...]:
+    """Regions whose numbering plans apply, most specific first: the ``site``'s country
+    (amazon.de -> DE), the buyer locale's region or its language's home (de-AT -> AT, pt -> BR), then
+    the marketplace's ``home`` region."""
+    out: list[str] = []
+    ctx = context or {}
+    site = str(ctx.get("site") or "").strip().lower()
+    if site:
+        host = site.split("//")[-1].split("/")[0]
+        parts = host.split(".")
+        for k in (2, 1):
+            if len(parts) > k:
+                got = _TLD_REGION.get(".".join(parts[-k:]))
+                if got:
+                    out.append(got)
+                    break
+    loc = str(ctx.get("buyer_locale") or "").replace("_", "-").split(".")[0]
+    if loc:
+        bits = loc.split("-")
+        region = next((b.upper() for b in bits[1:] if len(b) == 2 and b.isalpha()), None)
+        if region:
+            out.append(region)
+        lang = _LANGUAGE_REGION.get(bits[0].lower())
+        if lang:
+            out.append(lang)
+    if home:
+        out.append(home)
+    return tuple(r for r in dict.fromkeys(out) if r in phonenumbers.SUPPORTED_REGIONS)

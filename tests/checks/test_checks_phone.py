@@ -1,0 +1,71 @@
+"""Phone numbers judged with libphonenumber data: local and international forms found, the digit
+runs sellers need (order ids, tracking numbers, postcodes, prices, dates, IBANs) left alone."""
+from __future__ import annotations
+
+import phonenumbers
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from replykit.checks import Message, lint_message
+from replykit.checks.phone import regions_of
+
+REGIONS = ["US", "GB", "DE", "FR", "ES", "MX", "IT", "NL", "PL", "SE", "BR", "TR", "JP", "CN", "SA", "AE", "CA"]
+LOCALE = {"US": "en-US", "GB": "en-GB", "DE": "de-DE", "FR": "fr-FR", "ES": "es-ES", "MX": "es-MX", "IT": "it-IT",
+          "NL": "nl-NL", "PL": "pl-PL", "SE": "sv-SE", "BR": "pt-BR", "TR": "tr-TR", "JP": "ja-JP", "CN": "zh-CN",
+          "SA": "ar-SA", "AE": "ar-AE", "CA": "en-CA"}
+
+
+def _phone(text: str, marketplace: str = "amazon", **ctx) -> bool:
+    return any(f.rule == "content.phone-number" for f in lint_message(Message("Re: your order", text=text, context=ctx), marketplace))
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_every_country_mobile_in_national_form_after_a_messenger_cue(region):
+    n = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+    national = phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.NATIONAL)
+    international = phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    assert _phone(f"WhatsApp {national}", buyer_locale=LOCALE[region]), national
+    assert _phone(f"{international}", buyer_locale=LOCALE[region]), international
+
+
+@pytest.mark.parametrize("text,ctx", [
+    ("WhatsApp'tan yazın: 0532 123 45 67", {"buyer_locale": "tr-TR"}),
+    ("Proszę dzwonić 601 234 567", {"buyer_locale": "pl-PL"}),
+    ("请加我微信 138 1234 5678", {"buyer_locale": "zh-CN"}),
+    ("Me chama no zap (11) 98765-4321", {"site": "mercadolivre.com.br"}),
+    ("Appelez-moi au 06 12 34 56 78.", {}),
+    ("تواصل معي على واتساب ٠٥٠١٢٣٤٥٦٧", {"buyer_locale": "ar-SA"}),
+])
+def test_local_numbers_are_found(text, ctx):
+    assert _phone(text, **ctx)
+
+
+@pytest.mark.parametrize("text,ctx", [
+    ("Enviamos para o CEP 01310-100, São Paulo. Ligue para os Correios se precisar.", {"buyer_locale": "pt-BR"}),
+    ("رقم التتبع الخاص بشحنتك هو ١٢٣٤٥٦٧٨٩٠١٢", {"buyer_locale": "ar-AE"}),
+    ("Kargo takip numaranız 1234567890 (Yurtiçi Kargo). Telefonla değil buradan yazın.", {"buyer_locale": "tr-TR"}),
+    ("Your tracking code is LP00123456789012 (Cainiao), call the carrier if needed.", {}),
+    ("IBAN DE89 3704 0044 0532 0130 00 bitte nicht verwenden, Telefon ist keine Option", {"buyer_locale": "de-DE"}),
+    ("Ihre Bestellung 302-1234567-7654321 kostet 1.234,56 EUR, Lieferung am 12.12.2026. Rufen Sie nicht an.", {}),
+])
+def test_numbers_that_are_not_phones(text, ctx):
+    assert not _phone(text, **ctx)
+
+
+def test_regions_from_site_locale_and_marketplace():
+    assert regions_of({"site": "amazon.co.uk", "buyer_locale": "de-AT"}, "US") == ("GB", "AT", "DE", "US")
+    assert regions_of({"buyer_locale": "pt"}, "MX") == ("BR", "MX")
+    assert regions_of({}, None) == ()
+
+
+_digits = st.text("0123456789", min_size=1, max_size=1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 999), st.integers(0, 9_999_999), st.integers(0, 9_999_999),
+       st.integers(10_000, 99_999), st.integers(0, 999), st.sampled_from(["call", "Telefon", "WhatsApp", "ligue", "هاتف"]))
+def test_order_ids_ceps_and_prices_are_never_phones_even_near_a_cue(a, b, c, cep5, cep3, cue):
+    order = f"{a:03d}-{b:07d}-{c:07d}"
+    text = f"Order {order} ({cue} us? no need). CEP {cep5:05d}-{cep3:03d}. Total R$ {cep5 / 100:.2f} on 12/11/2026 10:30."
+    assert not _phone(text, "amazon", buyer_locale="pt-BR")
