@@ -12,6 +12,7 @@ from bisect import bisect_right
 from typing import Iterator
 
 from .lexicon import concept
+from .content_rules import email_matches
 from .registry import Hit, rule
 from .textutil import left_bounded
 from .view import MessageView, Segment
@@ -127,7 +128,11 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
         for i in sorted(solicit | set(cond) | set(nouns)):
             if i in solicit and sv.near("incentive_strong", i):
                 found = i
-            elif i in cond and (i in weak or i in strong):
+            elif i in cond and (i in weak or i in strong or i in sv.of("reward_amount")):
+                found = i
+            elif i in solicit and i in weak and i in sv.of("reward_amount"):
+                found = i  # 'leave a review and we refund 10 %'
+            elif i in cond and sv.near("incentive_strong", i):
                 found = i
             elif i in nouns and i in strong:
                 found = i
@@ -141,10 +146,13 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
 
 @rule("content.review-biased", catalogue=True)
 def review_biased(view: MessageView) -> Iterator[Hit]:
-    if not view.has("review_noun"):
+    if not (view.has("review_noun") or view.has("biased_strong")):
         return
     for seg in view.scan_segments:
         sv = _sent_view(view, seg)
+        for _i, ms in sv.of("biased_strong").items():
+            yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
+            return
         solicit = _solicits(sv)
         nouns = sv.of("review_noun")
         if not (solicit or nouns):
@@ -222,30 +230,75 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
             continue
         req = sv.of("request_verb")
         pay = sv.of("pay_verb")
+        no_need = sv.of("no_need")
         for i, ms in rails.items():
+            if i in no_need:
+                continue  # 'we don't need any bank details from you'
             if i in req or i in pay:
                 yield _hit(sv, ms[0], f"asks for payment details or payment via {seg.text[ms[0].start():ms[0].end()]!r}")
                 return
 
 
 # ---- off-platform ------------------------------------------------------------------------------
+#: the marketplaces' own anonymised relay addresses are how buyers are meant to be written to
+_RELAY = re.compile(r"@(?:marketplace\.amazon\.|members\.ebay\.|relay\.)")
+
+
 @rule("content.off-platform", catalogue=True)
 def off_platform(view: MessageView) -> Iterator[Hit]:
-    if not (view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network")):
-        return
+    """Moving the conversation or the sale off the marketplace: a messenger, a phone call, an own web
+    shop, a social network's messages, an e-mail address to write to, or paying the seller directly."""
+    for seg in view.scan_segments:
+        for m in email_matches(seg.norm):
+            if not _RELAY.search(m.group()):
+                yield seg.hit(m.start(), m.end(), "e-mail address to write to: the conversation leaves the marketplace")
+                return
+    if view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network"):
+        for seg in view.scan_segments:
+            sv = _sent_view(view, seg)
+            here = sv.of("stay_on_platform")
+            no_need = sv.of("no_need")
+            for i, ms in sv.of("messenger").items():
+                if i in here or i in no_need:
+                    continue  # 'you said you sent the photos on WhatsApp; please attach them here'
+                yield _hit(sv, ms[0], f"messenger app {seg.text[ms[0].start():ms[0].end()]!r}: keep the conversation on the marketplace")
+                return
+            for i, ms in sv.of("off_platform_phrase").items():
+                if i in no_need:
+                    continue
+                yield _hit(sv, ms[0], "moves the conversation or the sale off the marketplace")
+                return
+            contact = sv.of("contact_verb")
+            for i, ms in sv.of("social_network").items():
+                if i in contact:
+                    yield _hit(sv, ms[0], "invites the buyer to a social network's messages")
+                    return
+    paid = _direct_payment(view)
+    if paid is not None:
+        yield paid
+
+
+def _direct_payment(view: MessageView) -> Hit | None:
+    """A payment to the seller through a named rail (PayPal, a bank transfer, Swish, Pix, an IBAN ...)."""
+    for seg in view.scan_segments:
+        if _IBAN_GATE.search(seg.scan_text):
+            for m in left_bounded(_IBAN, seg.scan_text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"):
+                if valid_iban(m.group().replace(" ", "")):
+                    return seg.hit(m.start(), m.end(), "payment to the seller's bank account: the sale leaves the marketplace")
+    if not (view.has("payment_rail") or view.has("extra_funds")):
+        return None
     for seg in view.scan_segments:
         sv = _sent_view(view, seg)
-        for _i, ms in sv.of("messenger").items():
-            yield _hit(sv, ms[0], f"messenger app {seg.text[ms[0].start():ms[0].end()]!r}: keep the conversation on the marketplace")
-            return
-        for _i, ms in sv.of("off_platform_phrase").items():
-            yield _hit(sv, ms[0], "moves the conversation or the sale off the marketplace")
-            return
-        contact = sv.of("contact_verb")
-        for i, ms in sv.of("social_network").items():
-            if i in contact:
-                yield _hit(sv, ms[0], "invites the buyer to a social network's messages")
-                return
+        rails = sv.of("payment_rail")
+        pay = sv.of("pay_verb")
+        no_need = sv.of("no_need")
+        for i, ms in rails.items():
+            if i in pay and i not in no_need:
+                return _hit(sv, ms[0], "asks the buyer to pay the seller directly: the sale leaves the marketplace")
+        for i, ms in sv.of("extra_funds").items():
+            if i in rails and i not in no_need:
+                return _hit(sv, ms[0], "asks the buyer to pay the seller directly: the sale leaves the marketplace")
+    return None
 
 
 # ---- personal data ---------------------------------------------------------------------------
@@ -264,8 +317,9 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
             continue
         req = sv.of("request_verb")
         polite = sv.of("request_polite")
+        no_need = sv.of("no_need")
         for i, ms in objs.items():
-            if i not in req and i not in polite:
+            if (i not in req and i not in polite) or i in no_need:
                 continue
             ms = [m for m in ms if not (billing and _BILLING_IDS.search(m.group()))]
             if ms:

@@ -50,11 +50,12 @@ def pictograph(view: MessageView) -> Iterator[Hit]:
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
 _EMAIL_OBF = re.compile(
     r"[\w.+-]+\s*(?:[\[(]\s*(?:at|ät|arroba|chez)\s*[\])]|\s(?:arroba|at)\s|アットマーク|＠)\s*[\w-]+"
-    r"\s*(?:\.|[\[(]\s*(?:dot|punkt|punto|point)\s*[\])]|\s(?:dot|punto|punkt)\s)\s*[a-z]{2,}(?!\w)"
+    r"\s*(?:\.|[\[(]\s*(?:dot|punkt|punto|point|nokta|kropka|ponto|ドット|点)\s*[\])]|\s(?:dot|punto|punkt|nokta|kropka|ponto)\s)\s*[a-z]{2,}(?!\w)"
 )
 
 
-_OBF_MARKS = ("[at]", "(at)", "[ at ]", "( at )", "(ät)", "[ät]", " arroba ", "(arroba)", "アットマーク", "＠", "(chez)", " dot ", "(dot)", "[dot]", " punto ", " punkt ")
+_OBF_MARKS = ("[at]", "(at)", "[ at ]", "( at )", "(ät)", "[ät]", " arroba ", "(arroba)", "アットマーク", "＠", "(chez)", " dot ", "(dot)", "[dot]", " punto ", " punkt ",
+              "[nokta]", "(nokta)", " nokta ", "[kropka]", "(kropka)", " kropka ", "[ponto]", "(ponto)", " ponto ")
 
 
 def email_matches(text: str) -> Iterator[re.Match[str]]:

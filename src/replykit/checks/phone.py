@@ -53,6 +53,7 @@ _MASKS: list[tuple[re.Pattern[str], str, bool]] = [
 # (then the branch for '+', '00', '(' or a digit, in the original's order of preference) so that
 # ``re`` skips to candidate positions in C: the same matches, ~3x faster on digit-poor text.
 _TEL_CORE = r"[\d ().-]{6,20}\d(?![A-Za-z0-9_/-])"
+_TEL_SLASH = re.compile(r"(?<=\d) ?/ ?(?=\d)")  # '0171 / 234 56 78': an area code written with a slash
 _TEL_TWIN = Twin(rf"[+(\d](?:(?<=\+)\(?\d{_TEL_CORE}|(?<=0)0\(?\d{_TEL_CORE}|(?<=\()\d{_TEL_CORE}|(?<=\d){_TEL_CORE})")
 _TEL_CAND = _TEL_TWIN.uni
 _ASCII_ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
@@ -138,6 +139,21 @@ def _grouped(text: str) -> bool:
     return len(_GROUP.findall(text)) >= 2
 
 
+_DATE_SLASH = re.compile(r"\d{1,4}/\d{1,2}/\d{2,4}")
+
+
+def _unslash(norm: str) -> str:
+    """The text with a slash between digit groups read as a space ('0171 / 234 56 78'), dates kept."""
+    dates = [(m.start(), m.end()) for m in _DATE_SLASH.finditer(norm)]
+
+    def repl(m: re.Match[str]) -> str:
+        if any(a <= m.start() < b for a, b in dates):
+            return m.group()
+        return " " * len(m.group())
+
+    return _TEL_SLASH.sub(repl, norm)
+
+
 def _valid(text: str, region: str) -> bool:
     n = _parse(text, region)
     return n is not None and phonenumbers.is_valid_number(n)
@@ -179,6 +195,8 @@ def find_phones(norm: str, regions: Iterable[str] = ()) -> Iterator[tuple[int, i
     dates, prices, postcodes and labelled tracking numbers, and the candidate re-found in what is left.
     """
     regs = tuple(regions)
+    if "/" in norm:
+        norm = _unslash(norm)
     cue = concept("phone_cue")
     messenger = concept("messenger")
     soft = concept("phone_soft_cue")
