@@ -261,13 +261,17 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
             for i, ms in sv.of("messenger").items():
                 if i in here or i in no_need:
                     continue  # 'you said you sent the photos on WhatsApp; please attach them here'
-                yield _hit(sv, ms[0], f"messenger app {seg.text[ms[0].start():ms[0].end()]!r}: keep the conversation on the marketplace")
-                return
+                m = _affirmed(view, seg, ms)
+                if m is not None:
+                    yield _hit(sv, m, f"messenger app {seg.text[m.start():m.end()]!r}: keep the conversation on the marketplace")
+                    return
             for i, ms in sv.of("off_platform_phrase").items():
                 if i in no_need:
                     continue
-                yield _hit(sv, ms[0], "moves the conversation or the sale off the marketplace")
-                return
+                m = _affirmed(view, seg, ms)
+                if m is not None:
+                    yield _hit(sv, m, "moves the conversation or the sale off the marketplace")
+                    return
             contact = sv.of("contact_verb")
             for i, ms in sv.of("social_network").items():
                 if i in contact:
@@ -276,6 +280,15 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
     paid = _direct_payment(view)
     if paid is not None:
         yield paid
+
+
+def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]]) -> re.Match[str] | None:
+    """The first match not negated just before it ('please don't call us', 'wir sind nicht per WhatsApp')."""
+    neg = concept("negation")
+    for m in matches:
+        if not neg.search(seg.norm[max(0, m.start() - 25) : m.start()], view.words):
+            return m
+    return None
 
 
 def _direct_payment(view: MessageView) -> Hit | None:
@@ -317,9 +330,10 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
             continue
         req = sv.of("request_verb")
         polite = sv.of("request_polite")
+        records = sv.of("records_purpose")
         no_need = sv.of("no_need")
         for i, ms in objs.items():
-            if (i not in req and i not in polite) or i in no_need:
+            if (i not in req and i not in polite and i not in records) or i in no_need:
                 continue
             ms = [m for m in ms if not (billing and _BILLING_IDS.search(m.group()))]
             if ms:

@@ -48,23 +48,30 @@ def pictograph(view: MessageView) -> Iterator[Hit]:
 
 # ---- e-mail ----------------------------------------------------------------------------------
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
+_AT_WORDS = "at|ät|arroba|chez|arobase|chiocciola|małpa|malpa|snabel-a|apenstaartje|klammeraffe|アットマーク"
+_DOT_WORDS = "dot|punkt|punto|point|punt|nokta|kropka|ponto|ドット|点"
+# local part, an 'at' (bracketed word, spaced word, or a spaced @), domain, a 'dot', top-level domain
 _EMAIL_OBF = re.compile(
-    r"[\w.+-]+\s*(?:[\[(]\s*(?:at|ät|arroba|chez)\s*[\])]|\s(?:arroba|at)\s|アットマーク|＠)\s*[\w-]+"
-    r"\s*(?:\.|[\[(]\s*(?:dot|punkt|punto|point|nokta|kropka|ponto|ドット|点)\s*[\])]|\s(?:dot|punto|punkt|nokta|kropka|ponto)\s)\s*[a-z]{2,}(?!\w)"
+    rf"[\w.+-]+(?:\s*[\[(]\s*(?:{_AT_WORDS})\s*[\])]\s*|\s+(?:{_AT_WORDS})\s+|\s*(?:アットマーク|＠)\s*|\s+@\s*|@\s+)[\w-]+"
+    rf"(?:\s*\.\s*|\s*[\[(]\s*(?:{_DOT_WORDS})\s*[\])]\s*|\s+(?:{_DOT_WORDS})\s+)[a-z]{{2,}}(?!\w)"
 )
-
-
-_OBF_MARKS = ("[at]", "(at)", "[ at ]", "( at )", "(ät)", "[ät]", " arroba ", "(arroba)", "アットマーク", "＠", "(chez)", " dot ", "(dot)", "[dot]", " punto ", " punkt ",
-              "[nokta]", "(nokta)", " nokta ", "[kropka]", "(kropka)", " kropka ", "[ponto]", "(ponto)", " ponto ")
+_OBF_MARKS = ("[at]", "(at)", "[ at ]", "( at )", "(ät)", "[ät]", " arroba ", "(arroba)", "アットマーク", "＠", "(chez)", " dot ", "(dot)",
+              "[dot]", " punto ", " punkt ", "[nokta]", "(nokta)", " nokta ", "[kropka]", "(kropka)", " kropka ", "[ponto]", "(ponto)",
+              " ponto ", " arobase ", " chiocciola ", " małpa ", " malpa ", " snabel-a ", " apenstaartje ", " klammeraffe ", " @", "@ ",
+              "(punkt)", "[punkt]", "(punto)", "[punto]", "(point)", "[point]", " punt ")
 
 
 def email_matches(text: str) -> Iterator[re.Match[str]]:
+    """E-mail addresses, written plainly or disguised ('shop [at] gmail [dot] com', 'shop @ gmail . com')."""
+    spans: list[tuple[int, int]] = []
     if "@" in text:
-        yield from _EMAIL.finditer(text)
+        for m in _EMAIL.finditer(text):
+            spans.append(m.span())
+            yield m
     low = lower(text)
     if any(k in low for k in _OBF_MARKS):
         for m in _EMAIL_OBF.finditer(low):
-            if "@" not in m.group():
+            if not any(a < m.end() and m.start() < b for a, b in spans):
                 yield m
 
 

@@ -2,8 +2,9 @@
 
 Links are collected from ``<a>``/``<area>``/``<link>``/``@import`` in HTML and from URLs written in
 visible text (subject, HTML text, image alt text and the plain-text body). ``mailto:`` and ``tel:``
-belong to the e-mail and phone rules. A shortener is reported once as ``link.shortener``, not also
-as ``link.external``.
+belong to the e-mail and phone rules. A third-party shortener (bit.ly, tinyurl …) is both: it hides
+its destination (``link.shortener``) and leads off the marketplace (``link.external``); the
+marketplace's own short links (amzn.to) are only ``link.shortener``.
 """
 from __future__ import annotations
 
@@ -56,9 +57,9 @@ def external(view: MessageView) -> Iterator[Hit]:
     seen: set[str] = set()
     for ln in _links(view):
         h = host_of(ln.url) if ln.kind != "bare" else host_of("https://" + ln.url.split("/")[0])
-        if h is None or shortener(h) is not None:
+        if h is None or shortener(h) == "soft":
             continue
-        if allow.allows(h) or h.registrable in seen:
+        if (allow.allows(h) and shortener(h) is None) or h.registrable in seen:
             continue
         if ln.kind == "bare" and not h.known_suffix:
             continue

@@ -82,12 +82,12 @@ _LABELLED_NUMBER = re.compile(r"[0-9][0-9a-z -]{4,30}[0-9a-z]")
 
 
 def _labelled(norm: str, masked: str) -> str:
-    """Mask the first number after a tracking/order label in the same clause ('Sendungsnummer: 4512
+    """Mask the first number after a tracking, order or reference label (item, invoice, serial number) in the same clause ('Sendungsnummer: 4512
     3398 7702', 'takip numaranız 1234567890', 'رقم التتبع الخاص بشحنتك هو 1234…'), unless a phone
     cue stands between the label and the number ('for the parcel, call 030 …')."""
     out = list(masked)
     cue = concept("phone_cue")
-    for name in ("tracking_word", "order_word"):
+    for name in ("tracking_word", "order_word", "reference_word"):
         for m in concept(name).finditer(norm):
             j = m.end()
             gap = _LABEL_GAP.match(norm, j)
