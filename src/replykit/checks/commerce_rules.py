@@ -258,9 +258,12 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
             sv = _sent_view(view, seg)
             here = sv.of("stay_on_platform")
             no_need = sv.of("no_need")
+            invite = sv.of("messenger_invite")
             for i, ms in sv.of("messenger").items():
                 if i in here or i in no_need:
                     continue  # 'you said you sent the photos on WhatsApp; please attach them here'
+                if i not in invite and not _DIGITS6.search(sv.text(i)):
+                    continue  # a mention ('the watch shows WhatsApp notifications'), not an invitation
                 m = _affirmed(view, seg, ms)
                 if m is not None:
                     yield _hit(sv, m, f"messenger app {seg.text[m.start():m.end()]!r}: keep the conversation on the marketplace")
@@ -280,6 +283,9 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
     paid = _direct_payment(view)
     if paid is not None:
         yield paid
+
+
+_DIGITS6 = re.compile(r"\d[\d -]{5,}")
 
 
 def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]]) -> re.Match[str] | None:
