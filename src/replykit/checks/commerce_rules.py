@@ -153,7 +153,7 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
         for _i, ms in sv.of("biased_strong").items():
             yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
             return
-        solicit = _solicits(sv)
+        solicit = _solicits(sv) | set(sv.of("review_conditional"))  # 'if you post a 5-star review, ...'
         nouns = sv.of("review_noun")
         if not (solicit or nouns):
             continue
@@ -337,9 +337,10 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
         req = sv.of("request_verb")
         polite = sv.of("request_polite")
         records = sv.of("records_purpose")
+        asks = sv.of("you_request")
         no_need = sv.of("no_need")
         for i, ms in objs.items():
-            if (i not in req and i not in polite and i not in records) or i in no_need:
+            if (i not in req and i not in polite and i not in records and i not in asks) or i in no_need:
                 continue
             ms = [m for m in ms if not (billing and _BILLING_IDS.search(m.group()))]
             if ms:
@@ -350,7 +351,9 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
 # ---- cancellation -----------------------------------------------------------------------------
 @rule("content.cancel-request", catalogue=True)
 def cancel_request(view: MessageView) -> Iterator[Hit]:
-    if not view.has("cancel_request"):
+    """An explicit request to cancel, or a cancel word in a sentence that asks something of the buyer
+    ('could you cancel', 'bitte ... stornieren') and does not report a cancellation already done."""
+    if not (view.has("cancel_request") or view.has("cancel_word")):
         return
     cap = "warning" if "address" in str(view.context.get("scenario", "")).lower() else None
     for seg in view.scan_segments:
@@ -358,6 +361,12 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
         for _i, ms in sv.of("cancel_request").items():
             yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
             return
+        asks = sv.of("you_request")
+        done = sv.of("cancel_done")
+        for i, ms in sv.of("cancel_word").items():
+            if i in asks and i not in done:
+                yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
+                return
 
 
 # ---- proactive status mail -----------------------------------------------------------------------
