@@ -113,12 +113,12 @@ def is_review_request(view: MessageView) -> bool:
 
 @rule("content.review-incentive", catalogue=True)
 def review_incentive(view: MessageView) -> Iterator[Hit]:
-    if not view.has("review_noun"):
+    if not (view.has("review_noun") or view.has("review_solicit") or view.has("review_conditional")):
         return
     for seg in view.scan_segments:
         sv = _sent_view(view, seg)
         nouns = sv.of("review_noun")
-        if not nouns:
+        if not (nouns or sv.of("review_solicit") or sv.of("review_conditional")):
             continue
         solicit = _solicits(sv)
         cond = sv.of("review_conditional")
@@ -146,7 +146,7 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
 
 @rule("content.review-biased", catalogue=True)
 def review_biased(view: MessageView) -> Iterator[Hit]:
-    if not (view.has("review_noun") or view.has("biased_strong")):
+    if not (view.has("review_noun") or view.has("review_solicit") or view.has("biased_strong")):
         return
     for seg in view.scan_segments:
         sv = _sent_view(view, seg)
