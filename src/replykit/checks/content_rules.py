@@ -61,6 +61,9 @@ _OBF_MARKS = ("[at]", "(at)", "[ at ]", "( at )", "(ät)", "[ät]", " arroba ", 
               "(punkt)", "[punkt]", "(punto)", "[punto]", "(point)", "[point]", " punt ")
 
 
+_OBF_GATE = re.compile("|".join(re.escape(k) for k in sorted(_OBF_MARKS, key=len, reverse=True)))
+
+
 def email_matches(text: str) -> Iterator[re.Match[str]]:
     """E-mail addresses, written plainly or disguised ('shop [at] gmail [dot] com', 'shop @ gmail . com')."""
     spans: list[tuple[int, int]] = []
@@ -69,7 +72,7 @@ def email_matches(text: str) -> Iterator[re.Match[str]]:
             spans.append(m.span())
             yield m
     low = lower(text)
-    if any(k in low for k in _OBF_MARKS):
+    if _OBF_GATE.search(low):
         for m in _EMAIL_OBF.finditer(low):
             if not any(a < m.end() and m.start() < b for a, b in spans):
                 yield m

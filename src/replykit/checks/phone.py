@@ -12,8 +12,8 @@ the buyer's locale, the marketplace's home):
 - with a phone or messenger cue (phone, Telefon, WhatsApp, 電話, هاتف …) within 40 characters: a
   number valid in one of those regions (or, written in groups, at least of a possible length; a
   seller's own number from abroad is checked against every shipped language's home countries);
-- with no cue: a number valid in the message's region and grouped exactly as that country writes
-  its numbers ('06 12 34 56 78' in France).
+- with no cue: a number with a trunk prefix or an area code in brackets, valid in the message's
+  region and grouped exactly as that country writes its numbers ('06 12 34 56 78' in France).
 
 A cue about a warranty line, a carrier or a manufacturer caps the finding at warning: marketplaces
 tolerate those numbers (Amazon: 'numbers related to warranties, shipping providers or manufacturers').
@@ -209,7 +209,12 @@ def find_phones(norm: str, regions: Iterable[str] = ()) -> Iterator[tuple[int, i
 
     for m in _tel_candidates(norm):
         s, e = m.start(), m.end()
-        if not 8 <= _ndigits(m.group()) <= 15:
+        cand = m.group()
+        if not 8 <= _ndigits(cand) <= 15:
+            continue
+        # the cheap question first: masking the neighbourhood costs a dozen scans
+        if not (cand.startswith(("+", "00", "(+")) or _NANP.search(cand) or cued(s, e)
+                or (regs and cand[0] in "0(" and _grouped(cand) and _national_layout(cand, regs[0]))):
             continue
         w0, w1 = max(0, s - 60), min(n, e + 60)
         window = norm[w0:w1]
@@ -228,7 +233,7 @@ def find_phones(norm: str, regions: Iterable[str] = ()) -> Iterator[tuple[int, i
             elif cued(cs, ce):
                 ok = _plausible_after_cue(text, regs)
             else:
-                ok = bool(regs) and _national_layout(text, regs[0])
+                ok = bool(regs) and text[0] in "0(" and _national_layout(text, regs[0])
             if not ok:
                 continue
             done.add((cs, ce))
