@@ -157,8 +157,9 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
         nouns = sv.of("review_noun")
         if not (solicit or nouns):
             continue
+        asks = sv.of("you_request")
         for i, ms in sv.of("review_biased").items():
-            if any(j in solicit for j in (i - 1, i, i + 1)):
+            if any(j in solicit for j in (i - 1, i, i + 1)) or i in asks:
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("gating_happy").items():
