@@ -254,7 +254,7 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
             if not _RELAY.search(m.group()):
                 yield seg.hit(m.start(), m.end(), "e-mail address to write to: the conversation leaves the marketplace")
                 return
-    if view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network"):
+    if view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network") or view.has("own_shop"):
         for seg in view.scan_segments:
             sv = _sent_view(view, seg)
             here = sv.of("stay_on_platform")
@@ -276,6 +276,13 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                 if m is not None:
                     yield _hit(sv, m, "moves the conversation or the sale off the marketplace")
                     return
+            buy = sv.of("buy_verb")
+            for i, ms in sv.of("own_shop").items():
+                if i in buy and i not in no_need:
+                    m = _affirmed(view, seg, ms)
+                    if m is not None:
+                        yield _hit(sv, m, "sends the buyer to the seller's own shop: the sale leaves the marketplace")
+                        return
             contact = sv.of("contact_verb")
             for i, ms in sv.of("social_network").items():
                 if i in contact:
