@@ -389,7 +389,7 @@ class Concept:
     the fragments still possible. Fragments with no derivable anchor run as one alternation.
     """
 
-    __slots__ = ("name", "frags", "index", "primaries", "ungated", "cjk", "arabic", "_all")
+    __slots__ = ("name", "frags", "index", "primaries", "ungated", "cjk", "arabic", "_all", "_combos")
 
     def __init__(self, name: str, langs: dict[str, list[str]], free: set[str]):
         self.name = name
@@ -436,6 +436,18 @@ class Concept:
         self.cjk = _group(cjk, False)
         self.arabic = _group(arabic, False)
         self._all: re.Pattern[str] | None = None
+        self._combos: dict[tuple[int, ...], _Bounded] = {}
+
+    def _combined(self, frags) -> "_Bounded":
+        """The fragments still possible for a text as one alternation: one scan instead of one per
+        fragment (the same few combinations recur across messages, so they are compiled once)."""
+        key = tuple(fr.pos for fr in frags)
+        got = self._combos.get(key)
+        if got is None:
+            if len(self._combos) > 512:
+                self._combos = {}
+            got = self._combos[key] = _group([fr.src for fr in frags], True)
+        return got
 
     @property
     def all_latin(self) -> re.Pattern[str] | None:
@@ -483,9 +495,11 @@ class Concept:
                 if len(frags) > 1:
                     frags = sorted(frags, key=_pos)  # lexicon order, whatever the set order of the anchors
                 pre = words.prefixes
-                for fr in frags:
-                    if fr.possible(pre):
-                        yield fr.rx
+                live = [fr for fr in frags if fr.possible(pre)]
+                if len(live) == 1:
+                    yield live[0].rx
+                elif live:
+                    yield self._combined(live)
         yield from self.ungated
         if self.cjk is not None and (words is None or words.cjk):
             yield self.cjk
