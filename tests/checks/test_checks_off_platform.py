@@ -63,3 +63,11 @@ def test_cancel_requests(text):
 ])
 def test_cancellations_reported_are_not_requests(text):
     assert "content.cancel-request" not in _rules(text, "amazon")
+
+
+@pytest.mark.parametrize("text", [
+    "DHL may send you a WhatsApp message with the delivery slot; that message is genuine.",
+    "Der Kurier von DPD meldet sich per WhatsApp, bevor er liefert.",
+])
+def test_a_carrier_using_a_messenger_is_not_the_seller_leaving(text):
+    assert "content.off-platform" not in _rules(text)

@@ -260,8 +260,9 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
             here = sv.of("stay_on_platform")
             no_need = sv.of("no_need")
             invite = sv.of("messenger_invite")
+            third_party = sv.of("phone_soft_cue")  # the carrier or the manufacturer writes or calls, not the seller
             for i, ms in sv.of("messenger").items():
-                if i in here or i in no_need:
+                if i in here or i in no_need or i in third_party:
                     continue  # 'you said you sent the photos on WhatsApp; please attach them here'
                 if i not in invite and not _DIGITS6.search(sv.text(i)):
                     continue  # a mention ('the watch shows WhatsApp notifications'), not an invitation
