@@ -71,3 +71,12 @@ def test_cancellations_reported_are_not_requests(text):
 ])
 def test_a_carrier_using_a_messenger_is_not_the_seller_leaving(text):
     assert "content.off-platform" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for your feedback; we will send you the missing parts tomorrow.",
+    "Danke für Ihre Bewertung, wir schicken Ihnen die fehlenden Teile.",
+    "Merci pour votre avis, nous vous enverrons une pièce neuve.",
+])
+def test_thanking_for_a_review_and_fixing_the_problem_is_no_incentive(text):
+    assert "content.review-incentive" not in _rules(text, "amazon")
