@@ -260,7 +260,7 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
             here = sv.of("stay_on_platform")
             no_need = sv.of("no_need")
             invite = sv.of("messenger_invite")
-            third_party = sv.of("phone_soft_cue")  # the carrier or the manufacturer writes or calls, not the seller
+            third_party = sv.of("third_party")  # the carrier or the manufacturer writes or calls, not the seller
             for i, ms in sv.of("messenger").items():
                 if i in here or i in no_need or i in third_party:
                     continue  # 'you said you sent the photos on WhatsApp; please attach them here'
