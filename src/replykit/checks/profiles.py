@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from ..errors import ReplykitError
 from .model import SEVERITY_RANK
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .urls import AllowList
 
 MARKETPLACES: tuple[str, ...] = ("amazon", "ebay", "walmart_us", "walmart_ca", "wish", "etsy", "mercadolibre")
 SEVERITIES = ("error", "warning", "off")
