@@ -221,6 +221,44 @@ def _pack(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+def _serve_settings(args: argparse.Namespace, *, sources: bool, preview: bool) -> Any:
+    from .server import Settings
+
+    return Settings(project=args.project, pack=getattr(args, "pack", None), sources=sources, preview=preview,
+                    max_body=args.max_body)
+
+
+@command("serve")
+def _serve(args: argparse.Namespace, project: Project) -> int:
+    from .server.run import serve
+
+    serve(_serve_settings(args, sources=False, preview=args.preview), host=args.host, port=args.port,
+          workers=args.workers)
+    return 0
+
+
+@command("preview")
+def _preview(args: argparse.Namespace, project: Project) -> int:
+    from .server.run import serve
+
+    serve(_serve_settings(args, sources=True, preview=True), host=args.host, port=args.port)
+    return 0
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text}")
+    return value
+
+
+def _add_server_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--max-body", type=_positive, default=1024 * 1024, metavar="BYTES",
+                   help="largest request body accepted (default 1 MiB; larger gets 413)")
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="replykit", description=__doc__)
     root.add_argument("--project", metavar="DIR", help="project folder (default: current directory)")
@@ -278,6 +316,13 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--keep", type=int, required=True, metavar="N")
     a = actions.add_parser("rollback", help="point CURRENT at ID (default: the pack published before it)")
     a.add_argument("id", nargs="?")
+    p = sub.add_parser("serve", help="serve the HTTP API (and with --preview the translator preview)")
+    p.add_argument("--pack", metavar="DIR", help="a published pack folder (default: the project's build/CURRENT)")
+    _add_server_arguments(p)
+    p.add_argument("--workers", type=_positive, default=1, help="worker processes (default 1)")
+    p.add_argument("--preview", action="store_true", help="also serve the translator preview at /preview")
+    p = sub.add_parser("preview", help="serve the translator preview from the project's sources at /preview")
+    _add_server_arguments(p)
     return root
 
 

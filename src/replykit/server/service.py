@@ -1,0 +1,248 @@
+"""What the HTTP API does, as plain library calls: render with findings, lint, describe, reload.
+
+A :class:`Service` holds the pack being served as one immutable :class:`Serving` object and
+swaps it with a single assignment on reload, so a request in flight finishes on the pack it
+started with and a pack that fails to load or verify never replaces a good one.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import PackError, ReplykitError, VariableError
+from ..marketplaces import marketplace as marketplace_facts
+from ..project import Project
+from . import backend
+from .backend import Finding, Loaded
+from .schema import variable_errors, variables_schema
+
+
+class RequestError(ReplykitError):
+    """A request the API refuses; ``status`` is its HTTP code, ``field`` the part to blame."""
+
+    def __init__(self, status: int, error: str, message: str, field: str | None = None,
+                 extra: Mapping[str, Any] | None = None) -> None:
+        self.status = status
+        self.error = error
+        self.field = field
+        self.extra = dict(extra or {})
+        super().__init__(message)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"error": self.error, "message": str(self)}
+        if self.field is not None:
+            data["field"] = self.field
+        data.update(self.extra)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where the served pack comes from, read anew on every reload.
+
+    ``pack``: a published pack folder; else the project's ``build/CURRENT``; with ``sources``
+    the project's templates and .po files (the translator preview picks up edits on reload).
+    """
+
+    project: Project
+    pack: Path | None = None
+    sources: bool = False
+
+    def load(self, override: str | None = None) -> Loaded:
+        if override:
+            return backend.load_pack_at(override)
+        if self.sources:
+            return backend.load_sources(self.project)
+        if self.pack is not None:
+            return backend.load_pack_at(self.pack)
+        return backend.load_project_pack(self.project)
+
+
+@dataclass(slots=True)
+class Serving:
+    """One loaded pack plus what is derived from it (the sample renders' findings, per cell)."""
+
+    loaded: Loaded
+    _baseline: dict[tuple[str, str, str], Counter[tuple[str, str, str]]] = field(default_factory=dict)
+
+    def baseline(self, scenario: str, locale: str, marketplace: str) -> Counter[tuple[str, str, str]]:
+        """Findings of the scenario's own sample render in this cell: the template's, not the ticket's."""
+        key = (scenario, locale, marketplace)
+        found = self._baseline.get(key)
+        if found is None:
+            spec = self.loaded.scenarios[scenario]
+            samples = spec.samples(marketplace)
+            reply = self.loaded.render(scenario, locale=locale, marketplace=marketplace, variables=samples)
+            found = Counter(_key(f) for f in backend.lint(backend.message_of(reply, spec, samples), marketplace))
+            self._baseline[key] = found
+        return found
+
+
+def _key(finding: Finding) -> tuple[str, str, str]:
+    return finding.rule, finding.where, " ".join(finding.excerpt.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A rendered reply and the findings the ticket's variables brought into it."""
+
+    reply: dict[str, Any]
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.reply, "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass(frozen=True, slots=True)
+class ReloadResult:
+    previous: str
+    current: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"previous": self.previous, "pack": self.current, "changed": self.previous != self.current}
+
+
+def _text_field(body: Mapping[str, Any], name: str, *, required: bool = True) -> str | None:
+    value = body.get(name)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise RequestError(422, "invalid_field", f"{name}: expected a non-empty string", name)
+    return value
+
+
+def require_object(body: Any, what: str = "request body") -> Mapping[str, Any]:
+    if not isinstance(body, Mapping):
+        raise RequestError(400, "bad_request", f"{what}: expected a JSON object")
+    return body
+
+
+class Service:
+    """The pack being served and the calls the HTTP API makes on it; thread-safe."""
+
+    def __init__(self, origin: Origin, *, warm: bool = True) -> None:
+        self.origin = origin
+        self.warm = warm
+        self._reload_lock = threading.Lock()
+        self._serving = Serving(self._prepare(origin.load()))
+
+    def _prepare(self, loaded: Loaded) -> Loaded:
+        if self.warm:
+            loaded.warm()
+        return loaded
+
+    @property
+    def serving(self) -> Serving:
+        return self._serving
+
+    @property
+    def pack(self) -> Loaded:
+        return self._serving.loaded
+
+    # --- reload ---------------------------------------------------------------------------
+
+    def reload(self, pack: str | None = None) -> ReloadResult:
+        """Load (and verify) the pack anew and swap it in; on failure raise and keep the old one."""
+        with self._reload_lock:
+            previous = self._serving.loaded.id
+            loaded = self._prepare(self.origin.load(pack))
+            self._serving = Serving(loaded)  # one assignment: requests see the old or the new pack
+            return ReloadResult(previous, loaded.id)
+
+    # --- describe -------------------------------------------------------------------------
+
+    def scenarios(self) -> list[dict[str, Any]]:
+        return [{"id": s.id, "title": s.title, "kind": s.kind, "description": s.description,
+                 "reasons": list(s.reasons), "marketplaces": list(s.marketplaces)}
+                for s in self.pack.scenarios.values()]
+
+    def scenario(self, scenario_id: str) -> dict[str, Any]:
+        spec = self.pack.renderer.scenario(scenario_id)
+        return {"id": spec.id, "title": spec.title, "kind": spec.kind, "description": spec.description,
+                "reasons": list(spec.reasons), "marketplaces": list(spec.marketplaces),
+                "variables": variables_schema(spec),
+                "samples": {m: spec.samples(m) for m in spec.marketplaces}}
+
+    def manifest(self) -> dict[str, Any]:
+        return dict(self.pack.manifest)
+
+    def rules(self, marketplace: str | None = None) -> list[dict[str, Any]]:
+        return backend.rules(marketplace)
+
+    # --- render and lint ------------------------------------------------------------------
+
+    def render(self, body: Any, accept_language: str | None = None) -> Rendered:
+        """Render a ``{scenario, marketplace, locale?, variables, channel?}`` request with findings.
+
+        The locale comes from the body, else ``accept_language``, else the source locale.
+        Findings are those of the reply minus those of the scenario's own sample render.
+        """
+        body = require_object(body)
+        serving = self._serving
+        loaded = serving.loaded
+        scenario = loaded.renderer.scenario(_text_field(body, "scenario") or "")
+        marketplace = _text_field(body, "marketplace") or ""
+        marketplace_facts(marketplace)
+        locale = _text_field(body, "locale", required=False) or accept_language or loaded.source_locale
+        channel = _text_field(body, "channel", required=False)
+        variables = body.get("variables", {})
+        if not isinstance(variables, Mapping):
+            raise RequestError(422, "invalid_variables", "variables: expected a JSON object", "variables")
+        try:
+            reply = loaded.render(scenario.id, locale=locale, marketplace=marketplace, variables=variables,
+                                  channel=channel)
+        except VariableError:
+            raise _variables_error(variable_errors(scenario, variables)) from None
+        baseline = serving.baseline(scenario.id, reply.locale, marketplace)
+        seen: Counter[tuple[str, str, str]] = Counter()
+        findings = []
+        for finding in backend.lint(backend.message_of(reply, scenario, variables), marketplace):
+            key = _key(finding)
+            seen[key] += 1
+            if seen[key] > baseline.get(key, 0):
+                findings.append(finding)
+        return Rendered(backend.reply_to_dict(reply), findings)
+
+    def lint(self, body: Any) -> dict[str, Any]:
+        """``{marketplace, message: {subject, html?, text?, context?}}`` -> ``replykit lint --format json``."""
+        body = require_object(body)
+        marketplace = _text_field(body, "marketplace") or ""
+        marketplace_facts(marketplace)
+        try:
+            message = backend.message_from_json(body.get("message"))
+        except ValueError as error:
+            raise RequestError(422, "invalid_field", f"message: {error}", "message") from None
+        report = backend.LintReport(findings=backend.lint(message, marketplace))
+        return report.to_json()
+
+
+def _variables_error(errors: list[VariableError]) -> RequestError:
+    fields = [{"field": e.field, "message": e.reason} for e in errors]
+    return RequestError(422, "invalid_variables", "; ".join(str(e) for e in errors),
+                        errors[0].field if errors else "variables", {"fields": fields})
+
+
+def parse_json(raw: bytes) -> Any:
+    """A request body as JSON; a one-line 400 naming line and column otherwise."""
+    try:
+        return json.loads(raw)
+    except UnicodeDecodeError as error:
+        raise RequestError(400, "bad_json", f"request body is not UTF-8 ({error.reason} at byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise RequestError(400, "bad_json", f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise RequestError(400, "bad_json", "malformed JSON: nested too deeply") from None
+
+
+__all__ = ["Origin", "PackError", "Rendered", "ReloadResult", "RequestError", "Service", "Serving", "parse_json",
+           "require_object"]
