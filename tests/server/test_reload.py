@@ -1,0 +1,156 @@
+"""Reload swaps packs atomically, refuses a tampered pack, and drops no request in flight."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import signal
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from replykit import packs
+
+from .conftest import Server, pack_copy
+
+SAMPLE = {"seller_name": "Nordlicht Home", "product_title": "Oak bedside table", "answer": "Yes, it is solid oak."}
+SUBJECT = "templates/pre_sale_question/subject.txt"
+
+
+def edit_pack(folder: Path, *, prefix: str, update_manifest: bool, new_id: str | None = None) -> None:
+    """Change the subject template of a pack; with ``update_manifest`` it stays a valid pack."""
+    target = folder / SUBJECT
+    target.write_text(prefix + target.read_text(encoding="utf-8"), encoding="utf-8")
+    if update_manifest:
+        manifest_path = folder / "manifest.json"
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest["files"][SUBJECT] = hashlib.sha256(target.read_bytes()).hexdigest()
+        if new_id:
+            manifest["id"] = new_id
+        manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+
+
+def subject(client: httpx.Client) -> str:
+    response = client.post("/v1/render", json={"scenario": "pre_sale_question", "marketplace": "amazon",
+                                               "locale": "en", "variables": SAMPLE})
+    assert response.status_code == 200, response.text
+    return str(response.json()["subject"])
+
+
+@pytest.fixture
+def packs_ab(built: packs.BuildResult, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Pack A (as built), pack B (valid, other subject and id) and a tampered copy of A."""
+    a = pack_copy(built, tmp_path / "a")
+    b = pack_copy(built, tmp_path / "b")
+    edit_pack(b, prefix="[B] ", update_manifest=True, new_id=built.pack_id + "-b")
+    tampered = pack_copy(built, tmp_path / "t")
+    edit_pack(tampered, prefix="[evil] ", update_manifest=False)
+    return a, b, tampered
+
+
+def test_reload_switches_packs_and_refuses_a_tampered_one(packs_ab: tuple[Path, Path, Path],
+                                                          built: packs.BuildResult) -> None:
+    a, b, tampered = packs_ab
+    server = Server(["serve", "--pack", str(a)], project=a.parent)
+    try:
+        with httpx.Client(base_url=server.url, timeout=60) as client:
+            plain = subject(client)
+            switched = client.post("/v1/admin/reload", json={"pack": str(b)})
+            assert switched.status_code == 200, switched.text
+            assert switched.json() == {"previous": built.pack_id, "pack": built.pack_id + "-b", "changed": True}
+            assert subject(client) == "[B] " + plain
+            assert client.get("/v1/pack").json()["id"] == built.pack_id + "-b"
+
+            refused = client.post("/v1/admin/reload", json={"pack": str(tampered)})
+            assert refused.status_code == 409 and refused.json()["error"] == "reload_refused"
+            assert "sha256" in refused.json()["message"] and "subject.txt" in refused.json()["message"]
+            assert client.get("/readyz").json()["pack"] == built.pack_id + "-b"  # the old pack keeps serving
+            assert subject(client) == "[B] " + plain
+
+            back = client.post("/v1/admin/reload")  # no body: the configured --pack, read anew
+            assert back.json()["pack"] == built.pack_id and subject(client) == plain
+            assert client.post("/v1/admin/reload", content=b"{").status_code == 400
+            assert client.post("/v1/admin/reload", json={"pack": 3}).status_code == 422
+            metrics = client.get("/metrics").text
+            assert 'replykit_pack_reloads_total{outcome="refused"} 1.0' in metrics
+            assert 'replykit_pack_reloads_total{outcome="ok"} 2.0' in metrics
+    finally:
+        server.stop()
+
+
+def test_reload_under_load_drops_no_request(packs_ab: tuple[Path, Path, Path]) -> None:
+    a, b, tampered = packs_ab
+    server = Server(["serve", "--pack", str(a)], project=a.parent)
+    statuses: list[int] = []
+    subjects: set[str] = set()
+    stop = threading.Event()
+
+    def hammer() -> None:
+        with httpx.Client(base_url=server.url, timeout=60) as client:
+            while not stop.is_set():
+                response = client.post("/v1/render", json={"scenario": "pre_sale_question", "marketplace": "amazon",
+                                                           "locale": "en", "variables": SAMPLE})
+                statuses.append(response.status_code)
+                if response.status_code == 200:
+                    subjects.add(response.json()["subject"])
+
+    try:
+        with httpx.Client(base_url=server.url, timeout=60) as admin:
+            plain = subject(admin)
+            workers = [threading.Thread(target=hammer) for _ in range(6)]
+            for worker in workers:
+                worker.start()
+            outcomes = []
+            for target in (b, tampered, a, b, tampered, a):
+                time.sleep(0.3)
+                outcomes.append(admin.post("/v1/admin/reload", json={"pack": str(target)}).status_code)
+            time.sleep(0.3)
+            stop.set()
+            for worker in workers:
+                worker.join()
+    finally:
+        stop.set()
+        server.stop()
+    assert outcomes == [200, 409, 200, 200, 409, 200]
+    assert len(statuses) > 50 and set(statuses) == {200}
+    assert subjects == {plain, "[B] " + plain}  # every reply wholly from one pack or the other
+
+
+def _metric(client: httpx.Client, line_start: str) -> float:
+    for line in client.get("/metrics").text.splitlines():
+        if line.startswith(line_start):
+            return float(line.rsplit(" ", 1)[1])
+    return 0.0
+
+
+def _wait_for(condition, timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError("condition not met in time")
+
+
+def test_sighup_reloads_the_pack_folder_and_keeps_the_old_pack_when_tampered(
+        packs_ab: tuple[Path, Path, Path]) -> None:
+    a, _, _ = packs_ab
+    server = Server(["serve", "--pack", str(a)], project=a.parent)
+    try:
+        with httpx.Client(base_url=server.url, timeout=60) as client:
+            plain = subject(client)
+            edit_pack(a, prefix="[tampered] ", update_manifest=False)
+            server.signal(signal.SIGHUP)
+            _wait_for(lambda: _metric(client, 'replykit_pack_reloads_total{outcome="refused"}') == 1)
+            assert server.process.poll() is None and subject(client) == plain
+            assert "reload refused" in server.output() and "sha256" in server.output()
+
+            edit_pack(a, prefix="[v2] ", update_manifest=True)  # a legitimate new version of the folder
+            server.signal(signal.SIGHUP)
+            _wait_for(lambda: _metric(client, 'replykit_pack_reloads_total{outcome="ok"}') == 1)
+            assert subject(client) == "[v2] [tampered] " + plain
+    finally:
+        server.stop()
