@@ -59,6 +59,8 @@ def endpoint_label(path: str, known: Iterable[str]) -> str:
     """A bounded label for a request path: the route template, else ``other``."""
     if path.startswith("/v1/scenarios/"):
         return "/v1/scenarios/{id}"
+    if path.startswith("/preview/"):
+        return "/preview/{cell}"
     return path if path in known else "other"
 
 
