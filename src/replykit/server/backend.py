@@ -77,8 +77,11 @@ def _verify_files(path: Path, manifest: Mapping[str, Any]) -> None:
 
 
 def load_pack_at(path: str | os.PathLike[str]) -> Loaded:
-    """Load and verify a published pack folder; :class:`PackError` names the bad file."""
-    folder = Path(path)
+    """Load and verify a published pack folder; :class:`PackError` names the bad file.
+
+    A symlink is resolved once here, so swapping it later only takes effect on the next reload.
+    """
+    folder = Path(path).resolve()
     if not folder.is_dir():
         raise PackError(f"{folder}: not a pack folder")
     source = PackSource(folder)

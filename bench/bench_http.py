@@ -1,0 +1,173 @@
+"""HTTP load benchmark: `replykit serve --workers 2` on 127.0.0.1 driven by wrk against /v1/render.
+
+    apt-get install -y wrk                     # Debian's compiled load generator (not needed by CI)
+    .venv/bin/python bench/bench_http.py [--pack DIR] [--duration 30] [--connections 64]
+
+The load is bounded (64 connections, 30 s by default) and mixed: every scenario x shipped locale x
+permitted marketplace with its sample values, each request with a different buyer name. In the same
+run it measures the same mix in-process, on one core: ``Renderer.render`` alone and the API's whole
+library call (render + the findings the variables bring in). Report the ratios, not the absolutes:
+the machine is shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from replykit.packs import PackSource, current_pack  # noqa: E402
+from replykit.project import Project  # noqa: E402
+from replykit.rendering.renderer import Renderer  # noqa: E402
+from replykit.server.service import Origin, Service  # noqa: E402
+
+LUA = """
+local bodies = {%s}
+local n = #bodies
+local i = 0
+local headers = {["Content-Type"] = "application/json"}
+request = function()
+  i = i + 1
+  local body = string.gsub(bodies[(i %% n) + 1], "__N__", tostring(i))
+  return wrk.format("POST", "/v1/render", headers, body)
+end
+"""
+
+
+def mix(pack: Path) -> list[dict]:
+    """Every scenario x locale x permitted marketplace, with sample values and a numbered buyer name."""
+    source = PackSource(pack)
+    bodies = []
+    for scenario in source.scenarios.values():
+        for locale in (*source.locales, "en"):
+            for marketplace in scenario.marketplaces:
+                variables = {**scenario.samples(marketplace), "buyer_name": "Anna Schmidt __N__"}
+                bodies.append({"scenario": scenario.id, "marketplace": marketplace, "locale": locale,
+                               "variables": variables})
+    return bodies
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_ready(url: str, process: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/readyz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit("server not ready")
+
+
+def parse_wrk(output: str) -> dict[str, float]:
+    def ms(value: str) -> float:
+        number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()  # type: ignore[union-attr]
+        return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+    result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}  # type: ignore[union-attr]
+    for pct in ("50", "99"):
+        result[f"p{pct}_ms"] = ms(re.search(rf"\s{pct}(?:\.000)?%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
+    result["requests"] = float(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    result["non_2xx"] = float(non2xx.group(1)) if non2xx else 0.0
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    result["socket_errors"] = float(sum(int(g) for g in errors.groups())) if errors else 0.0
+    return result
+
+
+def in_process(pack: Path, bodies: list[dict], seconds: float = 5.0) -> tuple[float, float]:
+    """Replies per second on one core: Renderer.render alone, and the API's whole library call."""
+    renderer = Renderer(PackSource(pack), "en")
+    renderer.warm()
+    service = Service(Origin(Project.at(ROOT), pack))
+    concrete = [{**b, "variables": {**b["variables"], "buyer_name": f"Anna Schmidt {i}"}} for i, b in enumerate(bodies)]
+    for body in concrete:  # warm the findings baselines as the server's warm-up traffic does
+        service.render(body)
+
+    def rate(call) -> float:  # type: ignore[no-untyped-def]
+        count, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            call(concrete[count % len(concrete)])
+            count += 1
+        return count / (time.perf_counter() - start)
+
+    render_rate = rate(lambda b: renderer.render(b["scenario"], locale=b["locale"], marketplace=b["marketplace"],
+                                                 variables=b["variables"]))
+    service_rate = rate(service.render)
+    return render_rate, service_rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pack", help="pack folder (default: the project's build/CURRENT)")
+    parser.add_argument("--duration", type=int, default=30)
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise SystemExit("wrk is not installed: apt-get install -y wrk")
+    pack = Path(args.pack) if args.pack else current_pack(Project.at(ROOT))
+    if pack is None:
+        raise SystemExit("no published pack: run `replykit build` first or pass --pack")
+    bodies = mix(pack)
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "replykit.cli", "--project", str(ROOT), "serve", "--pack",
+                               str(pack), "--workers", str(args.workers), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_ready(url, server)
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            script.write(LUA % ", ".join(json.dumps(json.dumps(b)) for b in bodies))
+        warm = subprocess.run([wrk, "-t2", f"-c{args.connections}", "-d5s", "-s", script.name, url],
+                              capture_output=True, text=True, check=True)
+        del warm  # every worker has compiled every cell and its findings baseline
+        done = subprocess.run([wrk, "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency",
+                               "-s", script.name, url], capture_output=True, text=True, check=True)
+        os.unlink(script.name)
+        with urllib.request.urlopen(url + "/metrics", timeout=10) as response:
+            metrics = response.read().decode()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+    load = parse_wrk(done.stdout)
+    render_rate, service_rate = in_process(pack, bodies)
+    print(f"mix: {len(bodies)} scenario x locale x marketplace cells; {args.workers} workers; "
+          f"{args.connections} connections for {args.duration} s")
+    print(f"HTTP /v1/render        {load['rps']:9.0f} replies/s  p50 {load['p50_ms']:.2f} ms  "
+          f"p99 {load['p99_ms']:.2f} ms  non-2xx {load['non_2xx']:.0f}  socket errors {load['socket_errors']:.0f}")
+    print(f"in-process Renderer.render      {render_rate:9.0f} replies/s (one core)")
+    print(f"in-process Service.render       {service_rate:9.0f} replies/s (one core: render + findings)")
+    print(f"ratio HTTP / Renderer.render    {load['rps'] / render_rate:.3f}")
+    print(f"ratio HTTP / Service.render     {load['rps'] / service_rate:.3f}")
+    served = sum(float(line.rsplit(" ", 1)[1]) for line in metrics.splitlines()
+                 if line.startswith('replykit_http_requests_total{endpoint="/v1/render"'))
+    print(f"/metrics counted {served:.0f} /v1/render requests over both workers")
+
+
+if __name__ == "__main__":
+    main()
