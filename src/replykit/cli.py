@@ -225,7 +225,7 @@ def _serve_settings(args: argparse.Namespace, *, sources: bool, preview: bool) -
     from .server import Settings
 
     return Settings(project=args.project, pack=getattr(args, "pack", None), sources=sources, preview=preview,
-                    max_body=args.max_body)
+                    max_body=args.max_body, warm=not sources)  # sources compile on demand: quick reloads
 
 
 @command("serve")

@@ -154,3 +154,25 @@ def test_sighup_reloads_the_pack_folder_and_keeps_the_old_pack_when_tampered(
             assert subject(client) == "[v2] [tampered] " + plain
     finally:
         server.stop()
+
+
+def test_preview_server_picks_up_po_edits_on_reload(tmp_path: Path) -> None:
+    from .conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    server = Server(["preview"], project=project.root)
+    try:
+        with httpx.Client(base_url=server.url, timeout=60) as client:
+            body = {"scenario": "pre_sale_question", "marketplace": "amazon", "locale": "de", "variables": SAMPLE}
+            assert client.get("/v1/pack").json()["id"] == "sources"
+            assert client.post("/v1/render", json=body).json()["subject"] == "Ihre Frage zu „Oak bedside table“"
+            po = project.po_path("de")
+            po.write_text(po.read_text(encoding="utf-8").replace(
+                'msgstr "Ihre Frage zu „%(product)s“"', 'msgstr "Zu Ihrer Frage über „%(product)s“"'), encoding="utf-8")
+            assert client.post("/v1/render", json=body).json()["subject"] == "Ihre Frage zu „Oak bedside table“"
+            assert client.post("/v1/admin/reload").status_code == 200
+            assert client.post("/v1/render", json=body).json()["subject"] == "Zu Ihrer Frage über „Oak bedside table“"
+            page = client.get("/preview/pre_sale_question/de/amazon").text
+            assert "Zu Ihrer Frage über" in page
+    finally:
+        server.stop()
