@@ -259,4 +259,6 @@ async def _reload_on_signal(api: Api) -> None:
 def app_from_environment() -> Starlette:
     """Factory for uvicorn workers: the settings come from ``$REPLYKIT_SERVE``."""
     raw = os.environ.get(SETTINGS_ENV)
+    with contextlib.suppress(ValueError):  # until the app's own handler is installed, SIGHUP must not kill
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     return create_app(Settings.from_json(raw) if raw else Settings())

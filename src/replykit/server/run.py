@@ -3,26 +3,42 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 
 from .settings import SETTINGS_ENV, SUPERVISOR_ENV, Settings
+
+APP = "replykit.server.app:app_from_environment"
 
 
 def serve(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
           log_level: str = "info") -> None:
     """Verify the pack once (a bad one is a one-line ReplykitError here), then serve until stopped.
 
-    With several workers, SIGHUP to this process replaces the workers one by one (each loads and
-    verifies the pack before the old one retires; a pack that fails keeps the old workers), and
-    ``/metrics`` sums over the workers.
+    SIGHUP reloads the pack inside every process (the supervisor passes it on to each worker),
+    so no worker is restarted and no connection is dropped; a pack that fails verification is
+    refused and the old one keeps serving. With several workers ``/metrics`` sums over them.
     """
     settings.origin().load()
     os.environ[SETTINGS_ENV] = settings.to_json()
-    if workers > 1:
-        os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="replykit-metrics-"))
-        os.environ[SUPERVISOR_ENV] = str(os.getpid())
     import uvicorn
 
-    uvicorn.run("replykit.server.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
-                log_level=log_level, access_log=False, lifespan="on", server_header=False,
-                timeout_graceful_shutdown=30)
+    options = dict(factory=True, host=host, port=port, workers=workers, log_level=log_level, access_log=False,
+                   lifespan="on", server_header=False, timeout_graceful_shutdown=30)
+    if workers == 1:
+        uvicorn.run(APP, **options)  # type: ignore[arg-type]
+        return
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="replykit-metrics-"))
+    os.environ[SUPERVISOR_ENV] = str(os.getpid())
+    from uvicorn.supervisors import Multiprocess
+
+    class Supervisor(Multiprocess):
+        """uvicorn's supervisor, except that SIGHUP reloads the pack in each worker instead of replacing it."""
+
+        def handle_hup(self) -> None:
+            for process in self.processes:
+                if process.pid is not None and process.exitcode is None:
+                    os.kill(process.pid, signal.SIGHUP)
+
+    config = uvicorn.Config(APP, **options)  # type: ignore[arg-type]
+    Supervisor(config, sockets=[config.bind_socket()]).run()
