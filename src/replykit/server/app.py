@@ -107,6 +107,7 @@ class Api:
         self.settings = settings
         self.metrics = metrics
         self.service: Service | None = None
+        self.reload_pending = False
 
     def ready(self) -> Service:
         if self.service is None:
@@ -222,6 +223,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         loop = asyncio.get_running_loop()
         with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):  # not the main thread
             loop.add_signal_handler(signal.SIGHUP, lambda: asyncio.ensure_future(_reload_on_signal(api)))
+        if api.reload_pending:  # SIGHUP came while the pack was loading: it may be older than the signal
+            await _reload_on_signal(api)
         yield
 
     j = json_endpoint
@@ -259,6 +262,7 @@ async def _reload_on_signal(api: Api) -> None:
 def app_from_environment() -> Starlette:
     """Factory for uvicorn workers: the settings come from ``$REPLYKIT_SERVE``."""
     raw = os.environ.get(SETTINGS_ENV)
-    with contextlib.suppress(ValueError):  # until the app's own handler is installed, SIGHUP must not kill
-        signal.signal(signal.SIGHUP, signal.SIG_IGN)
-    return create_app(Settings.from_json(raw) if raw else Settings())
+    app = create_app(Settings.from_json(raw) if raw else Settings())
+    with contextlib.suppress(ValueError):  # a SIGHUP during start-up must not kill: reload once started
+        signal.signal(signal.SIGHUP, lambda signum, frame: setattr(app.state.api, "reload_pending", True))
+    return app
