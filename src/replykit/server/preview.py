@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -96,17 +97,21 @@ def highlight(text: str, findings: Sequence[Finding], values: Sequence[str] = ()
     The place is the finding's excerpt, narrowed to the ticket value inside it when there is one
     (the variables are what brought the finding in).
     """
+    # excerpts leave out invisible format characters (the bidi isolates around values): so does the search
+    index = [i for i, ch in enumerate(text) if unicodedata.category(ch) != "Cf"]
+    visible = "".join(text[i] for i in index)
     spans: list[tuple[int, int, Finding]] = []
     for finding in findings:
-        window = _window(text, finding.excerpt)
+        window = _window(visible, finding.excerpt)
         if window is None:
             continue
         start, end = window.span()
-        inside = [v for v in values if len(v) >= 3 and v in text[start:end]]
+        inside = [v for v in values if len(v) >= 3 and v in visible[start:end]]
         if inside:
             value = max(inside, key=len)
-            start += text[start:end].index(value)
+            start += visible[start:end].index(value)
             end = start + len(value)
+        start, end = index[start], index[end - 1] + 1
         if not any(s < end and start < e for s, e, _ in spans):
             spans.append((start, end, finding))
     parts, position = [], 0
