@@ -41,20 +41,23 @@ local i = 0
 local headers = {["Content-Type"] = "application/json"}
 request = function()
   i = i + 1
-  local body = string.gsub(bodies[(i %% n) + 1], "__N__", tostring(i))
+  local body = string.gsub(bodies[(i %% n) + 1], "__N__", string.format("%%07d", i %% 10000000))
   return wrk.format("POST", "/v1/render", headers, body)
 end
 """
 
 
 def mix(pack: Path) -> list[dict]:
-    """Every scenario x locale x permitted marketplace, with sample values and a numbered buyer name."""
+    """Every scenario x locale x permitted marketplace, with sample values and a numbered buyer name.
+
+    ``Anna 0000042`` is as long as the sample ``Anna Schmidt``, so no reply grows past a length limit.
+    """
     source = PackSource(pack)
     bodies = []
     for scenario in source.scenarios.values():
         for locale in (*source.locales, "en"):
             for marketplace in scenario.marketplaces:
-                variables = {**scenario.samples(marketplace), "buyer_name": "Anna Schmidt __N__"}
+                variables = {**scenario.samples(marketplace), "buyer_name": "Anna __N__"}
                 bodies.append({"scenario": scenario.id, "marketplace": marketplace, "locale": locale,
                                "variables": variables})
     return bodies
@@ -102,7 +105,7 @@ def in_process(pack: Path, bodies: list[dict], seconds: float = 5.0) -> tuple[fl
     renderer = Renderer(PackSource(pack), "en")
     renderer.warm()
     service = Service(Origin(Project.at(ROOT), pack))
-    concrete = [{**b, "variables": {**b["variables"], "buyer_name": f"Anna Schmidt {i}"}} for i, b in enumerate(bodies)]
+    concrete = [{**b, "variables": {**b["variables"], "buyer_name": f"Anna {i:07d}"}} for i, b in enumerate(bodies)]
     for body in concrete:  # warm the findings baselines as the server's warm-up traffic does
         service.render(body)
 
@@ -147,7 +150,7 @@ def main() -> None:
                               capture_output=True, text=True, check=True)
         del warm  # every worker has compiled every cell and its findings baseline
         done = subprocess.run([wrk, "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency",
-                               "-s", script.name, url], capture_output=True, text=True, check=True)
+                               "--timeout", "10s", "-s", script.name, url], capture_output=True, text=True, check=True)
         os.unlink(script.name)
         with urllib.request.urlopen(url + "/metrics", timeout=10) as response:
             metrics = response.read().decode()
@@ -164,10 +167,13 @@ def main() -> None:
     print(f"in-process Service.render       {service_rate:9.0f} replies/s (one core: render + findings)")
     print(f"ratio HTTP / Renderer.render    {load['rps'] / render_rate:.3f}")
     print(f"ratio HTTP / Service.render     {load['rps'] / service_rate:.3f}")
-    served = sum(float(line.rsplit(" ", 1)[1]) for line in metrics.splitlines()
-                 if line.startswith('replykit_http_requests_total{endpoint="/v1/render"'))
-    print(f"/metrics counted {served:.0f} /v1/render requests over both workers")
-
+    statuses: dict[str, float] = {}
+    for line in metrics.splitlines():
+        found = re.match(r'replykit_http_requests_total\{endpoint="/v1/render",method="POST",status="(\d+)"\} (\S+)', line)
+        if found:
+            statuses[found.group(1)] = float(found.group(2))
+    print("/metrics, /v1/render by status over both workers (warm-up included):",
+          ", ".join(f"{code}: {count:.0f}" for code, count in sorted(statuses.items())))
 
 if __name__ == "__main__":
     main()
