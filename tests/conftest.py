@@ -23,11 +23,16 @@ def renderer(project: Project) -> Renderer:
     return Renderer(ProjectSource(project), project.source_locale)
 
 
+def copy_project(target: Path) -> Project:
+    """A writable copy of the shipped templates and catalogues in ``target``."""
+    for name in ("templates", "locale"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("*.mo"))
+    if (ROOT / "replykit.toml").exists():
+        shutil.copy(ROOT / "replykit.toml", target / "replykit.toml")
+    return Project.at(target)
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Project:
     """A writable copy of the shipped templates and catalogues."""
-    for name in ("templates", "locale"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.mo"))
-    if (ROOT / "replykit.toml").exists():
-        shutil.copy(ROOT / "replykit.toml", tmp_path / "replykit.toml")
-    return Project.at(tmp_path)
+    return copy_project(tmp_path)

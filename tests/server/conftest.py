@@ -16,9 +16,8 @@ import httpx
 import pytest
 
 from replykit import packs
-from replykit.project import Project
 
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import ROOT, copy_project  # noqa: F401  (tests/conftest.py; copy_project serves the server tests)
 
 
 def free_port() -> int:
@@ -69,14 +68,6 @@ class Server:
                 self.process.kill()
                 self.process.wait()
         self._log_file.close()
-
-
-def copy_project(target: Path) -> Project:
-    for name in ("templates", "locale"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("*.mo"))
-    if (ROOT / "replykit.toml").exists():
-        shutil.copy(ROOT / "replykit.toml", target / "replykit.toml")
-    return Project.at(target)
 
 
 @pytest.fixture(scope="session")
