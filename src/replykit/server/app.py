@@ -186,7 +186,7 @@ class Api:
             raise RequestError(422, "invalid_field", "pack: with several workers, reload re-reads the configured "
                                                      "pack; change --pack or build/CURRENT instead", "pack")
         result = await self.reload(pack)
-        if supervisor and supervisor.isdigit():  # roll every worker onto the verified pack
+        if supervisor and supervisor.isdigit():  # the supervisor passes SIGHUP on: every worker reloads
             os.kill(int(supervisor), signal.SIGHUP)
         return result
 

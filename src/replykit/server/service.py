@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import PackError, ReplykitError, VariableError
+from ..errors import ReplykitError, VariableError
 from ..marketplaces import marketplace as marketplace_facts
 from ..project import Project
 from . import backend
@@ -244,5 +244,5 @@ def parse_json(raw: bytes) -> Any:
         raise RequestError(400, "bad_json", "malformed JSON: nested too deeply") from None
 
 
-__all__ = ["Origin", "PackError", "Rendered", "ReloadResult", "RequestError", "Service", "Serving", "parse_json",
+__all__ = ["Origin", "Rendered", "ReloadResult", "RequestError", "Service", "Serving", "parse_json",
            "require_object"]
