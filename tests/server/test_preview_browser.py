@@ -72,6 +72,7 @@ def test_grid_locale_switch_rtl_variable_edit_and_highlighted_finding(
     mark = page.locator("#text mark.finding").first
     assert mark.is_visible() and "12345678" in mark.inner_text()
     assert "content.phone-number" in page.locator("#findings").inner_text()
+    assert "12345678" in page.frame_locator("#html").locator("mark").first.inner_text()  # in the HTML too
     shot = Path(os.environ.get("REPLYKIT_PREVIEW_SCREENSHOT") or tmp_path / "preview.png")
     page.screenshot(path=str(shot), full_page=False)
     assert shot.stat().st_size > 10_000

@@ -124,6 +124,28 @@ def highlight(text: str, findings: Sequence[Finding], values: Sequence[str] = ()
     return Markup("").join(parts)
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+_HTML_MARK = '<mark style="background:#ffd6d6;outline:2px solid #d93025" title="{}">{}</mark>'
+
+
+def highlight_html(html: str, findings: Sequence[Finding], values: Sequence[str]) -> str:
+    """The rendered HTML with each ticket value that a finding quotes marked in the text (not in tags)."""
+    flagged = {}
+    for finding in findings:
+        excerpt = " ".join(finding.excerpt.split())
+        quoted = [v for v in values if len(v) >= 3 and " ".join(v.split()) in excerpt]
+        if quoted:  # the longest value the excerpt quotes, as in the text view
+            flagged.setdefault(str(escape(max(quoted, key=len))), f"{finding.rule}: {finding.message}")
+    if not flagged:
+        return html
+    parts = _TAG.split(html)
+    for i in range(0, len(parts), 2):  # even items are text between tags
+        for value, title in flagged.items():
+            if value in parts[i]:
+                parts[i] = parts[i].replace(value, _HTML_MARK.format(escape(title), value))
+    return "".join(parts)
+
+
 def _texts(values: Mapping[str, Any]) -> list[str]:
     """The strings inside ticket values (item titles included)."""
     out: list[str] = []
@@ -243,7 +265,8 @@ class Preview:
             locales=_locales(loaded), marketplaces=scenario.marketplaces, reply=reply, findings=findings,
             subject=highlight(reply["subject"], [f for f in findings if f.where == "subject"], _texts(values))
             if reply else "",
-            text=highlight(reply["text"], findings, _texts(values)) if reply else "", error=error, fields=fields, raw=raw,
+            text=highlight(reply["text"], findings, _texts(values)) if reply else "",
+            html=highlight_html(reply["html"], findings, _texts(values)) if reply else "", error=error, fields=fields, raw=raw,
             dir=direction(reply["locale"] if reply else locale), prefix=_PREFIX,
             strings=scenario_strings(self.project, loaded, scenario.id, locale) if reply else [],
             lang=(reply["locale"] if reply else locale).replace("_", "-"))
