@@ -230,5 +230,12 @@ def test_serve_refuses_a_missing_pack_in_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2 and done.stderr.startswith("replykit: error: ") and done.stderr.count("\n") == 1
 
 
+def test_serve_refuses_a_busy_port_in_one_line(server: Server, built: packs.BuildResult) -> None:
+    done = subprocess.run([sys.executable, "-m", "replykit.cli", "serve", "--pack", str(built.path),
+                           "--port", str(server.port)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and done.stderr == (
+        f"replykit: error: cannot listen on 127.0.0.1:{server.port}: Address already in use\n")
+
+
 def test_server_fixture_is_a_real_process(server: Server) -> None:
     assert server.process.poll() is None and server.url.startswith("http://127.0.0.1:")

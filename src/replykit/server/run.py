@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import tempfile
+
+from ..errors import ReplykitError
 
 from .settings import SETTINGS_ENV, SUPERVISOR_ENV, Settings
 
@@ -20,6 +23,7 @@ def serve(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000, work
     refused and the old one keeps serving. With several workers ``/metrics`` sums over them.
     """
     settings.origin().load()
+    _check_address(host, port)
     os.environ[SETTINGS_ENV] = settings.to_json()
     import uvicorn
 
@@ -42,3 +46,14 @@ def serve(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000, work
 
     config = uvicorn.Config(APP, **options)  # type: ignore[arg-type]
     Supervisor(config, sockets=[config.bind_socket()]).run()
+
+
+def _check_address(host: str, port: int) -> None:
+    """A one-line error now rather than uvicorn's log line when the address cannot be listened on."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(infos[0][4])
+    except OSError as error:
+        raise ReplykitError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
