@@ -29,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from replykit.packs import PackSource, current_pack  # noqa: E402
+from replykit.pack_store import current_pack  # noqa: E402
+from replykit.packs import PackSource  # noqa: E402
 from replykit.project import Project  # noqa: E402
 from replykit.rendering.renderer import Renderer  # noqa: E402
 from replykit.server.service import Origin, Service  # noqa: E402
@@ -124,7 +125,7 @@ def in_process(pack: Path, bodies: list[dict], seconds: float = 5.0) -> tuple[fl
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pack", help="pack folder (default: the project's build/CURRENT)")
+    parser.add_argument("--pack", help="pack folder or archive (default: the project's build/CURRENT)")
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=2)
@@ -132,9 +133,7 @@ def main() -> None:
     wrk = shutil.which("wrk")
     if wrk is None:
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
-    pack = Path(args.pack) if args.pack else current_pack(Project.at(ROOT))
-    if pack is None:
-        raise SystemExit("no published pack: run `replykit build` first or pass --pack")
+    pack = Path(args.pack) if args.pack else current_pack(Project.at(ROOT).build_dir)
     bodies = mix(pack)
 
     port = free_port()

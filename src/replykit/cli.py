@@ -317,7 +317,7 @@ def parser() -> argparse.ArgumentParser:
     a = actions.add_parser("rollback", help="point CURRENT at ID (default: the pack published before it)")
     a.add_argument("id", nargs="?")
     p = sub.add_parser("serve", help="serve the HTTP API (and with --preview the translator preview)")
-    p.add_argument("--pack", metavar="DIR", help="a published pack folder (default: the project's build/CURRENT)")
+    p.add_argument("--pack", metavar="PATH", help="a pack folder or <pack-id>.tar.gz (default: build/CURRENT)")
     _add_server_arguments(p)
     p.add_argument("--workers", type=_positive, default=1, help="worker processes (default 1)")
     p.add_argument("--preview", action="store_true", help="also serve the translator preview at /preview")

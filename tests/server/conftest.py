@@ -15,9 +15,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from replykit import packs
+import replykit
+from replykit.publish import BuildResult
 
 from conftest import ROOT, copy_project  # noqa: F401  (tests/conftest.py; copy_project serves the server tests)
+
+
+GERMAN_SUBJECT = 'msgstr "Ihre Frage zu „%(product)s“"'
+GERMAN_SUBJECT_B = 'msgstr "Zu Ihrer Frage über „%(product)s“"'
 
 
 def free_port() -> int:
@@ -71,14 +76,25 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> packs.BuildResult:
-    """A pack published once from a copy of the shipped project."""
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """A pack published once (checked, verified) from a copy of the shipped project."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    return packs.build(project)
+    return replykit.build(project.root)
 
 
 @pytest.fixture(scope="session")
-def server(built: packs.BuildResult) -> Iterator[Server]:
+def built_b(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """A second valid pack, published from a copy whose German subject of pre_sale_question differs."""
+    project = copy_project(tmp_path_factory.mktemp("project_b"))
+    po = project.po_path("de")
+    text = po.read_text(encoding="utf-8")
+    assert GERMAN_SUBJECT in text
+    po.write_text(text.replace(GERMAN_SUBJECT, GERMAN_SUBJECT_B), encoding="utf-8")
+    return replykit.build(project.root)
+
+
+@pytest.fixture(scope="session")
+def server(built: BuildResult) -> Iterator[Server]:
     """One server on the built pack, shared by the tests that do not change it."""
     running = Server(["serve", "--pack", str(built.path)], project=built.path.parents[2])
     yield running
@@ -91,7 +107,7 @@ def client(server: Server) -> Iterator[httpx.Client]:
         yield http
 
 
-def pack_copy(built: packs.BuildResult, target: Path) -> Path:
+def pack_copy(built: BuildResult, target: Path) -> Path:
     """A copy of the built pack folder (to tamper with or to serve as a second pack)."""
     folder = target / built.path.name
     shutil.copytree(built.path, folder)

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from replykit import packs
+from replykit.publish import BuildResult
 from replykit.packs import PackSource
 from replykit.rendering.renderer import Renderer
 
@@ -26,14 +26,14 @@ def render(client: httpx.Client, **body: object) -> httpx.Response:
     return client.post("/v1/render", json=body)
 
 
-def test_health_ready_and_the_manifest_of_the_pack_served(client: httpx.Client, built: packs.BuildResult) -> None:
+def test_health_ready_and_the_manifest_of_the_pack_served(client: httpx.Client, built: BuildResult) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     assert client.get("/readyz").json() == {"status": "ready", "pack": built.pack_id}
     manifest = client.get("/v1/pack").json()
     assert manifest == json.loads((built.path / "manifest.json").read_text(encoding="utf-8"))
 
 
-def test_scenarios_list_and_detail_with_json_schema_and_samples(client: httpx.Client, built: packs.BuildResult) -> None:
+def test_scenarios_list_and_detail_with_json_schema_and_samples(client: httpx.Client, built: BuildResult) -> None:
     listed = client.get("/v1/scenarios").json()["scenarios"]
     assert [s["id"] for s in listed] == sorted(PackSource(built.path).scenarios)
     detail = client.get("/v1/scenarios/invoice").json()
@@ -58,7 +58,7 @@ def test_rules_with_severity_per_marketplace(client: httpx.Client) -> None:
     assert client.get("/v1/rules", params={"marketplace": "nowhere"}).status_code == 404
 
 
-def test_render_returns_the_reply_in_the_body_locale(client: httpx.Client, built: packs.BuildResult) -> None:
+def test_render_returns_the_reply_in_the_body_locale(client: httpx.Client, built: BuildResult) -> None:
     response = render(client, scenario="pre_sale_question", marketplace="amazon", locale="de-AT", variables=SAMPLE)
     assert response.status_code == 200, response.text
     reply = response.json()
@@ -166,7 +166,7 @@ def test_lint_matches_the_command_line(client: httpx.Client, tmp_path: Path) -> 
     assert no_subject.status_code == 422 and no_subject.json()["field"] == "message"
 
 
-def test_concurrent_renders_in_several_locales_never_mix(client: httpx.Client, built: packs.BuildResult) -> None:
+def test_concurrent_renders_in_several_locales_never_mix(client: httpx.Client, built: BuildResult) -> None:
     renderer = Renderer(PackSource(built.path))
     locales = ("de", "ja", "ar", "fr_CA", "pl", "en")
     expected = {loc: renderer.render("pre_sale_question", locale=loc, marketplace="etsy", variables=SAMPLE).subject
@@ -185,7 +185,7 @@ def test_concurrent_renders_in_several_locales_never_mix(client: httpx.Client, b
         assert served == asked and subject == expected[asked]
 
 
-def test_metrics_count_requests_renders_and_the_pack(client: httpx.Client, built: packs.BuildResult) -> None:
+def test_metrics_count_requests_renders_and_the_pack(client: httpx.Client, built: BuildResult) -> None:
     render(client, scenario="pre_sale_question", marketplace="amazon", locale="ja", variables=SAMPLE)
     client.get("/v1/scenarios/nope")
     text = client.get("/metrics").text
@@ -230,7 +230,7 @@ def test_serve_refuses_a_missing_pack_in_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2 and done.stderr.startswith("replykit: error: ") and done.stderr.count("\n") == 1
 
 
-def test_serve_refuses_a_busy_port_in_one_line(server: Server, built: packs.BuildResult) -> None:
+def test_serve_refuses_a_busy_port_in_one_line(server: Server, built: BuildResult) -> None:
     done = subprocess.run([sys.executable, "-m", "replykit.cli", "serve", "--pack", str(built.path),
                            "--port", str(server.port)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and done.stderr == (

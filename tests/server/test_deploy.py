@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from replykit import packs
+from replykit.publish import BuildResult
 
 from .conftest import ROOT, free_port
 
@@ -62,7 +62,7 @@ def stop(process: subprocess.Popen) -> int:
     return process.wait(timeout=60)
 
 
-def test_unit_execstart_serves_with_two_workers_and_reloads_on_sighup(built: packs.BuildResult,
+def test_unit_execstart_serves_with_two_workers_and_reloads_on_sighup(built: BuildResult,
                                                                       tmp_path: Path) -> None:
     service = unit()["Service"]
     assert service["ExecReload"] == "/bin/kill -HUP $MAINPID"
@@ -106,7 +106,7 @@ def _instructions(name: str) -> list[str]:
     return [line.split(None, 1)[1] for line in text.splitlines() if line.startswith(name + " ")]
 
 
-def test_container_cmd_and_healthcheck_work_on_a_built_pack(built: packs.BuildResult, tmp_path: Path) -> None:
+def test_container_cmd_and_healthcheck_work_on_a_built_pack(built: BuildResult, tmp_path: Path) -> None:
     copies = [c.split() for c in _instructions("COPY") if not c.startswith("--from")]
     for *sources, _ in copies:  # everything the image copies exists in the repository
         for source in sources:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import signal
 import threading
 import time
@@ -12,71 +10,65 @@ from pathlib import Path
 import httpx
 import pytest
 
-from replykit import packs
+from replykit.publish import BuildResult
 
 from .conftest import Server, pack_copy
 
 SAMPLE = {"seller_name": "Nordlicht Home", "product_title": "Oak bedside table", "answer": "Yes, it is solid oak."}
-SUBJECT = "templates/pre_sale_question/subject.txt"
-
-
-def edit_pack(folder: Path, *, prefix: str, update_manifest: bool, new_id: str | None = None) -> None:
-    """Change the subject template of a pack; with ``update_manifest`` it stays a valid pack."""
-    target = folder / SUBJECT
-    target.write_text(prefix + target.read_text(encoding="utf-8"), encoding="utf-8")
-    if update_manifest:
-        manifest_path = folder / "manifest.json"
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        manifest["files"][SUBJECT] = hashlib.sha256(target.read_bytes()).hexdigest()
-        if new_id:
-            manifest["id"] = new_id
-        manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+PLAIN = "Ihre Frage zu „Oak bedside table“"
+OTHER = "Zu Ihrer Frage über „Oak bedside table“"  # pack B's German subject
 
 
 def subject(client: httpx.Client) -> str:
     response = client.post("/v1/render", json={"scenario": "pre_sale_question", "marketplace": "amazon",
-                                               "locale": "en", "variables": SAMPLE})
+                                               "locale": "de", "variables": SAMPLE})
     assert response.status_code == 200, response.text
     return str(response.json()["subject"])
 
 
+def tamper(folder: Path) -> None:
+    """Change one template of a pack folder behind its manifest's back."""
+    target = folder / "templates" / "pre_sale_question" / "subject.txt"
+    target.write_text("[evil] " + target.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 @pytest.fixture
-def packs_ab(built: packs.BuildResult, tmp_path: Path) -> tuple[Path, Path, Path]:
-    """Pack A (as built), pack B (valid, other subject and id) and a tampered copy of A."""
+def packs_ab(built: BuildResult, built_b: BuildResult, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Pack A (as built), pack B (valid, another German subject and id) and a tampered copy of A."""
     a = pack_copy(built, tmp_path / "a")
-    b = pack_copy(built, tmp_path / "b")
-    edit_pack(b, prefix="[B] ", update_manifest=True, new_id=built.pack_id + "-b")
     tampered = pack_copy(built, tmp_path / "t")
-    edit_pack(tampered, prefix="[evil] ", update_manifest=False)
-    return a, b, tampered
+    tamper(tampered)
+    return a, built_b.path, tampered
 
 
-def test_reload_switches_packs_and_refuses_a_tampered_one(packs_ab: tuple[Path, Path, Path],
-                                                          built: packs.BuildResult) -> None:
+def test_reload_switches_packs_and_refuses_a_tampered_one(packs_ab: tuple[Path, Path, Path], built: BuildResult,
+                                                          built_b: BuildResult) -> None:
     a, b, tampered = packs_ab
     server = Server(["serve", "--pack", str(a)], project=a.parent)
     try:
         with httpx.Client(base_url=server.url, timeout=60) as client:
-            plain = subject(client)
+            assert subject(client) == PLAIN
             switched = client.post("/v1/admin/reload", json={"pack": str(b)})
             assert switched.status_code == 200, switched.text
-            assert switched.json() == {"previous": built.pack_id, "pack": built.pack_id + "-b", "changed": True}
-            assert subject(client) == "[B] " + plain
-            assert client.get("/v1/pack").json()["id"] == built.pack_id + "-b"
+            assert switched.json() == {"previous": built.pack_id, "pack": built_b.pack_id, "changed": True}
+            assert subject(client) == OTHER
+            assert client.get("/v1/pack").json()["id"] == built_b.pack_id
 
             refused = client.post("/v1/admin/reload", json={"pack": str(tampered)})
             assert refused.status_code == 409 and refused.json()["error"] == "reload_refused"
-            assert "sha256" in refused.json()["message"] and "subject.txt" in refused.json()["message"]
-            assert client.get("/readyz").json()["pack"] == built.pack_id + "-b"  # the old pack keeps serving
-            assert subject(client) == "[B] " + plain
+            assert "subject.txt" in refused.json()["message"]
+            assert client.get("/readyz").json()["pack"] == built_b.pack_id  # the old pack keeps serving
+            assert subject(client) == OTHER
 
             back = client.post("/v1/admin/reload")  # no body: the configured --pack, read anew
-            assert back.json()["pack"] == built.pack_id and subject(client) == plain
+            assert back.json()["pack"] == built.pack_id and subject(client) == PLAIN
+            archive = client.post("/v1/admin/reload", json={"pack": str(built_b.archive)})  # a .tar.gz pack
+            assert archive.json()["pack"] == built_b.pack_id and subject(client) == OTHER
             assert client.post("/v1/admin/reload", content=b"{").status_code == 400
             assert client.post("/v1/admin/reload", json={"pack": 3}).status_code == 422
             metrics = client.get("/metrics").text
             assert 'replykit_pack_reloads_total{outcome="refused"} 1.0' in metrics
-            assert 'replykit_pack_reloads_total{outcome="ok"} 2.0' in metrics
+            assert 'replykit_pack_reloads_total{outcome="ok"} 3.0' in metrics
     finally:
         server.stop()
 
@@ -92,7 +84,7 @@ def test_reload_under_load_drops_no_request(packs_ab: tuple[Path, Path, Path]) -
         with httpx.Client(base_url=server.url, timeout=60) as client:
             while not stop.is_set():
                 response = client.post("/v1/render", json={"scenario": "pre_sale_question", "marketplace": "amazon",
-                                                           "locale": "en", "variables": SAMPLE})
+                                                           "locale": "de", "variables": SAMPLE})
                 statuses.append(response.status_code)
                 if response.status_code == 200:
                     subjects.add(response.json()["subject"])
@@ -100,6 +92,7 @@ def test_reload_under_load_drops_no_request(packs_ab: tuple[Path, Path, Path]) -
     try:
         with httpx.Client(base_url=server.url, timeout=60) as admin:
             plain = subject(admin)
+            assert plain == PLAIN
             workers = [threading.Thread(target=hammer) for _ in range(6)]
             for worker in workers:
                 worker.start()
@@ -116,7 +109,7 @@ def test_reload_under_load_drops_no_request(packs_ab: tuple[Path, Path, Path]) -
         server.stop()
     assert outcomes == [200, 409, 200, 200, 409, 200]
     assert len(statuses) > 50 and set(statuses) == {200}
-    assert subjects == {plain, "[B] " + plain}  # every reply wholly from one pack or the other
+    assert subjects == {PLAIN, OTHER}  # every reply wholly from one pack or the other
 
 
 def _metric(client: httpx.Client, line_start: str) -> float:
@@ -135,23 +128,27 @@ def _wait_for(condition, timeout: float = 60) -> None:  # type: ignore[no-untype
     raise AssertionError("condition not met in time")
 
 
-def test_sighup_reloads_the_pack_folder_and_keeps_the_old_pack_when_tampered(
-        packs_ab: tuple[Path, Path, Path]) -> None:
-    a, _, _ = packs_ab
-    server = Server(["serve", "--pack", str(a)], project=a.parent)
+def test_sighup_reloads_the_pack_and_keeps_the_old_one_when_tampered(packs_ab: tuple[Path, Path, Path],
+                                                                     tmp_path: Path) -> None:
+    a, b, _ = packs_ab
+    link = tmp_path / "current"
+    link.symlink_to(a)
+    server = Server(["serve", "--pack", str(link)], project=a.parent)
     try:
         with httpx.Client(base_url=server.url, timeout=60) as client:
-            plain = subject(client)
-            edit_pack(a, prefix="[tampered] ", update_manifest=False)
+            assert subject(client) == PLAIN
+            tamper(a)
             server.signal(signal.SIGHUP)
             _wait_for(lambda: _metric(client, 'replykit_pack_reloads_total{outcome="refused"}') == 1)
-            assert server.process.poll() is None and subject(client) == plain
-            assert "reload refused" in server.output() and "sha256" in server.output()
+            assert server.process.poll() is None and subject(client) == PLAIN
+            assert "reload refused" in server.output() and "subject.txt" in server.output()
 
-            edit_pack(a, prefix="[v2] ", update_manifest=True)  # a legitimate new version of the folder
+            replacement = tmp_path / "next"
+            replacement.symlink_to(b)
+            replacement.replace(link)  # the deploy's roll-out: swap the symlink, then SIGHUP
             server.signal(signal.SIGHUP)
             _wait_for(lambda: _metric(client, 'replykit_pack_reloads_total{outcome="ok"}') == 1)
-            assert subject(client) == "[v2] [tampered] " + plain
+            assert subject(client) == OTHER
     finally:
         server.stop()
 

@@ -1,43 +1,46 @@
 """The one place the server touches the library's pack, render and check calls.
 
-The server is written against the interfaces agreed in CONTRACTS.md (``replykit.load_pack``,
-``Pack.render``, ``Reply.format``/``body``, ``Checker``). Until those land on main this module
-maps them onto what main has today: ``PackSource`` + ``Renderer`` for packs, a minimal sha256
-check of the manifest's file list as a stand-in for pack verification, and
-``checks.lint_message`` for findings. Everything else in ``replykit.server`` imports from here.
+Packs come from ``replykit.load_pack`` (a folder or ``<pack-id>.tar.gz``, verified against its
+manifest on load); the translator preview renders from the project's sources through an object
+with the same shape as :class:`~replykit.packs.Pack`. Until issue 10's shared ``Checker`` is on
+main, findings come from ``checks.lint_message`` and the rule list from ``data/rules.json`` and
+the marketplace profiles. Everything else in ``replykit.server`` imports from here.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import load_pack, sources_renderer
 from ..checks import RULE_IDS, Finding, LintReport, Message, lint_message, load_profile, message_from_json, rule_info
-from ..checks.project import message_of
-from ..errors import PackError, ReplykitError
 from ..marketplaces import MARKETPLACES, marketplace as marketplace_facts
-from ..packs import PackSource, current_pack
-from ..project import Project, ProjectSource
+from ..pack_store import current_pack
+from ..packs import Pack
+from ..project import Project
+from ..project_check import message_of
 from ..rendering.renderer import Renderer, Reply
 from ..scenarios import Scenario
 
-__all__ = ["Finding", "LintReport", "Loaded", "Message", "lint", "load_pack_at", "load_project_pack", "load_sources",
-           "message_from_json", "message_of", "reply_to_dict", "rules"]
+__all__ = ["Finding", "LintReport", "Loaded", "Message", "SourcesPack", "lint", "load_pack_at", "load_project_pack",
+           "load_sources", "message_from_json", "message_of", "rules"]
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    """A pack (or the project's sources) ready to render: immutable, shared by every request."""
+class SourcesPack:
+    """The project's templates and .po catalogues (with the pseudo-locale), shaped like a Pack."""
 
-    id: str
-    path: str
-    manifest: Mapping[str, Any]
-    renderer: Renderer
+    id = "sources"
+
+    def __init__(self, project: Project) -> None:
+        self.renderer: Renderer = sources_renderer(project.root)
+        self.path = project.root
+        self.manifest: dict[str, Any] = {
+            "id": self.id, "name": project.name, "version": project.version,
+            "source_locale": project.source_locale, "locales": list(self.renderer.source.locales),
+            "scenarios": list(self.renderer.scenarios), "from_sources": str(project.root)}
 
     @property
     def scenarios(self) -> Mapping[str, Scenario]:
@@ -47,76 +50,36 @@ class Loaded:
     def locales(self) -> tuple[str, ...]:
         return tuple(self.renderer.source.locales)
 
-    @property
-    def source_locale(self) -> str:
-        return self.renderer.source_locale
-
-    def render(self, scenario: str, *, locale: str, marketplace: str, variables: Mapping[str, Any],
-               channel: str | None = None) -> Reply:
-        return self.renderer.render(scenario, locale=locale, marketplace=marketplace, variables=variables)
-
     def warm(self) -> None:
         self.renderer.warm()
 
-
-def _verify_files(path: Path, manifest: Mapping[str, Any]) -> None:
-    """Stand-in for issue 9's verification: every file the manifest lists has its sha256."""
-    files = manifest.get("files")
-    if not isinstance(files, Mapping) or not files:
-        raise PackError(f"{path / 'manifest.json'}: no file list to verify the pack against")
-    for name, expected in files.items():
-        target = (path / name).resolve()
-        if path.resolve() not in target.parents:
-            raise PackError(f"{path / 'manifest.json'}: file {name!r} lies outside the pack")
-        try:
-            digest = hashlib.sha256(target.read_bytes()).hexdigest()
-        except OSError:
-            raise PackError(f"{target}: listed in the manifest but cannot be read") from None
-        if digest != expected:
-            raise PackError(f"{target}: sha256 does not match the manifest (tampered or corrupt pack)")
+    def render(self, scenario: str, *, locale: str, marketplace: str, variables: Mapping[str, Any],
+               channel: str | None = None) -> Reply:
+        return self.renderer.render(scenario, locale=locale, marketplace=marketplace, variables=variables,
+                                    channel=channel)
 
 
-def load_pack_at(path: str | os.PathLike[str]) -> Loaded:
-    """Load and verify a published pack folder; :class:`PackError` names the bad file.
+#: What the server renders from: a verified pack, or the sources for the preview.
+Loaded = Pack | SourcesPack
 
-    A symlink is resolved once here, so swapping it later only takes effect on the next reload.
+
+def load_pack_at(path: str | os.PathLike[str]) -> Pack:
+    """Load and verify a pack folder or archive; :class:`PackError` names the bad file.
+
+    A symlink is resolved here, and the pack is read into memory whole, so swapping the symlink
+    takes effect on the next reload only.
     """
-    folder = Path(path).resolve()
-    if not folder.is_dir():
-        raise PackError(f"{folder}: not a pack folder")
-    source = PackSource(folder)
-    _verify_files(folder, source.manifest)
-    renderer = Renderer(source, str(source.manifest.get("source_locale", "en")))
-    return Loaded(source.pack_id, str(folder), dict(source.manifest), renderer)
+    return load_pack(Path(path).resolve())
 
 
-def load_project_pack(project: Project) -> Loaded:
+def load_project_pack(project: Project) -> Pack:
     """The project's published pack (``build/CURRENT``), read anew on every call."""
-    path = current_pack(project)
-    if path is None:
-        raise PackError(f"{project.build_dir}: no published pack (run `replykit build` or pass --pack)")
-    return load_pack_at(path)
+    return load_pack(current_pack(project.build_dir))
 
 
-def load_sources(project: Project) -> Loaded:
-    """The project's templates and .po catalogues (with the pseudo-locale), read anew on every call."""
-    if not project.templates_dir.is_dir():
-        raise ReplykitError(f"{project.templates_dir}: no templates to preview")
-    source = ProjectSource(project)
-    renderer = Renderer(source, project.source_locale)
-    manifest = {"id": "sources", "name": project.name, "version": project.version,
-                "source_locale": project.source_locale, "locales": list(source.locales),
-                "scenarios": list(source.scenarios), "from_sources": str(project.root)}
-    return Loaded("sources", str(project.root), manifest, renderer)
-
-
-def reply_to_dict(reply: Reply) -> dict[str, Any]:
-    """``Reply.to_dict()`` with ``format`` and ``body``: what the marketplace accepts."""
-    data = reply.to_dict()
-    html = marketplace_facts(reply.marketplace).html
-    data["format"] = "html" if html else "text"
-    data["body"] = reply.html if html else reply.text
-    return data
+def load_sources(project: Project) -> SourcesPack:
+    """The project's sources, read anew on every call (the preview picks up .po edits)."""
+    return SourcesPack(project)
 
 
 def lint(message: Message, marketplace: str) -> list[Finding]:

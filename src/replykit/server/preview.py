@@ -70,7 +70,7 @@ def scenario_strings(project: Project, loaded: Loaded, scenario: str, locale: st
             continue
         translation, origin = None, None
         for catalogue_locale in chain:
-            if catalogue_locale == loaded.source_locale:
+            if catalogue_locale == loaded.renderer.source_locale:
                 break
             entry = loaded.renderer.source.catalogue(catalogue_locale).entries.get((context, msgid))
             if entry is not None:
@@ -204,7 +204,7 @@ def direction(locale: str) -> str:
 
 
 def _locales(loaded: Loaded) -> list[str]:
-    return [loaded.source_locale, *[loc for loc in loaded.locales if loc != loaded.source_locale]]
+    return [loaded.renderer.source_locale, *[loc for loc in loaded.locales if loc != loaded.renderer.source_locale]]
 
 
 def _page(name: str, status: int = 200, **context: Any) -> HTMLResponse:

@@ -193,7 +193,7 @@ class Service:
         scenario = loaded.renderer.scenario(_text_field(body, "scenario") or "")
         marketplace = _text_field(body, "marketplace") or ""
         marketplace_facts(marketplace)
-        locale = _text_field(body, "locale", required=False) or accept_language or loaded.source_locale
+        locale = _text_field(body, "locale", required=False) or accept_language or loaded.renderer.source_locale
         channel = _text_field(body, "channel", required=False)
         variables = body.get("variables", {})
         if not isinstance(variables, Mapping):
@@ -211,7 +211,7 @@ class Service:
             seen[key] += 1
             if seen[key] > baseline.get(key, 0):
                 findings.append(finding)
-        return Rendered(backend.reply_to_dict(reply), findings)
+        return Rendered(reply.to_dict(), findings)
 
     def lint(self, body: Any) -> dict[str, Any]:
         """``{marketplace, message: {subject, html?, text?, context?}}`` -> ``replykit lint --format json``."""
