@@ -10,7 +10,6 @@ the marketplace profiles. Everything else in ``replykit.server`` imports from he
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,41 +21,34 @@ from ..pack_store import current_pack
 from ..packs import Pack
 from ..project import Project
 from ..project_check import message_of
-from ..rendering.renderer import Renderer, Reply
-from ..scenarios import Scenario
+from ..rendering.renderer import Renderer
 
 __all__ = ["Finding", "LintReport", "Loaded", "Message", "SourcesPack", "lint", "load_pack_at", "load_project_pack",
            "load_sources", "message_from_json", "message_of", "rules"]
 
 
-class SourcesPack:
-    """The project's templates and .po catalogues (with the pseudo-locale), shaped like a Pack."""
+class SourcesPack(Pack):
+    """The project's templates and .po catalogues (with the pseudo-locale) served like a pack."""
 
-    id = "sources"
-
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project) -> None:  # noqa: D107 - a Pack over ProjectSource, unverified
         self.renderer: Renderer = sources_renderer(project.root)
-        self.path = project.root
-        self.manifest: dict[str, Any] = {
-            "id": self.id, "name": project.name, "version": project.version,
-            "source_locale": project.source_locale, "locales": list(self.renderer.source.locales),
-            "scenarios": list(self.renderer.scenarios), "from_sources": str(project.root)}
+        self.source = self.renderer.source  # type: ignore[assignment]
+        self._project = project
 
     @property
-    def scenarios(self) -> Mapping[str, Scenario]:
-        return self.renderer.scenarios
+    def id(self) -> str:
+        return "sources"
 
     @property
-    def locales(self) -> tuple[str, ...]:
-        return tuple(self.renderer.source.locales)
+    def path(self) -> Path:
+        return self._project.root
 
-    def warm(self) -> None:
-        self.renderer.warm()
-
-    def render(self, scenario: str, *, locale: str, marketplace: str, variables: Mapping[str, Any],
-               channel: str | None = None) -> Reply:
-        return self.renderer.render(scenario, locale=locale, marketplace=marketplace, variables=variables,
-                                    channel=channel)
+    @property
+    def manifest(self) -> dict[str, Any]:
+        project = self._project
+        return {"id": self.id, "name": project.name, "version": project.version,
+                "source_locale": project.source_locale, "locales": list(self.locales),
+                "scenarios": list(self.scenarios), "from_sources": str(project.root)}
 
 
 #: What the server renders from: a verified pack, or the sources for the preview.
