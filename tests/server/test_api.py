@@ -239,3 +239,26 @@ def test_serve_refuses_a_busy_port_in_one_line(server: Server, built: BuildResul
 
 def test_server_fixture_is_a_real_process(server: Server) -> None:
     assert server.process.poll() is None and server.url.startswith("http://127.0.0.1:")
+
+
+def test_the_projects_profile_overrides_apply_to_lint_and_render(built: BuildResult, tmp_path: Path) -> None:
+    (tmp_path / "replykit.toml").write_text('[profiles.amazon]\nseverity."content.phone-number" = "off"\n',
+                                            encoding="utf-8")
+    running = Server(["serve", "--pack", str(built.path)], project=tmp_path)
+    try:
+        with httpx.Client(base_url=running.url, timeout=30) as client:
+            message = {"subject": "Your order", "text": "Call +49 30 12345678 today."}
+            found = client.post("/v1/lint", json={"marketplace": "amazon", "message": message}).json()
+            assert "content.phone-number" not in {f["rule"] for f in found["findings"]}
+            (tmp_path / "m.json").write_text(json.dumps(message), encoding="utf-8")
+            cli = subprocess.run([sys.executable, "-m", "replykit.cli", "--project", str(tmp_path), "lint",
+                                  str(tmp_path / "m.json"), "--marketplace", "amazon", "--format", "json"],
+                                 capture_output=True, text=True)
+            assert [f["rule"] for f in json.loads(cli.stdout)["findings"]] == [f["rule"] for f in found["findings"]]
+            variables = {**SAMPLE, "answer": "Call me at +49 30 12345678 and we sort it out."}
+            assert render(client, scenario="pre_sale_question", marketplace="amazon", locale="de",
+                          variables=variables).status_code == 200
+            rules = {r["id"]: r for r in client.get("/v1/rules", params={"marketplace": "amazon"}).json()["rules"]}
+            assert rules["content.phone-number"]["severity"] == {"amazon": "off"}
+    finally:
+        running.stop()

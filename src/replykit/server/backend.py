@@ -10,6 +10,7 @@ the marketplace profiles. Everything else in ``replykit.server`` imports from he
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,8 @@ from ..project import Project
 from ..project_check import message_of
 from ..rendering.renderer import Renderer
 
-__all__ = ["Finding", "LintReport", "Loaded", "Message", "SourcesPack", "lint", "load_pack_at", "load_project_pack",
-           "load_sources", "message_from_json", "message_of", "rules"]
+__all__ = ["Finding", "LintReport", "Loaded", "Message", "SourcesPack", "StandInChecker", "checker", "load_pack_at",
+           "load_project_pack", "load_sources", "message_from_json", "message_of"]
 
 
 class SourcesPack(Pack):
@@ -74,25 +75,34 @@ def load_sources(project: Project) -> SourcesPack:
     return SourcesPack(project)
 
 
-def lint(message: Message, marketplace: str) -> list[Finding]:
-    """Findings for one message on one marketplace (the shared checker)."""
-    return lint_message(message, marketplace)
+class StandInChecker:
+    """Stand-in for issue 10's ``checks.Checker`` (same calls): the project's profiles, linted
+    with ``lint_message``; rules from ``data/rules.json`` and the profiles' severities."""
 
+    def __init__(self, config: Mapping[str, Any] | None = None) -> None:
+        self.config = dict(config or {})
+        self._profiles = {m: load_profile(m, self.config) for m in MARKETPLACES}
 
-@lru_cache(maxsize=None)
-def _rules(marketplace: str | None) -> tuple[dict[str, Any], ...]:
-    markets = (marketplace,) if marketplace else MARKETPLACES
-    profiles = {m: load_profile(m) for m in markets}
-    out = []
-    for rule_id in RULE_IDS:
-        info = rule_info(rule_id)
-        out.append({"id": rule_id, "summary": info.get("title", ""),
-                    "severity": {m: p.severity(rule_id) for m, p in profiles.items()}})
-    return tuple(out)
-
-
-def rules(marketplace: str | None = None) -> list[dict[str, Any]]:
-    """Every rule with its id, summary and severity per marketplace."""
-    if marketplace is not None:
+    def lint(self, message: Message, marketplace: str) -> list[Finding]:
         marketplace_facts(marketplace)  # UnknownMarketplaceError names the known ones
-    return [dict(r) for r in _rules(marketplace)]
+        return lint_message(message, marketplace, profile=self._profiles[marketplace])
+
+    @lru_cache(maxsize=None)  # noqa: B019 - one checker per served project, kept for the process
+    def _rules(self, marketplace: str | None) -> tuple[dict[str, Any], ...]:
+        markets = (marketplace,) if marketplace else MARKETPLACES
+        return tuple({"id": rule_id, "summary": rule_info(rule_id).get("title", ""),
+                      "severity": {m: self._profiles[m].severity(rule_id) for m in markets}}
+                     for rule_id in RULE_IDS)
+
+    def rules(self, marketplace: str | None = None) -> list[dict[str, Any]]:
+        if marketplace is not None:
+            marketplace_facts(marketplace)
+        return [dict(r) for r in self._rules(marketplace)]
+
+    def warm(self) -> StandInChecker:
+        return self
+
+
+def checker(project: Project) -> StandInChecker:
+    """The checker the server lints with: the packaged profiles with the project's overrides."""
+    return StandInChecker(project.config).warm()

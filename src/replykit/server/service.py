@@ -69,6 +69,7 @@ class Serving:
     """One loaded pack plus what is derived from it (the sample renders' findings, per cell)."""
 
     loaded: Loaded
+    checker: backend.StandInChecker
     _baseline: dict[tuple[str, str, str], Counter[tuple[str, str, str]]] = field(default_factory=dict)
 
     def baseline(self, scenario: str, locale: str, marketplace: str) -> Counter[tuple[str, str, str]]:
@@ -79,7 +80,7 @@ class Serving:
             spec = self.loaded.scenarios[scenario]
             samples = spec.samples(marketplace)
             reply = self.loaded.render(scenario, locale=locale, marketplace=marketplace, variables=samples)
-            found = Counter(_key(f) for f in backend.lint(backend.message_of(reply, spec, samples), marketplace))
+            found = Counter(_key(f) for f in self.checker.lint(backend.message_of(reply, spec, samples), marketplace))
             self._baseline[key] = found
         return found
 
@@ -134,7 +135,8 @@ class Service:
         self.origin = origin
         self.warm = warm
         self._reload_lock = threading.Lock()
-        self._serving = Serving(self._prepare(origin.load()))
+        self.checker = backend.checker(origin.project)
+        self._serving = Serving(self._prepare(origin.load()), self.checker)
 
     def _prepare(self, loaded: Loaded) -> Loaded:
         if self.warm:
@@ -156,7 +158,7 @@ class Service:
         with self._reload_lock:
             previous = self._serving.loaded.id
             loaded = self._prepare(self.origin.load(pack))
-            self._serving = Serving(loaded)  # one assignment: requests see the old or the new pack
+            self._serving = Serving(loaded, self.checker)  # one assignment: requests see the old or the new pack
             return ReloadResult(previous, loaded.id)
 
     # --- describe -------------------------------------------------------------------------
@@ -177,7 +179,7 @@ class Service:
         return dict(self.pack.manifest)
 
     def rules(self, marketplace: str | None = None) -> list[dict[str, Any]]:
-        return backend.rules(marketplace)
+        return self.checker.rules(marketplace)
 
     # --- render and lint ------------------------------------------------------------------
 
@@ -206,7 +208,7 @@ class Service:
         baseline = serving.baseline(scenario.id, reply.locale, marketplace)
         seen: Counter[tuple[str, str, str]] = Counter()
         findings = []
-        for finding in backend.lint(backend.message_of(reply, scenario, variables), marketplace):
+        for finding in serving.checker.lint(backend.message_of(reply, scenario, variables), marketplace):
             key = _key(finding)
             seen[key] += 1
             if seen[key] > baseline.get(key, 0):
@@ -222,7 +224,7 @@ class Service:
             message = backend.message_from_json(body.get("message"))
         except ValueError as error:
             raise RequestError(422, "invalid_field", f"message: {error}", "message") from None
-        report = backend.LintReport(findings=backend.lint(message, marketplace))
+        report = backend.LintReport(findings=self.checker.lint(message, marketplace))
         return report.to_json()
 
 
