@@ -220,7 +220,7 @@ class Preview:
 
     @property
     def project(self) -> Project:
-        return self.api.settings.origin().project
+        return self.api.ready().origin.project
 
     def catalogue_stats(self, loaded: Loaded) -> list[Any]:
         """``replykit stats`` of the project's catalogues, computed once per loaded pack."""
@@ -260,16 +260,18 @@ class Preview:
             error = str(failure)
         findings = rendered.findings if rendered else []
         reply = rendered.reply if rendered else None
-        return _page(
-            "preview_cell.html", pack=loaded, scenario=scenario, locale=locale, marketplace=marketplace,
-            locales=_locales(loaded), marketplaces=scenario.marketplaces, reply=reply, findings=findings,
-            subject=highlight(reply["subject"], [f for f in findings if f.where == "subject"], _texts(values))
-            if reply else "",
-            text=highlight(reply["text"], findings, _texts(values)) if reply else "",
-            html=highlight_html(reply["html"], findings, _texts(values)) if reply else "", error=error, fields=fields, raw=raw,
-            dir=direction(reply["locale"] if reply else locale), prefix=_PREFIX,
-            strings=scenario_strings(self.project, loaded, scenario.id, locale) if reply else [],
-            lang=(reply["locale"] if reply else locale).replace("_", "-"))
+        marked: dict[str, Any] = {"subject": "", "text": "", "html": "", "strings": []}
+        if reply:
+            texts = _texts(values)
+            marked = {"subject": highlight(reply["subject"], [f for f in findings if f.where == "subject"], texts),
+                      "text": highlight(reply["text"], findings, texts),
+                      "html": highlight_html(reply["html"], findings, texts),
+                      "strings": scenario_strings(self.project, loaded, scenario.id, locale)}
+        served = reply["locale"] if reply else locale
+        return _page("preview_cell.html", pack=loaded, scenario=scenario, locale=locale, marketplace=marketplace,
+                     locales=_locales(loaded), marketplaces=scenario.marketplaces, reply=reply, findings=findings,
+                     error=error, fields=fields, raw=raw, dir=direction(served), lang=served.replace("_", "-"),
+                     prefix=_PREFIX, **marked)
 
     async def reload(self, request: Request) -> Response:
         from .app import error_response, is_loopback
