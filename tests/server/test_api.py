@@ -242,8 +242,8 @@ def test_server_fixture_is_a_real_process(server: Server) -> None:
 
 
 def test_the_projects_profile_overrides_apply_to_lint_and_render(built: BuildResult, tmp_path: Path) -> None:
-    (tmp_path / "replykit.toml").write_text('[profiles.amazon]\nseverity."content.phone-number" = "off"\n',
-                                            encoding="utf-8")
+    (tmp_path / "replykit.toml").write_text('[profiles.amazon]\nseverity."content.phone-number" = "off"\n'
+                                            'severity."content.off-platform" = "off"\n', encoding="utf-8")
     running = Server(["serve", "--pack", str(built.path)], project=tmp_path)
     try:
         with httpx.Client(base_url=running.url, timeout=30) as client:
@@ -256,8 +256,9 @@ def test_the_projects_profile_overrides_apply_to_lint_and_render(built: BuildRes
                                  capture_output=True, text=True)
             assert [f["rule"] for f in json.loads(cli.stdout)["findings"]] == [f["rule"] for f in found["findings"]]
             variables = {**SAMPLE, "answer": "Call me at +49 30 12345678 and we sort it out."}
-            assert render(client, scenario="pre_sale_question", marketplace="amazon", locale="de",
-                          variables=variables).status_code == 200
+            rendered = render(client, scenario="pre_sale_question", marketplace="amazon", locale="de",
+                              variables=variables)
+            assert rendered.status_code == 200 and rendered.json()["findings"] == []
             rules = {r["id"]: r for r in client.get("/v1/rules", params={"marketplace": "amazon"}).json()["rules"]}
             assert rules["content.phone-number"]["severity"] == {"amazon": "off"}
     finally:

@@ -81,14 +81,17 @@ def scenario_strings(project: Project, loaded: Loaded, scenario: str, locale: st
 
 
 def _window(text: str, excerpt: str) -> re.Match[str] | None:
-    """Where a finding's excerpt (whitespace-normalised, cut words at ``…`` ends) sits in ``text``."""
+    """Where a finding's excerpt sits in ``text``: whitespace-normalised, ``…`` dropped, and if the
+    excerpt's edge words were cut mid-word, without them."""
     words = excerpt.split()
-    if words and words[0].startswith("…"):
-        words = words[1:]
-    if words and words[-1].endswith("…"):
-        words = words[:-1]
-    words = [w.strip("…") for w in words if w.strip("…")]
-    return re.search(r"\s+".join(re.escape(w) for w in words), text) if words else None
+    trimmed = words[1:] if words and words[0].startswith("…") else words
+    trimmed = trimmed[:-1] if trimmed and trimmed[-1].endswith("…") else trimmed
+    for candidate in (words, trimmed):
+        parts = [w.strip("…") for w in candidate if w.strip("…")]
+        found = re.search(r"\s+".join(re.escape(w) for w in parts), text) if parts else None
+        if found:
+            return found
+    return None
 
 
 def highlight(text: str, findings: Sequence[Finding], values: Sequence[str] = ()) -> Markup:

@@ -69,7 +69,7 @@ class Serving:
     """One loaded pack plus what is derived from it (the sample renders' findings, per cell)."""
 
     loaded: Loaded
-    checker: backend.StandInChecker
+    checker: backend.Checker
     _baseline: dict[tuple[str, str, str], Counter[tuple[str, str, str]]] = field(default_factory=dict)
 
     def baseline(self, scenario: str, locale: str, marketplace: str) -> Counter[tuple[str, str, str]]:
@@ -179,6 +179,8 @@ class Service:
         return dict(self.pack.manifest)
 
     def rules(self, marketplace: str | None = None) -> list[dict[str, Any]]:
+        if marketplace is not None:
+            marketplace_facts(marketplace)  # UnknownMarketplaceError names the known ones
         return self.checker.rules(marketplace)
 
     # --- render and lint ------------------------------------------------------------------
