@@ -14,25 +14,20 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
-
-from babel.numbers import list_currencies
 
 from .errors import SourceError, VariableError
 from .marketplaces import MARKETPLACES, marketplace
-from .values import Item, Money
+from .values import (Item, Money, parse_amount, parse_count, parse_currency, parse_date, parse_text,
+                     parse_url, shown)
 
 KINDS = ("reply", "proactive")
 TEMPLATE_FILES = ("subject.txt", "body.mjml", "body.txt")
 LAYOUT_DIR = "_layout"
-MAX_TEXT_LENGTH = 2000
 MAX_ITEMS = 1000
 
 _ORDER_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{1,38}[A-Za-z0-9])?")
-_CURRENCIES = frozenset(list_currencies())
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +40,8 @@ class Variable:
     description: str = ""
     choices: tuple[str, ...] = ()
     sample: Any = None
+    multiline: bool = False  # text: line breaks allowed (a seller's paragraph, not a name)
+    signed: bool = False     # money: negative amounts allowed
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "type": self.type, "required": self.required}
@@ -52,6 +49,9 @@ class Variable:
             data["description"] = self.description
         if self.choices:
             data["choices"] = list(self.choices)
+        for flag in ("multiline", "signed"):
+            if getattr(self, flag):
+                data[flag] = True
         data["sample"] = self.sample
         return data
 
@@ -117,56 +117,45 @@ class Scenario:
 
 
 # --- variable types -------------------------------------------------------------------------
+# Each converter takes an untrusted JSON value and raises ValueError with the reason; the rules
+# themselves live in values.py.
 
 def _text(value: Any, var: Variable) -> str:
     if not isinstance(value, str):
         raise ValueError(f"expected text, got {_json_type(value)}")
-    if not value.strip():
-        raise ValueError("must not be empty")
-    if len(value) > MAX_TEXT_LENGTH:
-        raise ValueError(f"longer than {MAX_TEXT_LENGTH} characters")
-    return value
+    return parse_text(value, multiline=var.multiline)
 
 
 def _order_id(value: Any, var: Variable) -> str:
     if not isinstance(value, str) or not _ORDER_ID.fullmatch(value):
-        raise ValueError(f"expected an order id like 123-4567890-1234567, got {value!r}")
+        raise ValueError(f"expected an order id like 123-4567890-1234567, got {shown(value)}")
     return value
 
 
 def _date(value: Any, var: Variable) -> dt.date:
     if not isinstance(value, str):
         raise ValueError(f"expected an ISO date YYYY-MM-DD, got {_json_type(value)}")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"expected an ISO date YYYY-MM-DD, got {value!r}") from None
+    return parse_date(value)
 
 
 def _money(value: Any, var: Variable) -> Money:
     if not isinstance(value, Mapping) or set(value) != {"amount", "currency"}:
         raise ValueError('expected {"amount": "12.50", "currency": "EUR"}')
-    amount, currency = value["amount"], value["currency"]
-    if isinstance(amount, bool) or not isinstance(amount, (str, int, float)):
-        raise ValueError(f"amount: expected a decimal number, got {_json_type(amount)}")
     try:
-        number = Decimal(str(amount))
-    except InvalidOperation:
-        raise ValueError(f"amount: expected a decimal number, got {amount!r}") from None
-    if not number.is_finite() or number < 0:
-        raise ValueError(f"amount: expected a non-negative number, got {amount!r}")
-    if currency not in _CURRENCIES:
-        raise ValueError(f"currency: expected an ISO 4217 code such as EUR, got {currency!r}")
-    return Money(number, currency)
+        amount = parse_amount(value["amount"], signed=var.signed)
+    except ValueError as error:
+        raise ValueError(f"amount: {error}") from None
+    try:
+        currency = parse_currency(value["currency"])
+    except ValueError as error:
+        raise ValueError(f"currency: {error}") from None
+    return Money(amount, currency)
 
 
 def _url(value: Any, var: Variable) -> str:
     if not isinstance(value, str):
         raise ValueError(f"expected an https URL, got {_json_type(value)}")
-    parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.hostname or any(c in value for c in ' "<>\'`'):
-        raise ValueError(f"expected an https URL, got {value!r}")
-    return value
+    return parse_url(value)
 
 
 def _items(value: Any, var: Variable) -> list[Item]:
@@ -178,9 +167,10 @@ def _items(value: Any, var: Variable) -> list[Item]:
     for index, entry in enumerate(value):
         if not isinstance(entry, Mapping) or set(entry) != {"title", "quantity"}:
             raise ValueError(f'[{index}]: expected {{"title": ..., "quantity": ...}}')
-        quantity = entry["quantity"]
-        if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
-            raise ValueError(f"[{index}].quantity: expected a whole number >= 1, got {quantity!r}")
+        try:
+            quantity = parse_count(entry["quantity"], minimum=1)
+        except ValueError as error:
+            raise ValueError(f"[{index}].quantity: {error}") from None
         try:
             title = _text(entry["title"], var)
         except ValueError as error:
@@ -190,15 +180,13 @@ def _items(value: Any, var: Variable) -> list[Item]:
 
 
 def _enum(value: Any, var: Variable) -> str:
-    if value not in var.choices:
-        raise ValueError(f"expected one of {', '.join(var.choices)}, got {value!r}")
+    if not isinstance(value, str) or value not in var.choices:
+        raise ValueError(f"expected one of {', '.join(var.choices)}, got {shown(value)}")
     return value
 
 
 def _integer(value: Any, var: Variable) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"expected a whole number >= 0, got {value!r}")
-    return value
+    return parse_count(value)
 
 
 _TEXT_SCHEMA = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_LENGTH}
@@ -285,7 +273,7 @@ def _parse_variables(path: Path, table: Any) -> dict[str, Variable]:
             raise SourceError(path, f"{where}: variable names are lower_snake_case")
         if not isinstance(spec, Mapping):
             raise SourceError(path, f"{where}: expected a table")
-        unknown = set(spec) - {"type", "required", "description", "choices", "sample"}
+        unknown = set(spec) - {"type", "required", "description", "choices", "sample", "multiline", "signed"}
         if unknown:
             raise SourceError(path, f"{where}: unknown keys {sorted(unknown)}")
         kind = spec.get("type")
@@ -294,8 +282,11 @@ def _parse_variables(path: Path, table: Any) -> dict[str, Variable]:
         choices = tuple(spec.get("choices", ()))
         if (kind == "enum") != bool(choices):
             raise SourceError(path, f"{where}.choices: required for enum variables and only for them")
+        for flag, kinds in (("multiline", ("text", "items")), ("signed", ("money",))):
+            if flag in spec and (kind not in kinds or not isinstance(spec[flag], bool)):
+                raise SourceError(path, f"{where}.{flag}: a true/false setting of {' and '.join(kinds)} variables")
         var = Variable(name, kind, bool(spec.get("required", True)), str(spec.get("description", "")),
-                       choices, spec.get("sample"))
+                       choices, spec.get("sample"), bool(spec.get("multiline")), bool(spec.get("signed")))
         if var.sample is None and var.required:
             raise SourceError(path, f"{where}.sample: required variables need a realistic sample value")
         per_marketplace = kind == "url" and isinstance(var.sample, Mapping)
@@ -362,7 +353,8 @@ def scenario_from_dict(data: Mapping[str, Any]) -> Scenario:
     """Rebuild a scenario from :meth:`Scenario.to_dict` output (as stored in a pack)."""
     variables = {
         v["name"]: Variable(v["name"], v["type"], v["required"], v.get("description", ""),
-                            tuple(v.get("choices", ())), v.get("sample"))
+                            tuple(v.get("choices", ())), v.get("sample"), bool(v.get("multiline")),
+                            bool(v.get("signed")))
         for v in data["variables"]
     }
     return Scenario(data["id"], data["title"], data["kind"], tuple(data["reasons"]),

@@ -16,7 +16,8 @@ from typing import Any, Protocol
 
 from jinja2 import Environment, Template, TemplateSyntaxError
 
-from ..errors import ScenarioNotPermittedError, TemplateError, UnknownScenarioError
+from ..errors import (LocaleError, ReplykitError, ScenarioNotPermittedError, TemplateError,
+                      UnknownMarketplaceError, UnknownScenarioError)
 from ..marketplaces import marketplace as marketplace_facts
 from ..scenarios import Scenario
 from .catalogue import Catalogue, TranslationChain
@@ -162,6 +163,9 @@ class Renderer:
     def render(self, scenario: str, *, locale: str, marketplace: str, variables: Mapping[str, Any],
                channel: str | None = None) -> Reply:
         """Render ``scenario`` for a buyer; raises a ReplykitError subclass on bad input."""
+        _require_text("scenario", scenario, UnknownScenarioError)
+        _require_text("locale", locale, LocaleError)
+        _require_text("marketplace", marketplace, UnknownMarketplaceError)
         state = self._state  # one consistent source for the whole render, even during a reload
         spec = _scenario(state, scenario)
         check_marketplace(spec, marketplace)
@@ -244,6 +248,12 @@ def check_marketplace(scenario: Scenario, marketplace: str) -> None:
         raise ScenarioNotPermittedError(
             f"scenario {scenario.id!r} is not permitted on {marketplace} "
             f"(permitted: {', '.join(scenario.marketplaces)})")
+
+
+def _require_text(name: str, value: object, error: type[ReplykitError]) -> None:
+    """API arguments arrive from JSON too: a list or number is a caller's error, not a TypeError."""
+    if not isinstance(value, str):
+        raise error(f"{name}: expected a string, got {type(value).__name__}")
 
 
 def _tidy_text(text: str) -> str:
