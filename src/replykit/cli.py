@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import sys
@@ -29,7 +30,11 @@ def command(name: str) -> Callable[[Handler], Handler]:
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        sys.stdout.write(text + "\n")
+    except UnicodeEncodeError:  # a lone surrogate or a narrow terminal encoding: escape, lose nothing
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
 
 
 def _source_note(args: argparse.Namespace) -> None:
@@ -62,14 +67,25 @@ def _scenarios(args: argparse.Namespace, project: Project) -> int:
 
 
 def _load_vars(path: str) -> Any:
+    """The ticket variables of a JSON file (or stdin): UTF-8 only; anything else is one line."""
     try:
-        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as error:
         raise SourceError(path, f"cannot read variables: {error.strerror}") from None
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise SourceError(path, "variables are UTF-16 (or UTF-32): save the file as UTF-8")
     try:
-        return json.loads(raw)
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SourceError(path, f"variables are not UTF-8 (byte {error.start + 1})") from None
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise SourceError(path, f"not valid JSON: {error.msg}", error.lineno) from None
+    except RecursionError:
+        raise SourceError(path, "not usable JSON: lists or objects nested too deeply") from None
+    except ValueError as error:  # Python's limit on digits in a JSON number
+        raise SourceError(path, f"not usable JSON: a number is too long ({str(error).split(':')[0]})") from None
 
 
 @command("render")

@@ -15,7 +15,6 @@ Settings come from ``replykit.toml`` at the project root (all optional)::
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,7 +25,7 @@ from .errors import SourceError
 from .pseudo import PSEUDO_LOCALE, pseudo_catalogue
 from .rendering.catalogue import Catalogue, load_catalogue
 from .rendering.templates import PreparedTemplates
-from .scenarios import Scenario, load_scenarios
+from .scenarios import Scenario, load_scenarios, read_toml
 
 DOMAIN = "replykit"
 CONFIG_FILE = "replykit.toml"
@@ -46,10 +45,7 @@ class Project:
         config_path = path / CONFIG_FILE
         config: dict[str, Any] = {}
         if config_path.is_file():
-            try:
-                config = tomllib.loads(config_path.read_text(encoding="utf-8"))
-            except tomllib.TOMLDecodeError as error:
-                raise SourceError(config_path, f"not valid TOML: {error}") from None
+            config = read_toml(config_path)
         return cls(path, config)
 
     @property

@@ -253,7 +253,8 @@ def validate_variables(schema: Mapping[str, Variable], values: Mapping[str, Any]
 
 # --- loading --------------------------------------------------------------------------------
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file of the project; anything unreadable is a one-line SourceError naming it."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -261,6 +262,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise SourceError(path, "file is missing") from None
     except tomllib.TOMLDecodeError as error:
         raise SourceError(path, f"not valid TOML: {error}") from None
+    except UnicodeDecodeError as error:
+        raise SourceError(path, f"not UTF-8: byte {error.start + 1} cannot be decoded") from None
+    except RecursionError:
+        raise SourceError(path, "not usable: arrays or tables nested too deeply") from None
 
 
 def _parse_variables(path: Path, table: Any) -> dict[str, Variable]:
@@ -307,13 +312,13 @@ def _parse_variables(path: Path, table: Any) -> dict[str, Variable]:
 def load_layout_variables(templates_dir: Path) -> dict[str, Variable]:
     """Variables every scenario gets from the shared layout (greeting, signature)."""
     path = templates_dir / LAYOUT_DIR / "layout.toml"
-    return _parse_variables(path, _read_toml(path).get("variables", {}))
+    return _parse_variables(path, read_toml(path).get("variables", {}))
 
 
 def load_scenario(directory: Path, layout_variables: Mapping[str, Variable]) -> Scenario:
     """Read and validate one scenario folder."""
     path = directory / "scenario.toml"
-    data = _read_toml(path)
+    data = read_toml(path)
     scenario_id = data.get("id")
     if scenario_id != directory.name:
         raise SourceError(path, f"id must equal the folder name {directory.name!r}, got {scenario_id!r}")

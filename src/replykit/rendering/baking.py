@@ -123,6 +123,17 @@ def _split(text: str, formatted: bool, hit: Hit) -> list[str | _Placeholder]:
     return [p for p in parts if p]
 
 
+def placeholders_match(translation: str, source: str, extra: tuple[str, ...] = ()) -> bool:
+    """True when ``translation`` formats like ``source``: no stray ``%``, no placeholder of its own."""
+    names: set[str] = set()
+    for match in _FORMAT.finditer(translation):
+        if match.group("stray"):
+            return False
+        if match.group("name"):
+            names.add(match.group("name"))
+    return names <= _names(source, True) | set(extra)
+
+
 def _is_fallback(hit: Hit, primary: str) -> bool:
     """A string is a fallback when it came from the source text or another language.
 

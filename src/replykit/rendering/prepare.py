@@ -42,6 +42,14 @@ RENDER_GLOBALS = frozenset({"lang", "dir", "align", "marketplace", "_fallbacks",
                             "gettext", "ngettext", "pgettext", "npgettext", "_"})
 
 
+#: Tags that pull in other templates or define callables: not part of a scenario's language.
+_REUSE_TAGS_NAMED: dict[type[nodes.Node], str] = {
+    nodes.Macro: "macro", nodes.CallBlock: "call", nodes.Import: "import", nodes.FromImport: "from ... import",
+    nodes.Include: "include", nodes.Extends: "extends",
+}
+_REUSE_TAGS = tuple(_REUSE_TAGS_NAMED)
+
+
 def read_source(path: Path, declared: Collection[str] | None = None) -> str:
     """Read a template source and check its Jinja syntax, naming file and line on error.
 
@@ -58,6 +66,10 @@ def read_source(path: Path, declared: Collection[str] | None = None) -> str:
         tree = plain_environment().parse(source)
     except TemplateSyntaxError as error:
         raise TemplateError(path, error.message or "syntax error", error.lineno) from None
+    for node in tree.find_all(_REUSE_TAGS):
+        tag = _REUSE_TAGS_NAMED[type(node)]
+        raise TemplateError(path, f"{{% {tag} %}} is not supported: a scenario is one self-contained file "
+                                  "(the layout adds greeting and signature)", node.lineno)
     if declared is not None:
         try:
             unknown = meta.find_undeclared_variables(tree)
@@ -65,7 +77,7 @@ def read_source(path: Path, declared: Collection[str] | None = None) -> str:
             raise TemplateError(path, error.message or "syntax error", error.lineno) from None
         unknown = unknown - set(declared) - RENDER_GLOBALS
         if unknown:
-            line = min(n.lineno for n in tree.find_all(nodes.Name) if n.name in unknown)
+            line = min((n.lineno for n in tree.find_all(nodes.Name) if n.name in unknown), default=None)
             raise TemplateError(path, f"template.variable: uses undeclared variable(s) {', '.join(sorted(unknown))}",
                                 line)
     return source

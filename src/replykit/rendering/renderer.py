@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import jinja2
 from jinja2 import Environment, Template, TemplateSyntaxError
 
 from ..errors import (LocaleError, ReplykitError, ScenarioNotPermittedError, TemplateError,
@@ -27,6 +29,7 @@ from .locales import SOURCE_LOCALE, Negotiated, negotiate
 from .preheader import preheader
 from .templates import PreparedTemplates
 
+NEGOTIATION_CACHE_SIZE = 1024
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TRAILING_SPACE = re.compile(r"[ \t\u3000]+\n")
 
@@ -104,7 +107,7 @@ class _State:
     """Everything a renderer caches for one source; swapped whole by :meth:`Renderer.reload`."""
 
     source: TemplateSource
-    negotiated: dict[tuple[str, str | None], Negotiated] = field(default_factory=dict)
+    negotiated: OrderedDict[tuple[str, str | None], Negotiated] = field(default_factory=OrderedDict)
     environments: dict[tuple[tuple[str, ...], str, bool], Environment] = field(default_factory=dict)
     compiled: dict[tuple[str, tuple[str, ...], str], _Compiled] = field(default_factory=dict)
 
@@ -147,14 +150,21 @@ class Renderer:
     def _negotiate(self, state: _State, locale: str, marketplace: str | None) -> Negotiated:
         key = (locale, marketplace)
         found = state.negotiated.get(key)
-        if found is None:
-            available = state.source.locales
-            required = marketplace_facts(marketplace).required_languages if marketplace else ()
-            if required:
-                available = tuple(c for c in available if c.split("_")[0] in required)
-            found = negotiate(locale, available, self.source_locale)
-            with self._lock:
-                state.negotiated[key] = found
+        if found is not None:
+            try:
+                state.negotiated.move_to_end(key)  # recently used
+            except KeyError:  # evicted meanwhile by another thread
+                pass
+            return found
+        available = state.source.locales
+        required = marketplace_facts(marketplace).required_languages if marketplace else ()
+        if required:
+            available = tuple(c for c in available if c.split("_")[0] in required)
+        found = negotiate(locale, available, self.source_locale)
+        with self._lock:
+            state.negotiated[key] = found
+            if len(state.negotiated) > NEGOTIATION_CACHE_SIZE:  # buyers' browsers send endless variants
+                state.negotiated.popitem(last=False)
         return found
 
     def scenario(self, scenario_id: str) -> Scenario:
@@ -175,11 +185,12 @@ class Renderer:
         compiled = self._compile(state, spec.id, negotiated)
         fallbacks: list[tuple[str | None, str, str]] = []
         context = {**typed, "_fallbacks": fallbacks, "marketplace": marketplace}
-        subject = " ".join(compiled.subject.render(context).split())
-        text = _tidy_text(compiled.text.render(context))
-        html = compiled.html.render({**context, "_subject": subject, "_preheader": preheader(text)})
+        subject = " ".join(_run(compiled.subject, context, spec.id, "subject").split())
+        text = _tidy_text(_run(compiled.text, context, spec.id, "text"))
+        html = _run(compiled.html, {**context, "_subject": subject, "_preheader": preheader(text)}, spec.id, "html")
         if compiled.short is not None and facts.max_chars is not None and len(text) > facts.max_chars:
-            text = _tidy_text(compiled.short.render(context))  # the scenario's short form fits tight channels
+            # the scenario's short form fits tight channels
+            text = _tidy_text(_run(compiled.short, context, spec.id, "short"))
         return Reply(
             scenario=spec.id,
             marketplace=marketplace,
@@ -248,6 +259,19 @@ def check_marketplace(scenario: Scenario, marketplace: str) -> None:
         raise ScenarioNotPermittedError(
             f"scenario {scenario.id!r} is not permitted on {marketplace} "
             f"(permitted: {', '.join(scenario.marketplaces)})")
+
+
+#: What a template (from a pack: untrusted) can raise while it runs in the sandbox.
+_TEMPLATE_FAILURES = (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError)
+
+
+def _run(template: Template, context: dict[str, Any], scenario_id: str, part: str) -> str:
+    """Render one part; a template that fails while running is named, not a traceback."""
+    try:
+        return template.render(context)
+    except _TEMPLATE_FAILURES as error:
+        reason = getattr(error, "message", None) or str(error) or type(error).__name__
+        raise TemplateError(f"templates/{scenario_id}", f"{part} does not render: {reason}"[:300]) from None
 
 
 def _require_text(name: str, value: object, error: type[ReplykitError]) -> None:
