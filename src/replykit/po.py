@@ -10,6 +10,7 @@ both, and every line Babel itself finds invalid, raise :class:`CatalogueError` w
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, PoFileParser
 
 from .errors import CatalogueError
+from .plural_limits import read_po_bytes
 
 #: One complete C string literal, as gettext writes it.
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -53,17 +55,15 @@ def read_po(path: str | Path, locale: str | None = None) -> Catalog:
     """Parse a .po/.pot file strictly; a file that does not parse cleanly raises CatalogueError."""
     path = Path(path)
     catalog = Catalog(locale=locale)
+    raw = read_po_bytes(path)  # a Plural-Forms Babel would size lists by is refused first
     try:
-        with path.open("rb") as handle:
-            _StrictParser(catalog, path).parse(handle)
-    except FileNotFoundError:
-        raise CatalogueError(path, "catalogue file is missing") from None
+        _StrictParser(catalog, path).parse(io.BytesIO(raw))
     except UnicodeDecodeError as error:
         raise CatalogueError(path, f"bytes not decodable as {catalog.charset}: {error.reason}",
                              _line_of(path, error.object, error.start)) from None
     except PoFileError as error:
         raise CatalogueError(path, str(error)) from None
-    except (ValueError, OSError) as error:
+    except (ValueError, OSError, LookupError) as error:  # LookupError: a charset that is not a text encoding
         raise CatalogueError(path, f"cannot read catalogue: {error}") from None
     return catalog
 

@@ -12,6 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
+from ..plural_limits import plural_forms_problem
+
 Expr = Callable[[int], int]
 _TOKEN = re.compile(r"\s*(?:(\d+)|(n)|(\|\||&&|==|!=|<=|>=|[-+*/%<>!?:()]))")
 _HEADER = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$", re.S)
@@ -109,6 +111,9 @@ def compile_expr(expr: str) -> Expr:
 
 def parse_header(value: str) -> tuple[int, str, Expr]:
     """'nplurals=2; plural=(n != 1);' -> (2, '(n != 1)', callable). Raises PluralError."""
+    problem = plural_forms_problem(value or "")  # before anything is sized or parsed by it
+    if problem:
+        raise PluralError(problem)
     m = _HEADER.match(value or "")
     if not m:
         raise PluralError(f"Plural-Forms {value!r} is not 'nplurals=N; plural=EXPR;'")

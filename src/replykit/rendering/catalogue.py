@@ -17,6 +17,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import read_mo
 
 from ..errors import CatalogueError
+from ..plural_limits import plural_forms_problem
 from ..po import read_po
 
 Key = tuple[str | None, str]  # (msgctxt, msgid)
@@ -56,6 +57,9 @@ class Catalogue:
             if isinstance(context, bytes):  # Babel's read_mo leaves msgctxt undecoded
                 context = context.decode(catalog.charset or "utf-8")
             entries[(context, msgid)] = Entry(forms, message.lineno, is_plural)
+        problem = plural_forms_problem(f"nplurals={catalog.num_plurals}; plural={catalog.plural_expr}")
+        if problem:  # a .mo is read without sizing anything by nplurals: its header is checked here
+            raise CatalogueError(path, f"Plural-Forms: {problem}")
         try:
             plural = gettext.c2py(catalog.plural_expr)
         except (ValueError, SyntaxError):
@@ -83,7 +87,7 @@ def catalogue_from_mo(data: bytes, locale: str, path: str) -> Catalogue:
     """A catalogue from compiled .mo bytes (as stored in a pack)."""
     try:
         catalog = read_mo(io.BytesIO(data))
-    except (ValueError, UnicodeDecodeError, OSError, IndexError, struct.error) as error:
+    except (ValueError, UnicodeDecodeError, OSError, IndexError, struct.error, LookupError) as error:
         raise CatalogueError(path, f"not a readable .mo catalogue: {error}") from None
     return Catalogue.from_babel(catalog, locale, path)
 
