@@ -275,6 +275,16 @@ def _add_server_arguments(p: argparse.ArgumentParser) -> None:
                    help="largest request body accepted (default 1 MiB; larger gets 413)")
 
 
+@command("keygen")
+def _keygen(args: argparse.Namespace, project: Project) -> int:
+    from .signing import generate_keypair
+
+    keys = generate_keypair(args.keyfile)
+    print(f"private key {keys.private} (keep it secret; `replykit build --sign {keys.private}`)")
+    print(f"public key {keys.public} (fingerprint {keys.fingerprint}; give it to services that load packs)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="replykit", description=__doc__)
     root.add_argument("--project", metavar="DIR", help="project folder (default: current directory)")
@@ -339,6 +349,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--preview", action="store_true", help="also serve the translator preview at /preview")
     p = sub.add_parser("preview", help="serve the translator preview from the project's sources at /preview")
     _add_server_arguments(p)
+    p = sub.add_parser("keygen", help="write a new Ed25519 signing key (KEYFILE) and its public key (KEYFILE.pub)")
+    p.add_argument("keyfile", metavar="KEYFILE")
     return root
 
 

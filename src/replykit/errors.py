@@ -67,5 +67,9 @@ class PackError(ReplykitError):
     """A pack cannot be built, published or loaded."""
 
 
+class SignatureError(PackError):
+    """A pack's signature or a signing key is missing, malformed or does not match."""
+
+
 class DeadlineError(ReplykitError):
     """A reply deadline cannot be computed: an unknown kind, or a time without a time zone."""
