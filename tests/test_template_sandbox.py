@@ -14,7 +14,7 @@ from replykit import ReplykitError
 from replykit.errors import SourceError
 from replykit.project import Project, ProjectSource
 from replykit.rendering.catalogue import Catalogue
-from replykit.rendering.prepare import prepare_scenario
+from replykit.rendering.prepare import prepare_scenario, read_source
 from replykit.rendering.templates import PreparedTemplates
 from replykit.rendering.renderer import NEGOTIATION_CACHE_SIZE, Renderer
 from replykit.scenarios import Scenario
@@ -130,3 +130,14 @@ def test_the_negotiation_cache_is_bounded(project: Project) -> None:
         renderer.negotiate(f"de-AT,de;q=0.9,fr-CH;x={index}")
     assert len(renderer._state.negotiated) == NEGOTIATION_CACHE_SIZE
     assert renderer.negotiate("de-AT") is renderer.negotiate("de-AT")
+
+
+@pytest.mark.parametrize("source", ["{{ " + "{" * 5000 + " }}", "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",
+                                    "{{ " + "[" * 5000 + " }}"])
+def test_deeply_nested_expressions_are_one_line(project: Project, tmp_path: Path, source: str) -> None:
+    path = tmp_path / "body.txt"
+    path.write_text(source, encoding="utf-8")
+    with pytest.raises(SourceError, match=r"body\.txt"):
+        read_source(path)
+    with pytest.raises(ReplykitError, match="templates/delay_notice"):
+        render_tampered(project, source)

@@ -76,7 +76,18 @@ def message_from_json(data: Any) -> Message:
     ctx = data.get("context") or {}
     if not isinstance(ctx, Mapping):
         raise ValueError("'context' is not an object")
+    for key, value in ctx.items():
+        kind = _CONTEXT_TYPES.get(key)
+        if value is not None and kind is not None and not isinstance(value, kind):
+            raise ValueError(f"'context.{key}' is not {'a list' if kind is list else 'a string'}")
     return Message(subject, html, text, dict(ctx))
+
+
+#: Context keys the rules iterate or parse: a wrong type is unusable input, not a traceback.
+_CONTEXT_TYPES: dict[str, type] = {
+    "attachments": list, "order_history": list, "buyer_values": list,
+    "order_id": str, "buyer_locale": str, "message_kind": str, "scenario": str, "channel": str,
+}
 
 
 def lint_catalogue(path: str | Path, *, marketplace: str | None = None, pot_path: str | Path | None = None,

@@ -230,6 +230,8 @@ class Renderer:
                 except TemplateSyntaxError as error:
                     raise TemplateError(f"templates/{scenario_id}", error.message or "does not compile",
                                         error.lineno) from None
+                except RecursionError:  # a crafted pack template: Jinja parses nested brackets recursively
+                    raise TemplateError(f"templates/{scenario_id}", "expressions nested too deeply") from None
                 state.compiled[key] = compiled
         return compiled
 
