@@ -130,6 +130,8 @@ def lint_paths(paths: Iterable[str | Path], marketplace: str, *, project_config:
                     data = json.loads(text)
                 except json.JSONDecodeError as exc:
                     raise ValueError(f"invalid JSON: {exc.msg} (line {exc.lineno})") from None
+                except RecursionError:
+                    raise ValueError("invalid JSON: nested too deeply") from None
                 msg = message_from_json(data)
             elif suffix in (".html", ".htm"):
                 msg = Message("", html=text)
