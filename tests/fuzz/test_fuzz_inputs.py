@@ -26,7 +26,8 @@ from replykit.scenarios import load_layout_variables, load_scenario
 
 SCENARIOS = ("delay_notice", "invoice", "refund_follow_up", "tracking_info", "pre_sale_question")
 MARKETPLACES = ("amazon", "ebay", "walmart_us", "etsy", "mercadolibre")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# Controls no ticket value may bring in (FSI/PDI are replykit's own isolates in right-to-left text).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066\u2067\u2028\u2029]")
 
 
 @cache
