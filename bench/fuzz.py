@@ -3,7 +3,7 @@ ran, how many were refused with a ReplykitError, the slowest input, and every tr
 
     .venv/bin/python bench/fuzz.py --per-target 10000 [--hang 10] [--seed 1]
 
-CI runs the same targets with a fixed budget of 25 inputs each (``pytest -q`` includes tests/fuzz).
+CI runs the same targets with a fixed budget of 100 inputs each (``pytest -q`` includes tests/fuzz).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Shared pieces of the fuzz suite: the budget, the hostile-token dictionary, a mutator of real
 files, and ``run_target``, which counts inputs, times them and turns a stall into a failure.
 
-The budget is fixed for CI (``REPLYKIT_FUZZ_EXAMPLES``, default 25 inputs per target, derandomized
+The budget is fixed for CI (``REPLYKIT_FUZZ_EXAMPLES``, default 100 inputs per target, derandomized
 so a run is reproducible); ``bench/fuzz.py --per-target N`` runs the same targets longer and
 reports inputs, tracebacks and hangs per target.
 """
@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from replykit.errors import ReplykitError
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = int(os.environ.get("REPLYKIT_FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("REPLYKIT_FUZZ_EXAMPLES", "100"))
 HANG_SECONDS = float(os.environ.get("REPLYKIT_FUZZ_HANG", "30"))  # generous: CI machines are shared
 #: Largest mutated file. Small in CI; bench/fuzz.py raises it to find what only big inputs break
 #: (the quadratic patterns of issue 12 item 2 need ~100 KB to take seconds).
