@@ -66,3 +66,17 @@ def test_a_mo_with_valid_magic_and_a_garbage_body_is_one_line(tmp_path, body: by
     path.write_bytes(b"\xde\x12\x04\x95" + body)
     with pytest.raises(CatalogueError, match=r"de\.mo: cannot read catalogue"):
         load_catalogue(path, "de")
+
+
+@pytest.mark.parametrize("content", [
+    b'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=99999999999999999999; plural=(n != 1);\\n"\n\n'
+    b'msgid "a"\nmsgid_plural "b"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+    b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\nmsgid "\xff"\nmsgstr ""\n',
+    b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=bz2\\n"\n\nmsgid "a"\nmsgstr ""\n',
+])
+def test_a_broken_pot_gives_the_pseudo_locale_a_one_line_error(project_copy: Project, content: bytes) -> None:
+    from replykit.pseudo import pseudo_catalogue
+
+    project_copy.pot_path.write_bytes(content)
+    with pytest.raises(CatalogueError, match=r"replykit\.pot"):
+        pseudo_catalogue(project_copy.pot_path)
