@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from replykit import ReplykitError
+from replykit import LocaleError, ReplykitError
 from replykit.errors import SourceError
 from replykit.project import Project, ProjectSource
 from replykit.rendering.catalogue import Catalogue
@@ -141,3 +141,8 @@ def test_deeply_nested_expressions_are_one_line(project: Project, tmp_path: Path
         read_source(path)
     with pytest.raises(ReplykitError, match="templates/delay_notice"):
         render_tampered(project, source)
+
+
+def test_an_oversized_accept_language_is_refused_before_it_is_parsed_or_cached(renderer: Renderer) -> None:
+    with pytest.raises(LocaleError, match="longer than 1,000 characters"):
+        renderer.negotiate("de," * 500_000)

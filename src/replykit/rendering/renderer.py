@@ -30,6 +30,7 @@ from .preheader import preheader
 from .templates import PreparedTemplates
 
 NEGOTIATION_CACHE_SIZE = 1024
+MAX_LOCALE_LENGTH = 1000
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TRAILING_SPACE = re.compile(r"[ \t\u3000]+\n")
 
@@ -156,6 +157,8 @@ class Renderer:
             except KeyError:  # evicted meanwhile by another thread
                 pass
             return found
+        if len(locale) > MAX_LOCALE_LENGTH:  # browsers send ~50; a megabyte would be parsed and cached
+            raise LocaleError(f"locale: longer than {MAX_LOCALE_LENGTH:,} characters")
         available = state.source.locales
         required = marketplace_facts(marketplace).required_languages if marketplace else ()
         if required:
