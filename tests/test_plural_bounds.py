@@ -80,3 +80,12 @@ def test_a_broken_pot_gives_the_pseudo_locale_a_one_line_error(project_copy: Pro
     project_copy.pot_path.write_bytes(content)
     with pytest.raises(CatalogueError, match=r"replykit\.pot"):
         pseudo_catalogue(project_copy.pot_path)
+
+
+def test_a_babel_error_quoting_a_multiline_msgid_is_still_one_line(project_copy: Project) -> None:
+    path = project_copy.po_path("de")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('msgid ""\nmsgstr ""', 'msgid msgstr ""', 1), encoding="utf-8")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(path, "de")
+    assert "\n" not in str(caught.value) and len(str(caught.value)) < 700

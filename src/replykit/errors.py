@@ -9,8 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 
 
+MAX_REASON = 500  # characters of a reason; a parser may quote a whole hostile string
+
+
+def one_line(text: str) -> str:
+    """``text`` as one short line: line breaks written as ``\\n``, cut at MAX_REASON characters."""
+    text = text.replace("\r", "\\r").replace("\n", "\\n")
+    return text if len(text) <= MAX_REASON else text[:MAX_REASON] + "…"
+
+
 class ReplykitError(Exception):
-    """Base class of every error replykit raises on purpose."""
+    """Base class of every error replykit raises on purpose; its text is always one line."""
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())
 
 
 class SourceError(ReplykitError):
