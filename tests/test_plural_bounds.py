@@ -89,3 +89,11 @@ def test_a_babel_error_quoting_a_multiline_msgid_is_still_one_line(project_copy:
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(path, "de")
     assert "\n" not in str(caught.value) and len(str(caught.value)) < 700
+
+
+def test_a_charset_the_compiler_cannot_write_is_one_line(project_copy: Project) -> None:
+    path = project_copy.po_path("de")
+    header = path.read_text(encoding="utf-8").partition("charset=")[0]
+    path.write_text(header + "charset=gi", encoding="utf-8")  # cut off: Babel reads the charset "g"
+    with pytest.raises(CatalogueError, match=r"replykit\.po: "):
+        catalogues.compile_catalogue(path, "de")

@@ -133,8 +133,8 @@ def test_the_negotiation_cache_is_bounded(project: Project) -> None:
 
 
 @pytest.mark.parametrize("source", ["{{ " + "{" * 5000 + " }}", "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",
-                                    "{{ " + "[" * 5000 + " }}"])
-def test_deeply_nested_expressions_are_one_line(project: Project, tmp_path: Path, source: str) -> None:
+                                    "{{ " + "[" * 5000 + " }}", "{{ " + "9" * 5000 + " }}"])
+def test_deeply_nested_expressions_or_huge_literals_are_one_line(project: Project, tmp_path: Path, source: str) -> None:
     path = tmp_path / "body.txt"
     path.write_text(source, encoding="utf-8")
     with pytest.raises(SourceError, match=r"body\.txt"):

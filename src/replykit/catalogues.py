@@ -257,7 +257,10 @@ def compile_catalogue(po_path: Path, locale: str) -> bytes:
         if message.id and (message.fuzzy or not all(strings)):
             catalog.delete(message.id, message.context)
     buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
+    try:
+        write_mo(buffer, catalog, use_fuzzy=False)
+    except (LookupError, UnicodeEncodeError) as error:  # the header names a charset the text cannot be written in
+        raise CatalogueError(po_path, f"cannot compile with charset {catalog.charset!r}: {error}") from None
     return buffer.getvalue()
 
 

@@ -68,6 +68,8 @@ def read_source(path: Path, declared: Collection[str] | None = None) -> str:
         raise TemplateError(path, error.message or "syntax error", error.lineno) from None
     except RecursionError:  # Jinja's parser recurses once per nested bracket
         raise TemplateError(path, "expressions nested too deeply") from None
+    except ValueError as error:  # Python's limit on digits in an integer literal
+        raise TemplateError(path, f"unusable literal: {str(error).split(':')[0]}") from None
     for node in tree.find_all(_REUSE_TAGS):
         tag = _REUSE_TAGS_NAMED[type(node)]
         raise TemplateError(path, f"{{% {tag} %}} is not supported: a scenario is one self-contained file "

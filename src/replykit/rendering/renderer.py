@@ -235,6 +235,9 @@ class Renderer:
                                         error.lineno) from None
                 except RecursionError:  # a crafted pack template: Jinja parses nested brackets recursively
                     raise TemplateError(f"templates/{scenario_id}", "expressions nested too deeply") from None
+                except ValueError as error:  # Python's limit on digits in an integer literal
+                    raise TemplateError(f"templates/{scenario_id}",
+                                        f"unusable literal: {str(error).split(':')[0]}") from None
                 state.compiled[key] = compiled
         return compiled
 
