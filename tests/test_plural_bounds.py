@@ -37,7 +37,7 @@ def test_every_reader_refuses_an_out_of_bounds_header(project_copy: Project, nam
     for read in (lambda: load_catalogue(path, "de"),
                  lambda: catalogues.stats(project_copy, ["de"]),
                  lambda: catalogues.compile_all(project_copy, ["de"])):
-        with pytest.raises(CatalogueError, match=r"de/LC_MESSAGES/replykit\.po: .*(nplurals|plural expression)"):
+        with pytest.raises(CatalogueError, match=r"de/LC_MESSAGES/replykit\.po:\d+: .*(nplurals|plural expression)"):
             read()
 
 
@@ -64,7 +64,7 @@ def test_an_unusable_charset_is_one_line(project_copy: Project, charset: str) ->
 def test_a_mo_with_valid_magic_and_a_garbage_body_is_one_line(tmp_path, body: bytes) -> None:
     path = tmp_path / "de.mo"
     path.write_bytes(b"\xde\x12\x04\x95" + body)
-    with pytest.raises(CatalogueError, match=r"de\.mo: cannot read catalogue"):
+    with pytest.raises(CatalogueError, match=r"de\.mo: not a readable \.mo catalogue"):
         load_catalogue(path, "de")
 
 
@@ -95,5 +95,5 @@ def test_a_charset_the_compiler_cannot_write_is_one_line(project_copy: Project) 
     path = project_copy.po_path("de")
     header = path.read_text(encoding="utf-8").partition("charset=")[0]
     path.write_text(header + "charset=gi", encoding="utf-8")  # cut off: Babel reads the charset "g"
-    with pytest.raises(CatalogueError, match=r"replykit\.po: "):
+    with pytest.raises(CatalogueError, match=r"replykit\.po(:\d+)?: "):
         catalogues.compile_catalogue(path, "de")

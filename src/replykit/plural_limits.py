@@ -18,6 +18,10 @@ MAX_EXPRESSION_LENGTH = 400  # the longest gettext rule (Arabic) has ~100 charac
 MAX_NESTING = 12            # parentheses and ternaries inside each other
 MAX_UNARY_RUN = 4           # `!` / `-` in a row
 
+class PluralFormsError(CatalogueError):
+    """A catalogue's Plural-Forms header is beyond the bounds (lint reports it as po.header.plural-forms)."""
+
+
 _NPLURALS = re.compile(r"nplurals\s*=\s*([^;\s]*)")
 _PLURAL = re.compile(r"plural\s*=\s*([^;]*)")
 _UNARY_RUN = re.compile(r"(?:[!-]\s*){%d}" % (MAX_UNARY_RUN + 1))
@@ -98,5 +102,6 @@ def read_po_bytes(path: Path) -> bytes:
         raise CatalogueError(path, f"cannot read catalogue: {error.strerror}") from None
     problem = po_plural_problem(raw)
     if problem:
-        raise CatalogueError(path, f"Plural-Forms: {problem}")
+        at = raw.find(b"Plural-Forms")
+        raise PluralFormsError(path, f"Plural-Forms: {problem}", raw[:at].count(b"\n") + 1 if at >= 0 else None)
     return raw

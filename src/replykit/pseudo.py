@@ -8,15 +8,11 @@ generated on demand and never written to a pack.
 
 from __future__ import annotations
 
-import io
 import math
 import re
 from pathlib import Path
 
-from babel.messages.pofile import PoFileError, read_po
-
-from .errors import CatalogueError
-from .plural_limits import read_po_bytes
+from .po import read_po
 from .rendering.catalogue import Catalogue, Entry
 
 PSEUDO_LOCALE = "en_XA"
@@ -38,12 +34,7 @@ def pseudo_translate(text: str) -> str:
 
 def pseudo_catalogue(pot_path: Path) -> Catalogue:
     """A runtime catalogue translating every message of the .pot into the pseudo-locale."""
-    try:
-        template = read_po(io.BytesIO(read_po_bytes(pot_path)), abort_invalid=True)
-    except PoFileError as error:
-        raise CatalogueError(pot_path, str(error)) from None
-    except (ValueError, LookupError) as error:  # undecodable bytes, an unknown charset
-        raise CatalogueError(pot_path, f"cannot read catalogue template: {error}"[:300]) from None
+    template = read_po(pot_path)  # the one strict reader: a broken .pot is a one-line CatalogueError
     entries = {}
     for message in template:
         if not message.id:

@@ -19,8 +19,8 @@ from typing import Any
 
 from .errors import SourceError, VariableError
 from .marketplaces import MARKETPLACES, marketplace
-from .values import (Item, Money, parse_amount, parse_count, parse_currency, parse_date, parse_text,
-                     parse_url, shown)
+from .values import (MAX_INTEGER, MAX_TEXT_LENGTH, MAX_URL_LENGTH, Item, Money, parse_amount, parse_count,
+                     parse_currency, parse_date, parse_text, parse_url, shown)
 
 KINDS = ("reply", "proactive")
 TEMPLATE_FILES = ("subject.txt", "body.mjml", "body.txt")
@@ -195,17 +195,19 @@ _TEXT_SCHEMA = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_LENGTH}
 _JSON_SCHEMAS: dict[str, Callable[[Variable], dict[str, Any]]] = {
     "text": lambda var: dict(_TEXT_SCHEMA),
     "order_id": lambda var: {"type": "string", "pattern": f"^{_ORDER_ID.pattern}$"},
-    "date": lambda var: {"type": "string", "format": "date"},
+    "date": lambda var: {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
     "money": lambda var: {"type": "object", "required": ["amount", "currency"], "additionalProperties": False,
-                          "properties": {"amount": {"type": ["string", "number"]},
+                          "properties": {"amount": {"type": ["string", "number"],
+                                                    "pattern": f"^{'-?' if var.signed else ''}[0-9]{{1,12}}(\\.[0-9]{{1,4}})?$"},
                                          "currency": {"type": "string", "pattern": "^[A-Z]{3}$"}}},
-    "url": lambda var: {"type": "string", "format": "uri", "pattern": "^https://"},
+    "url": lambda var: {"type": "string", "format": "uri", "pattern": "^https://", "maxLength": MAX_URL_LENGTH},
     "items": lambda var: {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS,
                           "items": {"type": "object", "required": ["title", "quantity"], "additionalProperties": False,
                                     "properties": {"title": dict(_TEXT_SCHEMA),
-                                                   "quantity": {"type": "integer", "minimum": 1}}}},
+                                                   "quantity": {"type": "integer", "minimum": 1,
+                                                                "maximum": MAX_INTEGER}}}},
     "enum": lambda var: {"type": "string", "enum": list(var.choices)},
-    "integer": lambda var: {"type": "integer", "minimum": 0},
+    "integer": lambda var: {"type": "integer", "minimum": 0, "maximum": MAX_INTEGER},
 }
 
 VARIABLE_TYPES: dict[str, Callable[[Any, Variable], Any]] = {

@@ -16,6 +16,7 @@ from typing import Iterable, Iterator
 import polib
 
 from ..errors import CatalogueError
+from ..plural_limits import PluralFormsError
 from ..po import read_po
 from .model import Finding, Message
 from .placeholders import extract, malformed, strip_placeholders, uses_printf
@@ -224,7 +225,8 @@ def _read(path: Path, file: str) -> tuple[polib.POFile | None, list[Finding]]:
     try:  # the one .po reader decides what parses (as compile, stats and build do)
         read_po(path)
     except CatalogueError as exc:
-        findings.append(_f("po.syntax", file, None, f"line {exc.line}: {exc.reason}" if exc.line else exc.reason,
+        rule = "po.header.plural-forms" if isinstance(exc, PluralFormsError) else "po.syntax"
+        findings.append(_f(rule, file, None, f"line {exc.line}: {exc.reason}" if exc.line else exc.reason,
                            exc.reason, exc.line))
         return None, findings
     try:
