@@ -205,7 +205,7 @@ def _rules(args: argparse.Namespace, project: Project) -> int:
 def _build(args: argparse.Namespace, project: Project) -> int:
     from .publish import build
 
-    result = build(project, out=args.out, jobs=args.jobs)
+    result = build(project, out=args.out, jobs=args.jobs, sign=args.sign)
     _left_out_notes(result.left_out)
     print(f"published pack {result.pack_id}: {result.scenarios} scenarios, locales {', '.join(result.locales)}, "
           f"{result.renders} renders checked -> {result.path} (+ {result.archive.name})")
@@ -331,6 +331,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="check, build, verify and publish a template pack under build/")
     p.add_argument("--out", metavar="DIR", help="build folder (default: build/ in the project)")
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every usable core)")
+    p.add_argument("--sign", metavar="KEYFILE", help="sign the pack's manifest with this Ed25519 key (replykit keygen)")
     p = sub.add_parser("pack", help="operate published packs: list, verify, prune, rollback")
     p.add_argument("--out", metavar="DIR", help="build folder (default: build/ in the project)")
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")

@@ -23,9 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from .errors import PackError
-from .packs import ARCHIVE_SUFFIX, DIR_MODE, FILE_MODE, MANIFEST, PackSource, archive_bytes, encode_json, read_pack
+from .packs import (ARCHIVE_SUFFIX, DIR_MODE, FILE_MODE, MANIFEST, SIGNATURE, PackSource, archive_bytes, encode_json,
+                    read_pack)
 from .rendering.renderer import Renderer
+from .signing import sign
 
 CURRENT = "CURRENT"
 HISTORY = "HISTORY"
@@ -131,10 +135,17 @@ class Published:
     archive: Path
 
 
-def publish(build_dir: Path, files: Mapping[str, bytes], manifest: Mapping[str, Any], *, mtime: int = 0) -> Published:
-    """Write, verify and publish a pack atomically; ``build/CURRENT`` names it only when complete."""
+def publish(build_dir: Path, files: Mapping[str, bytes], manifest: Mapping[str, Any], *, mtime: int = 0,
+            signing_key: Ed25519PrivateKey | None = None) -> Published:
+    """Write, verify and publish a pack atomically; ``build/CURRENT`` names it only when complete.
+
+    With ``signing_key`` the pack carries an Ed25519 signature of its manifest (``manifest.sig``);
+    the pack id stays the content's, so a signed and an unsigned build of the same sources agree.
+    """
     pack_id = _checked_id(str(manifest["id"]), build_dir)
     everything = {**files, MANIFEST: encode_json(manifest)}
+    if signing_key is not None:
+        everything[SIGNATURE] = (sign(everything[MANIFEST], signing_key) + "\n").encode("ascii")
     packs_dir = build_dir / PACKS
     final, archive = packs_dir / pack_id, packs_dir / f"{pack_id}{ARCHIVE_SUFFIX}"
     with build_lock(build_dir):
@@ -150,6 +161,8 @@ def publish(build_dir: Path, files: Mapping[str, bytes], manifest: Mapping[str, 
                 os.replace(final, old / pack_id)
                 shutil.rmtree(old)
             os.replace(staging, final)
+        elif SIGNATURE in everything and _read_or_none(final / SIGNATURE) != everything[SIGNATURE]:
+            _write_atomic(final / SIGNATURE, everything[SIGNATURE])  # the same pack, now signed
         data = archive_bytes(pack_id, everything, mtime)
         if not archive.is_file() or archive.read_bytes() != data:
             _write_atomic(archive, data)
@@ -157,6 +170,13 @@ def publish(build_dir: Path, files: Mapping[str, bytes], manifest: Mapping[str, 
         ids = [pid for pid in history(build_dir) if pid != pack_id] + [pack_id]
         _write_atomic(build_dir / HISTORY, "".join(f"{pid}\n" for pid in ids).encode())
     return Published(pack_id, final, archive)
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _intact(path: Path) -> bool:

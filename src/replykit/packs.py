@@ -20,6 +20,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import tarfile
 import zlib
 from collections.abc import Mapping
@@ -27,14 +28,22 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .errors import PackError
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from .errors import PackError, SignatureError
 from .rendering.catalogue import Catalogue, catalogue_from_mo
 from .rendering.renderer import Renderer, Reply
 from .rendering.templates import PreparedTemplates
 from .scenarios import Scenario, scenario_from_dict
+from .signing import load_public_key, verify
 
 FORMAT = 2
 MANIFEST = "manifest.json"
+#: Ed25519 signature of manifest.json (``replykit build --sign``): the one file the manifest cannot list.
+SIGNATURE = "manifest.sig"
+#: A public key file every pack load then requires a signature from (``load_pack(trust=...)`` overrides it).
+TRUST_ENV = "REPLYKIT_TRUST"
+_PINNED_ID = re.compile(r"[0-9][A-Za-z0-9._+-]*-[0-9a-f]{12}")  # <version>-<digest>, as a build names packs
 ARCHIVE_SUFFIX = ".tar.gz"
 TEMPLATE_FILES = {"subject": "subject.txt", "html": "body.html", "text": "body.txt", "short": "short.txt"}
 #: Refuse packs bigger than this (files are read into memory to be verified).
@@ -135,7 +144,7 @@ def verify_files(files: Mapping[str, bytes], where: Path) -> dict[str, Any]:
             raise PackError(f"{where}: {name} is truncated ({len(data)} of {entry['size']} bytes)")
         if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
             raise PackError(f"{where}: {name} was changed (sha256 differs from the manifest)")
-    extra = sorted(set(files) - set(listed) - {MANIFEST})
+    extra = sorted(set(files) - set(listed) - {MANIFEST, SIGNATURE})
     if extra:
         raise PackError(f"{where}: {extra[0]} is not listed in the manifest")
     try:
@@ -161,12 +170,35 @@ def read_pack(path: str | os.PathLike[str]) -> tuple[dict[str, bytes], dict[str,
     return files, verify_files(files, where)
 
 
-class PackSource:
-    """A renderer's template source: a published pack (folder or archive), verified on load."""
+def check_signature(files: Mapping[str, bytes], key: Ed25519PublicKey, where: Path) -> None:
+    """The pack's manifest must carry ``key``'s signature; PackError (SignatureError) otherwise."""
+    signature = files.get(SIGNATURE)
+    if signature is None:
+        raise SignatureError(f"{where}: not signed ({SIGNATURE} missing), but a signing key is trusted")
+    verify(files[MANIFEST], signature, key, where=f"{where}/{SIGNATURE}")
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+
+def trusted_key(trust: str | os.PathLike[str] | Ed25519PublicKey | None) -> Ed25519PublicKey | None:
+    """The public key to demand a signature from: ``trust`` (a key or its PEM file), else ``$REPLYKIT_TRUST``."""
+    if isinstance(trust, Ed25519PublicKey):
+        return trust
+    path = trust if trust is not None else os.environ.get(TRUST_ENV) or None
+    return load_public_key(path) if path is not None else None
+
+
+class PackSource:
+    """A renderer's template source: a published pack (folder or archive), verified on load.
+
+    With a trusted key (``trust``, else ``$REPLYKIT_TRUST``) the manifest must carry its signature.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *,
+                 trust: str | os.PathLike[str] | Ed25519PublicKey | None = None) -> None:
         self.path = Path(path)
         self._files, self.manifest = read_pack(self.path)
+        self.trust = trusted_key(trust)
+        if self.trust is not None:
+            check_signature(self._files, self.trust, self.path)
         self._templates: dict[str, PreparedTemplates] = {}
         self._catalogues: dict[str, Catalogue] = {}
 
@@ -216,7 +248,7 @@ class PackSource:
 
     def reopen(self) -> PackSource:
         """The same path read and verified again (for :meth:`Renderer.reload`)."""
-        return PackSource(self.path)
+        return PackSource(self.path, trust=self.trust)
 
 
 class Pack:
@@ -256,15 +288,21 @@ class Pack:
                                     channel=channel)
 
 
-def load_pack(path: str | os.PathLike[str], *, trust: str | None = None) -> Pack:
+def load_pack(path: str | os.PathLike[str], *,
+              trust: str | os.PathLike[str] | Ed25519PublicKey | None = None) -> Pack:
     """Load a pack folder or ``<pack-id>.tar.gz``, verified against its manifest.
 
-    ``trust`` pins the pack id a service expects; another pack is refused.
+    ``trust`` is the publisher's Ed25519 public key (a key, or the path of its PEM file, as
+    ``replykit keygen`` writes it): the manifest must carry that key's signature. Without it
+    ``$REPLYKIT_TRUST`` is used, when set. A plain pack id instead pins the pack a service
+    expects; another pack is refused.
     """
-    pack = Pack(PackSource(path))
-    if trust is not None and pack.id != trust:
-        raise PackError(f"{path}: pack {pack.id} is not the trusted pack {trust}")
-    return pack
+    if isinstance(trust, str) and _PINNED_ID.fullmatch(trust) and not Path(trust).is_file():
+        pack = Pack(PackSource(path))
+        if pack.id != trust:
+            raise PackError(f"{path}: pack {pack.id} is not the trusted pack {trust}")
+        return pack
+    return Pack(PackSource(path, trust=trust))
 
 
 def make_manifest(files: Mapping[str, bytes], version: str, fields: Mapping[str, Any]) -> dict[str, Any]:

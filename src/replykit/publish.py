@@ -30,6 +30,7 @@ from .project import Project
 from .project_check import Progress, default_jobs, run_check
 from .rendering.catalogue import Catalogue, catalogue_from_mo
 from .rendering.locales import fallback_chain
+from .signing import load_private_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,16 +85,19 @@ def _translations(catalogue: Catalogue) -> dict[tuple[str | None, str], tuple[st
 
 
 def build(project_dir: str | os.PathLike[str] | Project | None = None, *, out: str | os.PathLike[str] | None = None,
-          jobs: int | None = None, progress: Progress | None = None) -> BuildResult:
+          jobs: int | None = None, progress: Progress | None = None,
+          sign: str | os.PathLike[str] | None = None) -> BuildResult:
     """Check, build and publish a pack of the project (default: the current directory).
 
     ``out`` is the build folder (default ``<project>/build``): packs go to ``out/packs`` and
     ``out/CURRENT`` names the published one. Any check error raises :class:`PackError` (or
     the :class:`SourceError` naming the broken file) and leaves the last published pack as it
     was. ``jobs`` worker processes render and check (default: every usable core); progress
-    goes to a terminal on stderr unless ``progress`` is given.
+    goes to a terminal on stderr unless ``progress`` is given. ``sign`` is an Ed25519 private key
+    file (``replykit keygen``): the pack's manifest is signed with it.
     """
     project = project_dir if isinstance(project_dir, Project) else Project.at(project_dir)
+    signing_key = load_private_key(sign) if sign is not None else None  # a bad key fails before the long check
     build_dir = Path(out).resolve() if out is not None else project.build_dir
     created = _created()
     plan = plan_locales(project)
@@ -135,6 +139,6 @@ def build(project_dir: str | os.PathLike[str] | Project | None = None, *, out: s
                   "rules": dict(sorted(per_rule.items()))},
     })
     mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0")) if created else 0
-    published = pack_store.publish(build_dir, files, manifest, mtime=mtime)
+    published = pack_store.publish(build_dir, files, manifest, mtime=mtime, signing_key=signing_key)
     return BuildResult(published.pack_id, published.path, published.archive, len(source.scenarios), locales,
                        run.renders, left_out, report.warnings)
