@@ -43,6 +43,8 @@ MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 #: A public key file every pack load then requires a signature from (``load_pack(trust=...)`` overrides it).
 TRUST_ENV = "REPLYKIT_TRUST"
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+_LOCALE_NAME = re.compile(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8}){0,2}")
 _PINNED_ID = re.compile(r"[0-9][A-Za-z0-9._+-]*-[0-9a-f]{12}")  # <version>-<digest>, as a build names packs
 ARCHIVE_SUFFIX = ".tar.gz"
 TEMPLATE_FILES = {"subject": "subject.txt", "html": "body.html", "text": "body.txt", "short": "short.txt"}
@@ -220,13 +222,23 @@ class PackSource:
     def scenarios(self) -> Mapping[str, Scenario]:
         try:
             data = json.loads(self._text("scenarios.json"))
-            return {entry["id"]: scenario_from_dict(entry) for entry in data}
-        except (KeyError, TypeError, ValueError) as error:
-            raise PackError(f"{self.path}: scenarios.json is malformed ({error})") from None
+            scenarios = {entry["id"]: scenario_from_dict(entry) for entry in data}
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise PackError(f"{self.path}: scenarios.json is malformed ({error})"[:300]) from None
+        for scenario_id in scenarios:  # ids name folders: never a path
+            if not isinstance(scenario_id, str) or not _PLAIN_NAME.fullmatch(scenario_id):
+                raise PackError(f"{self.path}/scenarios.json: scenario id {str(scenario_id)[:60]!r} is not a plain name")
+        return scenarios
 
-    @property
+    @cached_property
     def locales(self) -> tuple[str, ...]:
-        return tuple(self.manifest["locales"])
+        listed = self.manifest.get("locales")
+        if not isinstance(listed, dict):
+            raise PackError(f"{self.path}/{MANIFEST}: locales must be an object of locale names")
+        bad = next((loc for loc in listed if not _LOCALE_NAME.fullmatch(loc)), None)
+        if bad is not None:  # locale names name files: never a path
+            raise PackError(f"{self.path}/{MANIFEST}: locales: {bad[:60]!r} is not a locale name")
+        return tuple(listed)
 
     def templates(self, scenario_id: str) -> PreparedTemplates:
         if scenario_id not in self._templates:
