@@ -1,6 +1,7 @@
 """Fuzzing every door untrusted input comes in by: ticket variables, scenario.toml, body.mjml,
-.po catalogues (compile, stats, lint) and lint messages. Each input must end in a result or a
-one-line ReplykitError: never another exception, never a stall (see fuzz_support)."""
+.po catalogues (compile, stats, lint), lint messages and crafted pack folders. Each input must
+end in a result or a one-line ReplykitError: never another exception, never a stall (see
+fuzz_support)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from fuzz_support import FUZZ, ROOT, hostile_text, json_values, mutated, run_tar
 from hypothesis import given
 from hypothesis import strategies as st
 
-from replykit import catalogues
+from replykit import catalogues, load_pack, packs
 from replykit.checks import lint_catalogue, lint_message, message_from_json
 from replykit.project import Project, ProjectSource
 from replykit.rendering.catalogue import load_catalogue
@@ -158,3 +159,48 @@ def test_fuzz_lint_message_structure(data: dict[str, Any], marketplace: str) -> 
     except ValueError:  # unusable: lint_paths reports it as bad input, in one line
         return
     run_target("lint: message", lambda: lint_message(message, marketplace))
+
+
+# --- pack folders ---------------------------------------------------------------------------
+
+@cache
+def _pack_seed() -> dict[str, bytes]:
+    """One real scenario and the German catalogue, as a build would put them in a pack."""
+    source = ProjectSource(Project.at(ROOT), pseudo=False)
+    prepared = source.templates("delay_notice")
+    files = {"scenarios.json": packs.encode_json([source.scenarios["delay_notice"].to_dict()]),
+             "locale/de.mo": catalogues.compile_catalogue(ROOT / "locale" / "de" / "LC_MESSAGES" / "replykit.po", "de")}
+    for key, name in packs.TEMPLATE_FILES.items():
+        if getattr(prepared, key) is not None:
+            files[f"templates/delay_notice/{name}"] = getattr(prepared, key).encode("utf-8")
+    return files
+
+
+@st.composite
+def crafted_packs(draw: st.DrawFn) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """A pack whose checksums are right (as an attacker makes it) and whose content is mutated."""
+    files = dict(_pack_seed())
+    for name in draw(st.lists(st.sampled_from(sorted(files)), max_size=2, unique=True)):
+        files[name] = draw(mutated(files[name], max_ops=3))
+    locales = draw(st.sampled_from(({"de": {}}, {}, {"../../x": {}}, ["de"], None)) | json_values)
+    manifest = packs.make_manifest(files, "0.1.0", {"name": "fuzz", "source_locale": "en", "locales": locales})
+    return files, manifest
+
+
+@FUZZ
+@given(crafted_packs())
+def test_fuzz_pack_folders(crafted: tuple[dict[str, bytes], dict[str, Any]]) -> None:
+    files, manifest = crafted
+    folder = scratch() / "pack"
+    shutil.rmtree(folder, ignore_errors=True)
+    for name, data in {**files, packs.MANIFEST: json.dumps(manifest).encode("ascii")}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+
+    def load_and_render() -> Any:
+        pack = load_pack(folder)
+        pack.warm()
+        spec = pack.scenarios["delay_notice"]
+        return pack.render("delay_notice", locale="de", marketplace="amazon", variables=spec.samples("amazon"))
+
+    run_target("pack folder", load_and_render)
