@@ -92,14 +92,19 @@ def po_plural_problem(raw: bytes) -> str | None:
     return None
 
 
-def read_po_bytes(path: Path) -> bytes:
-    """A .po file's bytes, refused (CatalogueError naming it) when its Plural-Forms is out of bounds."""
+def read_catalogue_file(path: Path) -> bytes:
+    """A catalogue file's bytes; a missing or unreadable file is a CatalogueError naming it."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise CatalogueError(path, "catalogue file is missing") from None
     except OSError as error:
         raise CatalogueError(path, f"cannot read catalogue: {error.strerror}") from None
+
+
+def read_po_bytes(path: Path) -> bytes:
+    """A .po file's bytes, refused (CatalogueError naming it) when its Plural-Forms is out of bounds."""
+    raw = read_catalogue_file(path)
     problem = po_plural_problem(raw)
     if problem:
         at = raw.find(b"Plural-Forms")

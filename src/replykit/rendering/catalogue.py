@@ -17,7 +17,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import read_mo
 
 from ..errors import CatalogueError
-from ..plural_limits import plural_forms_problem
+from ..plural_limits import plural_forms_problem, read_catalogue_file
 from ..po import read_po
 
 Key = tuple[str | None, str]  # (msgctxt, msgid)
@@ -74,13 +74,7 @@ def load_catalogue(path: Path, locale: str) -> Catalogue:
     """Load a .po (through the one strict reader) or .mo file; a broken file raises CatalogueError."""
     if path.suffix != ".mo":
         return Catalogue.from_babel(read_po(path, locale=locale), locale, str(path))
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise CatalogueError(path, "catalogue file is missing") from None
-    except OSError as error:
-        raise CatalogueError(path, f"cannot read catalogue: {error.strerror}") from None
-    return catalogue_from_mo(data, locale, str(path))
+    return catalogue_from_mo(read_catalogue_file(path), locale, str(path))
 
 
 def catalogue_from_mo(data: bytes, locale: str, path: str) -> Catalogue:
