@@ -37,3 +37,18 @@ def test_a_catalogue_with_a_non_text_charset_is_a_finding(tmp_path: Path, charse
     path.write_text(source.read_text(encoding="utf-8").replace("charset=utf-8", f"charset={charset}"), encoding="utf-8")
     report = lint_paths([path], "amazon")
     assert any(f.rule == "po.header.charset" for f in report.findings) and not report.bad_inputs
+
+
+def test_content_nested_300_deep_is_still_checked(tmp_path: Path) -> None:
+    path = tmp_path / "body.html"
+    path.write_text("<div>" * 300 + "Write to anna@example.com" + "</div>" * 300, encoding="utf-8")
+    report = lint_paths([path], "amazon")
+    assert "content.email-address" in {f.rule for f in report.findings}
+
+
+@pytest.mark.parametrize("depth", [1_500, 3_000, 100_000])
+def test_html_nested_beyond_what_can_be_checked_is_refused(tmp_path: Path, depth: int) -> None:
+    path = tmp_path / "body.html"
+    path.write_text("<div>" * depth + "Write to anna@example.com" + "</div>" * depth, encoding="utf-8")
+    report = lint_paths([path], "amazon")
+    assert len(report.bad_inputs) == 1 and "nested" in report.bad_inputs[0] and not report.findings

@@ -217,8 +217,10 @@ _PARSERS = threading.local()  # an lxml parser must not be shared between thread
 def _parser() -> etree.HTMLParser:
     got = getattr(_PARSERS, "parser", None)
     if got is None:
+        # huge_tree: libxml2 otherwise drops everything nested 256+ deep, and the text after it,
+        # so an e-mail address inside 300 <div>s would pass the checks unseen.
         got = _PARSERS.parser = etree.HTMLParser(remove_blank_text=False, remove_comments=False, recover=True,
-                                                 no_network=True, default_doctype=False)
+                                                 no_network=True, default_doctype=False, huge_tree=True)
     return got
 
 
@@ -353,10 +355,15 @@ class HtmlView:
         self._res = _NO_RESOLVER
         self.root = None
         if html and html.strip():
+            parser = _parser()
             try:
-                self.root = etree.fromstring(html, _parser())
+                self.root = etree.fromstring(html, parser)
             except (etree.ParserError, ValueError) as exc:  # e.g. empty document after recovery
                 raise HtmlParseError(str(exc)) from exc
+            if any("Excessive depth" in error.message for error in parser.error_log):
+                # Even with huge_tree libxml2 stops ~2,000 levels deep and drops the rest: what a
+                # mail client would show cannot be checked, so the message is refused, not passed.
+                raise HtmlParseError("HTML nested deeper than the parser can represent: content would go unchecked")
         if self.root is not None:
             texts = []
             for st in self.root.iter("style"):
@@ -374,7 +381,10 @@ class HtmlView:
                 _MEMO.clear()
                 _DECL_MEMO.clear()
                 _PLANS.clear()
-            self._walk(self.root, _root_ctx(render_width), None, -1)
+            try:
+                self._walk(self.root, _root_ctx(render_width), None, -1)
+            except RecursionError:  # the walk recurses per element level; real mail nests < 100 deep
+                raise HtmlParseError("HTML nested too deeply to check: content would go unchecked") from None
         self._finish()
 
     # ---- public derived data -------------------------------------------------------------
