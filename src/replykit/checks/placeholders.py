@@ -75,7 +75,7 @@ def malformed(msgstr: str, msgid: str, printf: bool) -> list[str]:
     out = []
     want = printf_types(msgid)
     for name, types in printf_types(msgstr).items():
-        if name in want and types != want[name] and not types <= {"s", "r", "a"} | want[name]:
+        if name in want and types != want[name] and not types <= {"s"} | want[name]:  # r/a: a repr, never text
             out.append(f"%({name}) converted as {'/'.join(sorted(types))}, the source uses {'/'.join(sorted(want[name]))}")
     for rx, why in MALFORMED:
         ms = [m.group(0) for m in rx.finditer(msgstr)]
