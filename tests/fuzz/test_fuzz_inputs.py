@@ -53,7 +53,8 @@ def _small_po() -> bytes:
     text = (ROOT / "locale" / "de" / "LC_MESSAGES" / "replykit.po").read_text(encoding="utf-8")
     blocks = text.split("\n\n")
     plural = next(b for b in blocks if "msgid_plural" in b)
-    return ("\n\n".join(blocks[:12] + [plural]) + "\n").encode("utf-8")
+    seed = blocks[:12] + ([] if plural in blocks[:12] else [plural])
+    return ("\n\n".join(seed) + "\n").encode("utf-8")
 
 
 SEEDS = {
