@@ -95,3 +95,14 @@ def test_build_sign_end_to_end(capsys, tmp_path: Path, keys) -> None:
     assert "302-1234567-7654321" in reply.text
     assert main(["--project", str(root), "build", "--sign", str(tmp_path / "missing.key")]) == 2
     assert "missing.key" in capsys.readouterr().err
+
+
+def test_serve_trust_refuses_an_unsigned_pack_before_listening(capsys, tmp_path: Path, keys, monkeypatch) -> None:
+    monkeypatch.delenv("REPLYKIT_TRUST", raising=False)  # restored after the test
+    folder = publish_small(tmp_path / "build", None)
+    base = ["--project", str(tmp_path), "serve", "--pack", str(folder), "--port", "0"]
+    assert main([*base, "--trust", str(tmp_path / "missing.pub")]) == 2
+    assert "missing.pub: cannot read key" in capsys.readouterr().err
+    assert main([*base, "--trust", str(keys.public)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not signed" in err

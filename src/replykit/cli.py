@@ -246,8 +246,13 @@ def _serve_settings(args: argparse.Namespace, *, sources: bool, preview: bool) -
 
 @command("serve")
 def _serve(args: argparse.Namespace, project: Project) -> int:
+    from .packs import TRUST_ENV
     from .server.run import serve
+    from .signing import load_public_key
 
+    if args.trust:  # every load and reload, in every worker, then demands this key's signature
+        load_public_key(args.trust)  # a bad key file is one line now, not a failed worker later
+        os.environ[TRUST_ENV] = str(Path(args.trust).resolve())
     serve(_serve_settings(args, sources=False, preview=args.preview), host=args.host, port=args.port,
           workers=args.workers)
     return 0
@@ -345,6 +350,8 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("id", nargs="?")
     p = sub.add_parser("serve", help="serve the HTTP API (and with --preview the translator preview)")
     p.add_argument("--pack", metavar="PATH", help="a pack folder or <pack-id>.tar.gz (default: build/CURRENT)")
+    p.add_argument("--trust", metavar="KEYFILE.pub",
+                   help="serve only packs signed with this Ed25519 public key (default: $REPLYKIT_TRUST)")
     _add_server_arguments(p)
     p.add_argument("--workers", type=_positive, default=1, help="worker processes (default 1)")
     p.add_argument("--preview", action="store_true", help="also serve the translator preview at /preview")
