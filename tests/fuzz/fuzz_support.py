@@ -8,6 +8,7 @@ reports inputs, tracebacks and hangs per target.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import signal
@@ -129,5 +130,9 @@ def run_target(name: str, target: Callable[[], Any]) -> Any:
 
 
 def write_report() -> None:
-    if REPORT:
-        Path(REPORT).write_text(json.dumps(_STATS, indent=2, sort_keys=True), encoding="utf-8")
+    """Per-target counts for bench/fuzz.py, written when the test process ends."""
+    Path(REPORT).write_text(json.dumps(_STATS, indent=2, sort_keys=True), encoding="utf-8")
+
+
+if REPORT:
+    atexit.register(write_report)  # no conftest here: tests/server imports tests/conftest.py by name
