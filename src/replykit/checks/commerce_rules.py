@@ -132,6 +132,8 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
                 found = i
             elif i in solicit and i in weak and i in sv.of("reward_amount"):
                 found = i  # 'leave a review and we refund 10 %'
+            elif (i in solicit or i in cond) and _reward_after(sv, i, _solicit_start(sv, i)):
+                found = i  # 'leave a review and we send you a voucher': the reward follows the request
             elif i in cond and sv.near("incentive_strong", i):
                 found = i
             elif i in nouns and i in strong:
@@ -142,6 +144,17 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
             ms = strong.get(found) or weak.get(found) or cond.get(found) or nouns.get(found) or sv.of("review_solicit").get(found) or [None]
             m = ms[0] if ms[0] is not None else next(iter(nouns.values()))[0]
             yield _hit(sv, m, "review or feedback tied to a benefit (refund, gift, discount): incentivised reviews are banned")
+
+
+def _solicit_start(sv: _Sent, i: int) -> int:
+    """Where the review request of sentence ``i`` starts (its first solicitation or review noun)."""
+    starts = [m.start() for n in ("review_solicit", "review_conditional", "review_noun") for m in sv.of(n).get(i, ())]
+    return min(starts) if starts else 0
+
+
+def _reward_after(sv: _Sent, i: int, start: int) -> bool:
+    """A reward promised after the review request in the same sentence ('... and we refund you')."""
+    return any(m.start() > start for m in sv.of("reward_then").get(i, ()))
 
 
 @rule("content.review-biased", catalogue=True)

@@ -126,6 +126,41 @@ def _data() -> dict:
     return json.loads((resources.files("replykit") / "data" / "lexicon.json").read_text(encoding="utf-8"))
 
 
+# a whole word of a fragment outside a class or an escape: after a non-word non-backslash, or right after \b
+_FRAGMENT_WORD = r"(?:(?<=\\b)|(?<![\w\\]))(?:{})(?![\w?*+{{])"
+
+
+def expand_variants(frag: str, variants: dict[str, str]) -> str:
+    """``frag`` with each whole word that has written variants replaced by their alternation.
+
+    ``data/lexicon.json`` lists per language how sellers also write a word ("your" -> "ur", "please"
+    -> "pls", "number" -> "nr"), so every fragment built on the word accepts the chat forms too, in
+    one place instead of once per phrase. Single-word fragments keep only the full form of a variant
+    marked ``multi`` (a bare "u" is a Polish preposition)."""
+    if not variants:
+        return frag
+    rx = _variant_rx(tuple(sorted(variants)))
+    single = " " not in frag and not frag.startswith("(?:")
+    def sub(m: re.Match[str]) -> str:
+        alt = variants[m.group()]
+        if alt.startswith("multi:"):
+            if single:
+                return m.group()
+            alt = alt[len("multi:"):]
+        return f"(?:{alt})"
+    return rx.sub(sub, frag)
+
+
+@lru_cache(maxsize=None)
+def _variant_rx(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_FRAGMENT_WORD.format("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))))
+
+
+def _expanded(langs: dict[str, list[str]]) -> dict[str, list[str]]:
+    variants = _data().get("variants", {})
+    return {lang: [expand_variants(f, variants.get(lang, {})) for f in frags] for lang, frags in langs.items()}
+
+
 def _is_word_char(code: int) -> bool:
     ch = chr(code)
     return ch.isalnum() or ch == "_"
@@ -606,7 +641,7 @@ def concept(name: str) -> Concept:
         if got is None:
             d = _data()
             free = set(d.get("boundary_free_languages", ()))
-            got = Concept(name, d["concepts"][name], free)
+            got = Concept(name, _expanded(d["concepts"][name]), free)
             _ANCHORS.add(name, got.primaries)
             _BUILT[name] = got
     return got
