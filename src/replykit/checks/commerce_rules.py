@@ -232,9 +232,12 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
     if view.has("extra_funds"):
         for seg in view.scan_segments:
             sv = _sent_view(view, seg)
-            for _i, ms in sv.of("extra_funds").items():
-                yield _hit(sv, ms[0], "asks the buyer for additional money outside the order")
-                return
+            no_need = sv.of("no_need")
+            for i, ms in sv.of("extra_funds").items():
+                m = _affirmed(view, seg, ms) if i not in no_need else None
+                if m is not None:
+                    yield _hit(sv, m, "asks the buyer for additional money outside the order")
+                    return
     if not view.has("payment_rail"):
         return
     for seg in view.scan_segments:
@@ -299,8 +302,11 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                         return
             contact = sv.of("contact_verb")
             for i, ms in sv.of("social_network").items():
-                if i in contact:
-                    yield _hit(sv, ms[0], "invites the buyer to a social network's messages")
+                if i in here or i in no_need or i in third_party:
+                    continue
+                linked = [m for m in ms if _same_clause(seg.norm, m, [*contact.get(i, ()), *invite.get(i, ())])]
+                if linked:
+                    yield _hit(sv, linked[0], "invites the buyer to a social network's messages")
                     return
     paid = _direct_payment(view)
     if paid is not None:
@@ -308,6 +314,17 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
 
 
 _DIGITS6 = re.compile(r"\d[\d -]{5,}")
+_CLAUSE_BREAK = re.compile(r"[,;:\n()]")
+
+
+def _same_clause(text: str, m: re.Match[str], others, gap: int = 30) -> bool:
+    """Is one of ``others`` within ``gap`` characters of ``m`` with no clause break between them?
+    ('hit me up on insta' is an invitation; 'write to us here; our Facebook page has the video' is not)"""
+    for o in others:
+        lo, hi = (o.end(), m.start()) if o.end() <= m.start() else (m.end(), o.start())
+        if hi - lo <= gap and not _CLAUSE_BREAK.search(text, lo, max(lo, hi)):
+            return True
+    return False
 
 
 def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]]) -> re.Match[str] | None:
@@ -380,13 +397,15 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
     cap = "warning" if "address" in str(view.context.get("scenario", "")).lower() else None
     for seg in view.scan_segments:
         sv = _sent_view(view, seg)
-        for _i, ms in sv.of("cancel_request").items():
-            yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
-            return
+        other = sv.of("cancel_other")  # 'cancel the return request', 'cancel your subscription'
+        for i, ms in sv.of("cancel_request").items():
+            if i not in other:
+                yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
+                return
         asks = sv.of("you_request")
         done = sv.of("cancel_done")
         for i, ms in sv.of("cancel_word").items():
-            if i in asks and i not in done:
+            if i in asks and i not in done and i not in other:
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
 
