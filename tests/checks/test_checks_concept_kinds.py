@@ -35,6 +35,8 @@ def _rules(text: str, marketplace: str = "amazon") -> set[str]:
     ("disrespect", "Ma lei sa leggere? C'è scritto nella descrizione"),
     ("disrespect", "Vous auriez dû lire la description avant d'acheter"),
     ("disrespect", "Ya te lo expliqué tres veces, lee bien"),
+    ("review-incentive", "Schreib eine Bewertung und wir erstatten dir den Versand"),
+    ("promotion", "Kod RABAT10 = -10% na kolejne zakupy"),
 ])
 def test_kind_is_found(rule, text):
     assert "content." + rule in _rules(text)
@@ -55,6 +57,8 @@ def test_kind_is_found(rule, text):
     "Kun je me even laten weten of het pakket binnen is?",
     "Bitte schick uns die Seriennummer vom Gerät hier im Chat",
     "Il corriere ti scriverà su WhatsApp per la consegna, noi restiamo qui",
+    "The error code E104 means the battery is below 10%",
+    "Your return code RMA1234 is attached; the refund of 15% will follow",
 ])
 def test_look_alike_is_innocent(text):
     assert not _rules(text)

@@ -63,6 +63,7 @@ def _hit(sv: _Sent, m: re.Match[str], message: str, cap: str | None = None) -> H
 # ---- promotion ------------------------------------------------------------------------------
 _COUPON_TOKEN = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*[A-Z])[A-Z][A-Z0-9-]{3,19}(?![\w-])|(?<![\w-])(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,20}(?![\w-])")
 _NOT_COUPON = re.compile(r"^(?:1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|B0[A-Z0-9]{8}|[A-Z]{2,4}|ASIN|SKU|UPS|USPS|DHL|GLS|DPD|TNT|PDF|FAQ)$")
+_MINUS_PERCENT = re.compile(r"(?<![\w.])-\s?\d{1,2} ?%")
 _PERCENT_OFF = re.compile(r"\d\s?%\s?(?:off|オフ|off\b)")
 
 
@@ -84,6 +85,17 @@ def promotion(view: MessageView) -> Iterator[Hit]:
             tokens = [t for t in _COUPON_TOKEN.findall(original) if not _NOT_COUPON.match(t)]
             if tokens or i in sv.of("promo_tie"):
                 yield _hit(sv, ms[0], f"coupon or promo code{(' ' + tokens[0]) if tokens else ''}: promotional content")
+                done = True
+                break
+        if done:
+            continue
+        for i, ms in sv.of("code_word").items():
+            start = sv.starts[i]
+            original = seg.text[start : start + len(sv.text(i))]
+            tokens = [t for t in _COUPON_TOKEN.findall(original) if not _NOT_COUPON.match(t)]
+            if tokens and (_MINUS_PERCENT.search(original) or i in sv.of("promo_discount")):
+                # 'kod RABAT10 = -10%', 'code MERCI15 remise': a code worth a discount, in any language
+                yield _hit(sv, ms[0], f"coupon or promo code {tokens[0]}: promotional content")
                 done = True
                 break
         if done:
