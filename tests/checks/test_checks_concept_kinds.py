@@ -37,6 +37,8 @@ def _rules(text: str, marketplace: str = "amazon") -> set[str]:
     ("disrespect", "Ya te lo expliqué tres veces, lee bien"),
     ("review-incentive", "Schreib eine Bewertung und wir erstatten dir den Versand"),
     ("promotion", "Kod RABAT10 = -10% na kolejne zakupy"),
+    ("off-platform", "As you asked, here is my WhatsApp: +49 170 1234567"),
+    ("cancel-request", "You asked about the delay: could you cancel the order on your side?"),
 ])
 def test_kind_is_found(rule, text):
     assert "content." + rule in _rules(text)
@@ -59,6 +61,14 @@ def test_kind_is_found(rule, text):
     "Il corriere ti scriverà su WhatsApp per la consegna, noi restiamo qui",
     "The error code E104 means the battery is below 10%",
     "Your return code RMA1234 is attached; the refund of 15% will follow",
+    "Sie fragten, ob Sie per PayPal zahlen können – bitte nur über Amazon bezahlen",
+    "Vous avez demandé notre WhatsApp : nous répondons uniquement ici",
+    "Hai chiesto se puoi annullare l'ordine: non serve, lo spediamo domani",
+    "You asked whether you should cancel — no need, it ships tomorrow",
+    "Nie musisz podawać numeru telefonu, wszystko załatwimy tutaj",
+    "Please don't share your phone number or email in messages",
+    "U hoeft ons geen telefoonnummer te sturen",
+    "Bitte keine Telefonnummer schicken, wir bleiben hier im Chat",
 ])
 def test_look_alike_is_innocent(text):
     assert not _rules(text)

@@ -246,7 +246,7 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
             sv = _sent_view(view, seg)
             no_need = sv.of("no_need")
             for i, ms in sv.of("extra_funds").items():
-                m = _affirmed(view, seg, ms) if i not in no_need else None
+                m = _affirmed(view, seg, ms, sv, i) if i not in no_need else None
                 if m is not None:
                     yield _hit(sv, m, "asks the buyer for additional money outside the order")
                     return
@@ -263,7 +263,8 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
         for i, ms in rails.items():
             if i in no_need:
                 continue  # 'we don't need any bank details from you'
-            if i in req or i in pay:
+            if (i in req or i in pay) and _affirmed(view, seg, ms, sv, i) is not None \
+                    and _free_asks(view, sv, i, ("request_verb", "pay_verb")):
                 yield _hit(sv, ms[0], f"asks for payment details or payment via {seg.text[ms[0].start():ms[0].end()]!r}")
                 return
 
@@ -294,21 +295,21 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                     continue  # 'you said you sent the photos on WhatsApp; please attach them here'
                 if i not in invite and not _DIGITS6.search(sv.text(i)):
                     continue  # a mention ('the watch shows WhatsApp notifications'), not an invitation
-                m = _affirmed(view, seg, ms)
+                m = _affirmed(view, seg, ms, sv, i)
                 if m is not None:
                     yield _hit(sv, m, f"messenger app {seg.text[m.start():m.end()]!r}: keep the conversation on the marketplace")
                     return
             for i, ms in sv.of("off_platform_phrase").items():
                 if i in no_need:
                     continue
-                m = _affirmed(view, seg, ms)
+                m = _affirmed(view, seg, ms, sv, i)
                 if m is not None:
                     yield _hit(sv, m, "moves the conversation or the sale off the marketplace")
                     return
             buy = sv.of("buy_verb")
             for i, ms in sv.of("own_shop").items():
                 if i in buy and i not in no_need:
-                    m = _affirmed(view, seg, ms)
+                    m = _affirmed(view, seg, ms, sv, i)
                     if m is not None:
                         yield _hit(sv, m, "sends the buyer to the seller's own shop: the sale leaves the marketplace")
                         return
@@ -339,13 +340,49 @@ def _same_clause(text: str, m: re.Match[str], others, gap: int = 30) -> bool:
     return False
 
 
-def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]]) -> re.Match[str] | None:
-    """The first match not negated just before it ('please don't call us', 'wir sind nicht per WhatsApp')."""
+def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]], sv: _Sent | None = None, i: int = -1) -> re.Match[str] | None:
+    """The first match not negated just before it ('please don't call us', 'wir sind nicht per WhatsApp')
+    and, given its sentence, not inside the buyer's own question reported back ('you asked for our WhatsApp: ...')."""
     neg = concept("negation")
     for m in matches:
-        if not neg.search(seg.norm[max(0, m.start() - 25) : m.start()], view.words):
-            return m
+        if neg.search(seg.norm[max(0, m.start() - 25) : m.start()], view.words):
+            continue
+        if sv is not None and _reported(sv, i, m):
+            continue
+        return m
     return None
+
+
+_STRONG_BREAK = re.compile(r"[:;\u2013\u2014]| - ")
+_CLAUSE_START = re.compile(r"[,;:\u2013\u2014(]| - ")
+
+
+def _reported(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is ``m`` inside a reported question of the buyer's ('you asked whether you should cancel — no need')?
+    The report runs from its cue to the next colon, semicolon or dash of the sentence."""
+    text = sv.seg.norm
+    for cue in sv.of("reported").get(i, ()):
+        if cue.end() <= m.start() and not _STRONG_BREAK.search(text, cue.end(), m.start()):
+            return True
+    return False
+
+
+def _negated(view: MessageView, text: str, start: int, reach: int = 30) -> bool:
+    """A negation in the same clause just before ``start`` ('don't share your phone number', 'keine Telefonnummer')."""
+    lo = max(0, start - reach)
+    window = text[lo:start]
+    cut = None
+    for cut in _CLAUSE_START.finditer(window):
+        pass
+    if cut is not None:
+        window = window[cut.end():]
+    return concept("negation").search(window, view.words) is not None
+
+
+def _free_asks(view: MessageView, sv: _Sent, i: int, names: tuple[str, ...]) -> list[re.Match[str]]:
+    """The request forms of sentence ``i`` (concepts ``names``) that are neither negated nor reported."""
+    text = sv.seg.norm
+    return [m for n in names for m in sv.of(n).get(i, ()) if not _negated(view, text, m.start()) and not _reported(sv, i, m)]
 
 
 def _direct_payment(view: MessageView) -> Hit | None:
@@ -363,7 +400,7 @@ def _direct_payment(view: MessageView) -> Hit | None:
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
-            if i in pay and i not in no_need:
+            if i in pay and i not in no_need and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("pay_verb",)):
                 return _hit(sv, ms[0], "asks the buyer to pay the seller directly: the sale leaves the marketplace")
         for i, ms in sv.of("extra_funds").items():
             if i in rails and i not in no_need:
@@ -393,7 +430,10 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
         for i, ms in objs.items():
             if (i not in req and i not in polite and i not in records and i not in asks) or i in no_need:
                 continue
-            ms = [m for m in ms if not (billing and _BILLING_IDS.search(m.group()))]
+            if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request")):
+                continue  # 'please don't share your phone number', 'you asked whether we need your ID'
+            ms = [m for m in ms if not (billing and _BILLING_IDS.search(m.group())) and not _negated(view, seg.norm, m.start())
+                  and not _reported(sv, i, m)]
             if ms:
                 yield _hit(sv, ms[0], f"asks for the buyer's {seg.text[ms[0].start():ms[0].end()]!r}: not needed to fulfil the order")
                 return
@@ -411,13 +451,14 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
         sv = _sent_view(view, seg)
         other = sv.of("cancel_other")  # 'cancel the return request', 'cancel your subscription'
         for i, ms in sv.of("cancel_request").items():
-            if i not in other:
+            if i not in other and _affirmed(view, seg, ms, sv, i) is not None:
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
         asks = sv.of("you_request")
         done = sv.of("cancel_done")
         for i, ms in sv.of("cancel_word").items():
-            if i in asks and i not in done and i not in other:
+            if i in asks and i not in done and i not in other and _affirmed(view, seg, ms, sv, i) is not None \
+                    and _free_asks(view, sv, i, ("you_request",)):
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
 
