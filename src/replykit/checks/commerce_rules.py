@@ -343,9 +343,8 @@ def _same_clause(text: str, m: re.Match[str], others, gap: int = 30) -> bool:
 def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]], sv: _Sent | None = None, i: int = -1) -> re.Match[str] | None:
     """The first match not negated just before it ('please don't call us', 'wir sind nicht per WhatsApp')
     and, given its sentence, not inside the buyer's own question reported back ('you asked for our WhatsApp: ...')."""
-    neg = concept("negation")
     for m in matches:
-        if neg.search(seg.norm[max(0, m.start() - 25) : m.start()], view.words):
+        if _negated(view, seg.norm, m.start(), 25):
             continue
         if sv is not None and _reported(sv, i, m):
             continue
@@ -354,7 +353,7 @@ def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]], sv:
 
 
 _STRONG_BREAK = re.compile(r"[:;\u2013\u2014]| - ")
-_CLAUSE_START = re.compile(r"[,;:\u2013\u2014(]| - ")
+_CLAUSE_START = re.compile(r"[.!?\u3002\uff01\uff1f,;:\u2013\u2014(\u3001\uff0c\u060c]| - ")
 
 
 def _reported(sv: _Sent, i: int, m: re.Match[str]) -> bool:
@@ -369,6 +368,8 @@ def _reported(sv: _Sent, i: int, m: re.Match[str]) -> bool:
 
 def _negated(view: MessageView, text: str, start: int, reach: int = 30) -> bool:
     """A negation in the same clause just before ``start`` ('don't share your phone number', 'keine Telefonnummer')."""
+    if _CJK.search(text, max(0, start - 1), start + 1):
+        reach = min(reach, 4)  # no spaces: '不好意思' (sorry) a clause earlier negates nothing
     lo = max(0, start - reach)
     window = text[lo:start]
     cut = None
@@ -456,8 +457,9 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
                 return
         asks = sv.of("you_request")
         done = sv.of("cancel_done")
+        no_need = sv.of("no_need")
         for i, ms in sv.of("cancel_word").items():
-            if i in asks and i not in done and i not in other and _affirmed(view, seg, ms, sv, i) is not None \
+            if i in asks and i not in done and i not in other and i not in no_need and _affirmed(view, seg, ms, sv, i) is not None \
                     and _free_asks(view, sv, i, ("you_request",)):
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
