@@ -136,6 +136,7 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
         cond = sv.of("review_conditional")
         strong = sv.of("incentive_strong")
         weak = sv.of("incentive_weak")
+        thanks = sv.of("gratitude")  # 'thanks for your review, we'll send you a new lid' is no bargain
         found = None
         for i in sorted(solicit | set(cond) | set(nouns)):
             if i in solicit and sv.near("incentive_strong", i):
@@ -144,7 +145,7 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
                 found = i
             elif i in solicit and i in weak and i in sv.of("reward_amount"):
                 found = i  # 'leave a review and we refund 10 %'
-            elif (i in solicit or i in cond) and _reward_after(sv, i, _solicit_start(sv, i)):
+            elif (i in solicit or i in cond or (i in nouns and i not in thanks)) and _reward_after(sv, i, _solicit_start(sv, i)):
                 found = i  # 'leave a review and we send you a voucher': the reward follows the request
             elif i in cond and sv.near("incentive_strong", i):
                 found = i
