@@ -319,8 +319,9 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                 if i in here or i in no_need or i in third_party:
                     continue
                 linked = [m for m in ms if _same_clause(seg.norm, m, [*contact.get(i, ()), *invite.get(i, ())])]
-                if linked:
-                    yield _hit(sv, linked[0], "invites the buyer to a social network's messages")
+                m = _affirmed(view, seg, linked, sv, i) if linked else None
+                if m is not None:
+                    yield _hit(sv, m, "invites the buyer to a social network's messages")
                     return
     paid = _direct_payment(view)
     if paid is not None:
