@@ -184,6 +184,11 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
         if not (solicit or nouns):
             continue
         asks = sv.of("you_request")
+        honest = sv.of("honest")
+        for i, ms in sv.of("top_rating").items():
+            if (i in solicit or i in nouns) and i not in honest and _free_asks(view, sv, i, _ASK_FORMS):
+                yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
+                return
         for i, ms in sv.of("review_biased").items():
             if any(j in solicit for j in (i - 1, i, i + 1)) or i in asks:
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
@@ -207,6 +212,13 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
         for _i, ms in sv.of("review_removal").items():
             yield _hit(sv, ms[0], "asks the buyer to remove or change a review or feedback")
             return
+        # any word order, verb or noun ('la suppression de votre commentaire serait appréciée'),
+        # asked by any request form, not negated and not something the seller did ('we corrected the listing')
+        nouns = sv.of("review_noun")
+        for i, ms in sv.of("rating_change").items():
+            if i in nouns and _free_asks(view, sv, i, _ASK_FORMS) and _affirmed(view, seg, ms, sv, i) is not None:
+                yield _hit(sv, nouns[i][0], "asks the buyer to remove or change a review or feedback")
+                return
 
 
 # ---- payment -----------------------------------------------------------------------------------
@@ -380,6 +392,10 @@ def _negated(view: MessageView, text: str, start: int, reach: int = 30) -> bool:
     if cut is not None:
         window = window[cut.end():]
     return concept("negation").search(window, view.words) is not None
+
+
+#: every way a sentence asks something of the buyer
+_ASK_FORMS = ("you_request", "request_polite", "request_verb", "review_solicit")
 
 
 def _free_asks(view: MessageView, sv: _Sent, i: int, names: tuple[str, ...]) -> list[re.Match[str]]:
