@@ -143,7 +143,7 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
                 found = i
             elif i in cond and (i in weak or i in strong or i in sv.of("reward_amount")):
                 found = i
-            elif i in solicit and i in weak and i in sv.of("reward_amount"):
+            elif i in solicit and i in weak and i in sv.of("reward_amount") and any(m.start() > _solicit_start(sv, i) for m in weak[i]):
                 found = i  # 'leave a review and we refund 10 %'
             elif (i in solicit or i in cond or (i in nouns and i not in thanks)) and _reward_after(sv, i, _solicit_start(sv, i)):
                 found = i  # 'leave a review and we send you a voucher': the reward follows the request
