@@ -63,6 +63,7 @@ def _hit(sv: _Sent, m: re.Match[str], message: str, cap: str | None = None) -> H
 # ---- promotion ------------------------------------------------------------------------------
 _COUPON_TOKEN = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*[A-Z])[A-Z][A-Z0-9-]{3,19}(?![\w-])|(?<![\w-])(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,20}(?![\w-])")
 _NOT_COUPON = re.compile(r"^(?:1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|B0[A-Z0-9]{8}|[A-Z]{2,4}|ASIN|SKU|UPS|USPS|DHL|GLS|DPD|TNT|PDF|FAQ)$")
+_COUPON_SHAPE = re.compile(r"[A-Z]{3,12}\d{2,3}$")  # THANKYOU10, HERBST15: a word and a number, as coupons are made
 _MINUS_PERCENT = re.compile(r"(?<![\w.])-\s?\d{1,2} ?%")
 _PERCENT_OFF = re.compile(r"\d\s?%\s?(?:off|オフ|off\b)")
 
@@ -93,7 +94,7 @@ def promotion(view: MessageView) -> Iterator[Hit]:
             start = sv.starts[i]
             original = seg.text[start : start + len(sv.text(i))]
             tokens = [t for t in _COUPON_TOKEN.findall(original) if not _NOT_COUPON.match(t)]
-            if tokens and (_MINUS_PERCENT.search(original) or i in sv.of("promo_discount")):
+            if tokens and (_MINUS_PERCENT.search(original) or i in sv.of("promo_discount") or any(_COUPON_SHAPE.match(t) for t in tokens)):
                 # 'kod RABAT10 = -10%', 'code MERCI15 remise': a code worth a discount, in any language
                 yield _hit(sv, ms[0], f"coupon or promo code {tokens[0]}: promotional content")
                 done = True
@@ -306,14 +307,14 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
             for i, ms in sv.of("messenger").items():
                 if i in here or i in no_need or i in third_party:
                     continue  # 'you said you sent the photos on WhatsApp; please attach them here'
-                if i not in invite and not _DIGITS6.search(sv.text(i)):
+                if i not in invite and not _DIGITS6.search(sv.text(i)) and not sv.near("easier_there", i):
                     continue  # a mention ('the watch shows WhatsApp notifications'), not an invitation
                 m = _affirmed(view, seg, ms, sv, i)
                 if m is not None:
                     yield _hit(sv, m, f"messenger app {seg.text[m.start():m.end()]!r}: keep the conversation on the marketplace")
                     return
             for i, ms in sv.of("off_platform_phrase").items():
-                if i in no_need:
+                if i in no_need or i in third_party:
                     continue
                 m = _affirmed(view, seg, ms, sv, i)
                 if m is not None:
@@ -330,6 +331,11 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
             for i, ms in sv.of("social_network").items():
                 if i in here or i in no_need or i in third_party:
                     continue
+                if sv.near("easier_there", i):  # 'Do you have Instagram? It would be easier by DM.'
+                    m = _affirmed(view, seg, ms, sv, i)
+                    if m is not None:
+                        yield _hit(sv, m, "invites the buyer to a social network's messages")
+                        return
                 linked = [m for m in ms if _same_clause(seg.norm, m, [*contact.get(i, ()), *invite.get(i, ())])]
                 m = _affirmed(view, seg, linked, sv, i) if linked else None
                 if m is not None:
