@@ -483,7 +483,7 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
         done = sv.of("cancel_done")
         no_need = sv.of("no_need")
         for i, ms in sv.of("cancel_word").items():
-            if i in asks and i not in done and i not in other and i not in no_need and _affirmed(view, seg, ms, sv, i) is not None \
+            if i in asks and (i not in done or i in sv.of("buyer_side")) and i not in other and i not in no_need and _affirmed(view, seg, ms, sv, i) is not None \
                     and _free_asks(view, sv, i, ("you_request",)):
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
