@@ -187,7 +187,7 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
         asks = sv.of("you_request")
         honest = sv.of("honest")
         for i, ms in sv.of("top_rating").items():
-            if (i in solicit or i in nouns) and i not in honest and _free_asks(view, sv, i, _ASK_FORMS):
+            if (i in solicit or i in nouns) and i not in honest and _free_asks(view, sv, i, (*_ASK_FORMS, "review_conditional")):
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("review_biased").items():
@@ -277,7 +277,7 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
-            if i in no_need:
+            if _clause_has(sv, i, no_need, ms[0]):
                 continue  # 'we don't need any bank details from you'
             if (i in req or i in pay) and _affirmed(view, seg, ms, sv, i) is not None \
                     and _free_asks(view, sv, i, ("request_verb", "pay_verb")):
@@ -388,6 +388,17 @@ def _reported(sv: _Sent, i: int, m: re.Match[str]) -> bool:
     return False
 
 
+def _clause_has(sv: _Sent, i: int, found: dict[int, list[re.Match[str]]], m: re.Match[str]) -> bool:
+    """Does one of ``found`` (matches by sentence) sit in the clause of ``m`` in sentence ``i``?
+    ('lo que falta me lo pasas por transferencia, así no hace falta modificar el pedido': no)"""
+    text = sv.seg.norm
+    for o in found.get(i, ()):
+        lo, hi = (o.end(), m.start()) if o.end() <= m.start() else (m.end(), o.start())
+        if not _CLAUSE_START.search(text, lo, max(lo, hi)):
+            return True
+    return False
+
+
 def _negated(view: MessageView, text: str, start: int, reach: int = 30) -> bool:
     """A negation in the same clause just before ``start`` ('don't share your phone number', 'keine Telefonnummer')."""
     if _CJK.search(text, max(0, start - 1), start + 1):
@@ -427,7 +438,7 @@ def _direct_payment(view: MessageView) -> Hit | None:
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
-            if i in pay and i not in no_need and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("pay_verb",)):
+            if i in pay and not _clause_has(sv, i, no_need, ms[0]) and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("pay_verb",)):
                 return _hit(sv, ms[0], "asks the buyer to pay the seller directly: the sale leaves the marketplace")
         for i, ms in sv.of("extra_funds").items():
             if i in rails and i not in no_need:
