@@ -63,6 +63,7 @@ def _hit(sv: _Sent, m: re.Match[str], message: str, cap: str | None = None) -> H
 # ---- promotion ------------------------------------------------------------------------------
 _COUPON_TOKEN = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*[A-Z])[A-Z][A-Z0-9-]{3,19}(?![\w-])|(?<![\w-])(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,20}(?![\w-])")
 _NOT_COUPON = re.compile(r"^(?:1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|B0[A-Z0-9]{8}|[A-Z]{2,4}|ASIN|SKU|UPS|USPS|DHL|GLS|DPD|TNT|PDF|FAQ)$")
+_CODE_GATE = re.compile(r"[A-Z0-9][A-Z0-9-]{3}")  # no code-like token, no code to find
 _COUPON_SHAPE = re.compile(r"[A-Z]{3,12}\d{2,3}$")  # THANKYOU10, HERBST15: a word and a number, as coupons are made
 _MINUS_PERCENT = re.compile(r"(?<![\w.])-\s?\d{1,2} ?%")
 _PERCENT_OFF = re.compile(r"\d\s?%\s?(?:off|オフ|off\b)")
@@ -90,7 +91,7 @@ def promotion(view: MessageView) -> Iterator[Hit]:
                 break
         if done:
             continue
-        for i, ms in sv.of("code_word").items():
+        for i, ms in (sv.of("code_word") if _CODE_GATE.search(seg.text) else {}).items():
             start = sv.starts[i]
             original = seg.text[start : start + len(sv.text(i))]
             tokens = [t for t in _COUPON_TOKEN.findall(original) if not _NOT_COUPON.match(t)]
@@ -302,6 +303,8 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
     if view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network") or view.has("own_shop"):
         for seg in view.scan_segments:
             sv = _sent_view(view, seg)
+            if not (sv.of("messenger") or sv.of("off_platform_phrase") or sv.of("own_shop") or sv.of("social_network")):
+                continue  # the qualifiers below are only worth finding next to a channel
             here = sv.of("stay_on_platform")
             no_need = sv.of("no_need")
             invite = sv.of("messenger_invite")
@@ -487,6 +490,9 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
     cap = "warning" if "address" in str(view.context.get("scenario", "")).lower() else None
     for seg in view.scan_segments:
         sv = _sent_view(view, seg)
+        words = sv.of("cancel_word")
+        if not (words or sv.of("cancel_request")):
+            continue
         other = sv.of("cancel_other")  # 'cancel the return request', 'cancel your subscription'
         for i, ms in sv.of("cancel_request").items():
             if i not in other and _affirmed(view, seg, ms, sv, i) is not None:
@@ -495,7 +501,7 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
         asks = sv.of("you_request")
         done = sv.of("cancel_done")
         no_need = sv.of("no_need")
-        for i, ms in sv.of("cancel_word").items():
+        for i, ms in words.items():
             if i in asks and (i not in done or i in sv.of("buyer_side")) and i not in other and i not in no_need and _affirmed(view, seg, ms, sv, i) is not None \
                     and _free_asks(view, sv, i, ("you_request",)):
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
