@@ -261,9 +261,8 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
     if view.has("extra_funds"):
         for seg in view.scan_segments:
             sv = _sent_view(view, seg)
-            no_need = sv.of("no_need")
             for i, ms in sv.of("extra_funds").items():
-                m = _affirmed(view, seg, ms, sv, i) if i not in no_need else None
+                m = _affirmed(view, seg, ms, sv, i) if i not in sv.of("no_need") else None
                 if m is not None:
                     yield _hit(sv, m, "asks the buyer for additional money outside the order")
                     return
@@ -438,6 +437,8 @@ def _direct_payment(view: MessageView) -> Hit | None:
     for seg in view.scan_segments:
         sv = _sent_view(view, seg)
         rails = sv.of("payment_rail")
+        if not rails:
+            continue  # both ways to a direct payment below need a rail
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
