@@ -138,7 +138,6 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
         cond = sv.of("review_conditional")
         strong = sv.of("incentive_strong")
         weak = sv.of("incentive_weak")
-        thanks = sv.of("gratitude")  # 'thanks for your review, we'll send you a new lid' is no bargain
         found = None
         for i in sorted(solicit | set(cond) | set(nouns)):
             if i in solicit and sv.near("incentive_strong", i):
@@ -147,8 +146,8 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
                 found = i
             elif i in solicit and i in weak and i in sv.of("reward_amount") and any(m.start() > _solicit_start(sv, i) for m in weak[i]):
                 found = i  # 'leave a review and we refund 10 %'
-            elif (i in solicit or i in cond or (i in nouns and i not in thanks)) and _reward_after(sv, i, _solicit_start(sv, i)):
-                found = i  # 'leave a review and we send you a voucher': the reward follows the request
+            elif (i in solicit or i in cond or (i in nouns and i not in sv.of("gratitude"))) and _reward_after(sv, i, _solicit_start(sv, i)):
+                found = i  # 'leave a review and we send you a voucher' (not 'thanks for your review, we'll send a new lid')
             elif i in cond and sv.near("incentive_strong", i):
                 found = i
             elif i in nouns and i in strong:
@@ -186,9 +185,8 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
         if not (solicit or nouns):
             continue
         asks = sv.of("you_request")
-        honest = sv.of("honest")
         for i, ms in sv.of("top_rating").items():
-            if (i in solicit or i in nouns) and i not in honest and _free_asks(view, sv, i, (*_ASK_FORMS, "review_conditional")):
+            if (i in solicit or i in nouns) and i not in sv.of("honest") and _free_asks(view, sv, i, (*_ASK_FORMS, "review_conditional")):
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("review_biased").items():
