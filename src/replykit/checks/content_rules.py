@@ -47,12 +47,13 @@ def pictograph(view: MessageView) -> Iterator[Hit]:
 
 
 # ---- e-mail ----------------------------------------------------------------------------------
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
+# linear on untrusted text: a local part starts only where a run of its characters starts
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
 _AT_WORDS = "at|ät|arroba|chez|arobase|chiocciola|małpa|malpa|snabel-a|apenstaartje|klammeraffe|アットマーク"
 _DOT_WORDS = "dot|punkt|punto|point|punt|nokta|kropka|ponto|ドット|点"
 # local part, an 'at' (bracketed word, spaced word, or a spaced @), domain, a 'dot', top-level domain
 _EMAIL_OBF = re.compile(
-    rf"[\w.+-]+(?:\s*[\[(]\s*(?:{_AT_WORDS})\s*[\])]\s*|\s+(?:{_AT_WORDS})\s+|\s*(?:アットマーク|＠)\s*|\s+@\s*|@\s+)[\w-]+"
+    rf"(?<![\w.+-])[\w.+-]+(?:\s*[\[(]\s*(?:{_AT_WORDS})\s*[\])]\s*|\s+(?:{_AT_WORDS})\s+|\s*(?:アットマーク|＠)\s*|\s+@\s*|@\s+)[\w-]+"
     rf"(?:\s*\.\s*|\s*[\[(]\s*(?:{_DOT_WORDS})\s*[\])]\s*|\s+(?:{_DOT_WORDS})\s+)[a-z]{{2,}}(?!\w)"
 )
 _OBF_MARKS = ("[at]", "(at)", "[ at ]", "( at )", "(ät)", "[ät]", " arroba ", "(arroba)", "アットマーク", "＠", "(chez)", " dot ", "(dot)",
@@ -112,9 +113,10 @@ def phone_number(view: MessageView) -> Iterator[Hit]:
 
 
 # ---- placeholders --------------------------------------------------------------------------
+# linear on untrusted text: a block's inside stops at the next opener or closer ("{{" * 200000: one pass)
 _PLACEHOLDER = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\$\{[^}\n]+\}|(?<![\w{$])\{[A-Za-z_][\w.]*\}(?!\})|%[A-Z_]{3,}%|\[\[[^\]\n]+\]\]"
-    r"|<%=?.*?%>|%\([A-Za-z_]\w*\)[sdif]|[○〇●◯]{2}\s?様|(?<![\w-])X{3,}(?![\w-])"
+    r"\{\{(?:(?!\{\{|\}\}).)*+\}\}|\{%(?:(?!\{%|%\}).)*+%\}|\{#(?:(?!\{#|#\}).)*+#\}|\$\{[^{}\n]++\}|(?<![\w{$])\{[A-Za-z_][\w.]*\}(?!\})|%[A-Z_]{3,}%|\[\[[^\[\]\n]++\]\]"
+    r"|<%=?(?:(?!<%|%>).)*+%>|%\([A-Za-z_]\w*\)[sdif]|[○〇●◯]{2}\s?様|(?<![\w-])X{3,}(?![\w-])"
     r"|\[(?:FIRST[ _]?NAME|LAST[ _]?NAME|NAME|BUYER(?:[ _]?NAME)?|CUSTOMER(?:[ _]?NAME)?|ORDER(?:[ _]?(?:ID|NUMBER|NO))?"
     r"|TRACKING(?:[ _]?(?:NUMBER|ID|LINK|URL))?|PRODUCT(?:[ _]?NAME)?|SELLER(?:[ _]?NAME)?|SHOP(?:[ _]?NAME)?|DATE)\]",
     re.S,

@@ -334,6 +334,40 @@ _NO_SHEET = SheetIndex(())
 _NO_RESOLVER = _Resolver(_NO_SHEET)
 
 
+#: libxml2 compares each attribute of an element with every earlier one (quadratic: 40,000 attributes
+#: on one tag take 15 s); no real e-mail element comes near this many.
+MAX_ATTRIBUTES = 1_000
+_TAG_TOKEN = re.compile(r"[<>\"']|[ \t\r\n\f]+")
+
+
+def crowded_tag(html: str) -> int | None:
+    """The line of the first tag with more than :data:`MAX_ATTRIBUTES` attributes (counted as white-space
+    runs outside quoted values, in one linear pass), or None."""
+    if html.count("=") <= MAX_ATTRIBUTES and html.count(" ") <= MAX_ATTRIBUTES:
+        return None
+    in_tag, quote, runs, start, ws_start, ws_end = False, "", 0, 0, -1, -1
+    for m in _TAG_TOKEN.finditer(html):
+        tok = m.group()
+        if quote:
+            if tok == quote:
+                quote = ""
+        elif not in_tag:
+            if tok == "<":
+                in_tag, runs, start = True, 0, m.start()
+        elif tok == ">":
+            in_tag = False
+        elif tok in ("\"", "'"):
+            at = ws_start if ws_end == m.start() else m.start()
+            if at > 0 and html[at - 1] == "=":  # a quoted value; a quote elsewhere is part of a name
+                quote = tok
+        elif tok != "<":
+            ws_start, ws_end = m.start(), m.end()
+            runs += 1
+            if runs > MAX_ATTRIBUTES:
+                return html.count("\n", 0, start) + 1
+    return None
+
+
 class HtmlView:
     """Everything the HTML rules need, computed in one walk."""
 
@@ -355,6 +389,10 @@ class HtmlView:
         self._res = _NO_RESOLVER
         self.root = None
         if html and html.strip():
+            crowded = crowded_tag(html)
+            if crowded is not None:
+                raise HtmlParseError(f"an element near line {crowded} has more than {MAX_ATTRIBUTES:,} attributes: "
+                                     "the parser's work grows with their square")
             parser = _parser()
             try:
                 self.root = etree.fromstring(html, parser)

@@ -15,6 +15,7 @@ from .html_view import HtmlParseError
 from .model import SEVERITY_RANK, Finding, LintReport, Message
 from .checker import Checker, default_checker
 from .profiles import Profile, ProfileError
+from .limits import RULE_ID as TOO_LARGE, too_large
 from .registry import RULES, Hit
 from .view import MessageView
 
@@ -26,8 +27,14 @@ def _severity(profile_sev: str, cap: str | None) -> str:
 
 
 def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str] | None = None) -> list[Finding]:
-    """Run every registered rule that is on in the view's profile and whose context is present."""
+    """Run every registered rule that is on in the view's profile and whose context is present.
+
+    A subject or body over :data:`~.limits.MAX_MESSAGE_CHARS` is one ``input.too-large`` finding
+    and nothing else runs on it."""
     profile = view.profile
+    big = list(too_large(view))
+    if big:
+        return [_finding(TOO_LARGE, profile.severity(TOO_LARGE), big[0], file)]
     ctx = view.context
     out: list[Finding] = []
     active = profile.active_rules if only is None else [(rid, RULES[rid], profile.severity(rid)) for rid in only if profile.severity(rid) != "off"]

@@ -6,9 +6,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-JINJA_VAR = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
-JINJA_TAG = re.compile(r"\{%-?\s*(.*?)\s*-?%\}", re.S)
-JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
+# Linear on untrusted text: the inside of a block stops at the next opener or closer (possessive), so a
+# run of unclosed openers ("{{" * 200000) costs one pass; ``_inner`` trims the whitespace and "-" markers.
+JINJA_VAR = re.compile(r"\{\{((?:(?!\{\{|\}\}).)*+)\}\}", re.S)
+JINJA_TAG = re.compile(r"\{%((?:(?!\{%|%\}).)*+)%\}", re.S)
+JINJA_COMMENT = re.compile(r"\{#(?:(?!\{#|#\}).)*+#\}", re.S)
 PRINTF_NAMED = re.compile(r"%\((\w+)\)[#0\- +]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcrsa]")
 PRINTF_POS = re.compile(r"%(?:\d+\$)?[#0\-+]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcrs]")
 BRACE = re.compile(r"(?<!\{)\{(\w*(?:\.\w+|\[\w+\])*)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
@@ -36,15 +38,23 @@ class Placeholders:
         return set(self.named)
 
 
+def _inner(body: str) -> str:
+    """The expression of a Jinja block's inside: without the ``-`` whitespace markers, spaces collapsed."""
+    body = body.strip()
+    body = body[1:] if body.startswith("-") else body
+    body = body[:-1] if body.endswith("-") else body
+    return re.sub(r"\s+", " ", body).strip()
+
+
 def extract(s: str) -> Placeholders:
     named: Counter = Counter()
     rest = s
     jinja = 0
     for m in JINJA_VAR.finditer(rest):
-        named["{{" + re.sub(r"\s+", " ", m.group(1)).strip() + "}}"] += 1
+        named["{{" + _inner(m.group(1)) + "}}"] += 1
         jinja += 1
     for m in JINJA_TAG.finditer(rest):
-        named["{%" + re.sub(r"\s+", " ", m.group(1)).strip() + "%}"] += 1
+        named["{%" + _inner(m.group(1)) + "%}"] += 1
         jinja += 1
     jinja += len(JINJA_COMMENT.findall(rest))
     rest = JINJA_COMMENT.sub(" ", JINJA_TAG.sub(" ", JINJA_VAR.sub(" ", rest)))

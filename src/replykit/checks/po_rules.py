@@ -18,6 +18,7 @@ import polib
 from ..errors import CatalogueError
 from ..plural_limits import PluralFormsError
 from ..po import read_po
+from .limits import MAX_MSGSTR_CHARS, RULE_ID as TOO_LARGE
 from .model import Finding, Message
 from .placeholders import extract, malformed, strip_placeholders, uses_printf
 from .plurals import check_plural_forms, parse_header, PluralError
@@ -30,7 +31,7 @@ PO_RULE_IDS: tuple[str, ...] = (
     "po.syntax", "po.header.language", "po.header.plural-forms", "po.header.charset", "po.plural.count",
     "po.plural.empty", "po.untranslated", "po.fuzzy", "po.placeholder.missing", "po.placeholder.unknown",
     "po.placeholder.malformed", "po.placeholder.count", "po.markup.mismatch", "po.markup.unsafe",
-    "po.template-syntax", "po.url.mismatch", "po.email.mismatch", "po.number.mismatch", "po.whitespace",
+    "po.template-syntax", "po.control-character", "po.url.mismatch", "po.email.mismatch", "po.number.mismatch", "po.whitespace",
     "po.unchanged", "po.length", "catalog.stale", "catalog.coverage",
 )
 CJK_TARGETS = {"ja", "zh", "ko"}
@@ -40,9 +41,12 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\
 _ATTR = re.compile(r"([^\s=>/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 _COMPARED_ATTRS = {"href", "src", "class", "id", "style", "target", "rel", "width", "height", "name", "type"}
 _UNSAFE = re.compile(r"(?i)<\s*(?:script|style|iframe|object|embed|form|meta|link|base|svg|math)\b|\bon[a-z]+\s*=|javascript\s*:|vbscript\s*:|data\s*:\s*text/html|srcdoc\s*=")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# the local part starts where a run of its characters starts and is taken whole: linear on "a" * 10**6
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _DIGITS = re.compile(r"\d+(?:[.,\u066b\u066c ]\d+)*")
 _DELIMS = ("{{", "{%", "{#")
+#: bidi embeddings/overrides/isolates, zero-width characters, NUL and C0 controls but newline and tab
+_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _f(rule: str, file: str, entry: polib.POEntry | None, message: str, excerpt: str, line: int | None = None) -> Finding:
@@ -131,6 +135,10 @@ def check_pair(msgid: str, msgstr: str, *, file: str, entry: polib.POEntry, lang
         if msgstr.count(d) > msgid.count(d):
             yield _f("po.template-syntax", file, entry, f"translation adds template syntax {d}…: it would be executed by the template engine", msgstr)
             break
+    added = sorted(set(_CONTROL.findall(msgstr)) - set(_CONTROL.findall(msgid)))
+    if added:
+        names = ", ".join(f"U+{ord(c):04X}" for c in added[:5])
+        yield _f("po.control-character", file, entry, f"translation adds invisible control characters {names}: they reorder, hide or cut the text the buyer sees", msgstr)
     unsafe_str = _UNSAFE.findall(msgstr)
     unsafe_id = _UNSAFE.findall(msgid)
     if len(unsafe_str) > len(unsafe_id):
@@ -190,15 +198,22 @@ def _message_rules(msgstr: str, *, file: str, entry: polib.POEntry, profile: Pro
         yield Finding(f.rule, f.severity, file, entry.msgid, entry.linenum, f.message, f.excerpt)
 
 
-_HREF = re.compile(r"""(?is)<a\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)[^>]*>""")
-_ANY_TAG = re.compile(r"<[^>]+>")
+# linear on untrusted text: a tag is matched whole (it cannot contain "<" or ">"), its href looked up inside
+_A_TAG = re.compile(r"(?i)<a\b[^<>]*+>")
+_HREF = re.compile(r"""(?i)\bhref\s*=\s*["']?([^"'\s>]+)""")
+_ANY_TAG = re.compile(r"<[^<>]++>")
+
+
+def _link_target(m: re.Match[str]) -> str:
+    href = _HREF.search(m.group())
+    return f" {href.group(1)} " if href else m.group()
 
 
 def _markup_to_text(s: str) -> str:
     """What a reader sees of a translated fragment: text, plus link targets (image sources are not links)."""
     if "<" not in s:
         return s
-    return _ANY_TAG.sub(" ", _HREF.sub(lambda m: f" {m.group(1)} ", s))
+    return _ANY_TAG.sub(" ", _A_TAG.sub(_link_target, s))
 
 
 def _CATALOGUE_RULES() -> list[str]:
@@ -302,6 +317,10 @@ def check_catalogue(path: Path, *, profile: Profile, pot_path: Path | None = Non
         findings.append(_f("po.header.plural-forms", file, None, problem, pf or "", 1))
     for entry in po:
         if entry.obsolete or not entry.msgid:
+            continue
+        longest = max((entry.msgid, entry.msgid_plural or "", entry.msgstr or "", *entry.msgstr_plural.values()), key=len)
+        if len(longest) > MAX_MSGSTR_CHARS:
+            findings.append(_f(TOO_LARGE, file, entry, f"entry has a string of {len(longest):,} characters, more than the limit of {MAX_MSGSTR_CHARS:,}: not checked further", longest[:60]))
             continue
         if "fuzzy" in entry.flags:
             findings.append(_f("po.fuzzy", file, entry, "entry is fuzzy: it is not used until a translator confirms it", entry.msgstr or entry.msgid))
