@@ -174,3 +174,13 @@ def test_an_invisible_control_added_by_the_translation_is_an_error(tmp_path, cha
 def test_controls_the_source_has_and_newlines_and_tabs_are_not_reported(tmp_path):
     p = write_po(tmp_path, [("A\u200bB", "A\u200bB auf Deutsch"), ("Line one\nLine two\tend", "Zeile eins\nZeile zwei\tEnde")])
     assert not [f for f in lint_catalogue(p) if f.rule == "po.control-character"]
+
+
+def test_a_catalogue_file_over_the_limit_is_one_finding_without_parsing(tmp_path):
+    from replykit.checks.limits import MAX_CATALOGUE_BYTES
+
+    n = MAX_CATALOGUE_BYTES // 60 + 1
+    p = write_po(tmp_path, [(f"Order {i} shipped.", f"Bestellung {i} versandt {{{{ x }}}}.") for i in range(n)])
+    found = lint_catalogue(p)
+    assert [(f.rule, f.severity, f.file) for f in found] == [("input.too-large", "error", str(p))]
+    assert f"{MAX_CATALOGUE_BYTES:,}" in found[0].message

@@ -2,7 +2,8 @@
 
 A message body of a megabyte is far beyond what any marketplace accepts (Amazon caps a message
 at ~ 250 KB with attachments apart), and a single translation of 64 K characters is no UI string:
-both are refused with one finding instead of minutes of pattern matching.
+both are refused with one finding instead of minutes of pattern matching. A .po file over 4 MB
+(replykit's own catalogues are tens of KB) is refused whole: linting runs at ~5,000 entries/s.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 RULE_ID = "input.too-large"
 MAX_MESSAGE_CHARS = 1_000_000  # subject, HTML body or plain-text body, each
 MAX_MSGSTR_CHARS = 65_536  # one msgid or msgstr (each plural form apart)
+MAX_CATALOGUE_BYTES = 4 * 1024 * 1024  # one .po file: ~30,000 entries, lints in a few seconds
 
 
 def oversized(fields: dict[str, str | None], limit: int) -> Hit | None:

@@ -18,7 +18,7 @@ import polib
 from ..errors import CatalogueError
 from ..plural_limits import PluralFormsError
 from ..po import read_po
-from .limits import MAX_MSGSTR_CHARS, RULE_ID as TOO_LARGE
+from .limits import MAX_CATALOGUE_BYTES, MAX_MSGSTR_CHARS, RULE_ID as TOO_LARGE
 from .model import Finding, Message
 from .placeholders import extract, malformed, strip_placeholders, uses_printf
 from .plurals import check_plural_forms, parse_header, PluralError
@@ -286,6 +286,10 @@ def check_catalogue(path: Path, *, profile: Profile, pot_path: Path | None = Non
     file = str(path)
     if not path.is_file():
         return [_f("po.syntax", file, None, "no such file", file, None)]
+    size = path.stat().st_size
+    if size > MAX_CATALOGUE_BYTES:
+        big = _f(TOO_LARGE, file, None, f"catalogue of {size:,} bytes, more than the limit of {MAX_CATALOGUE_BYTES:,}: not checked", file, 1)
+        return list(_with_profile_severity([big], profile))
     po, findings = _read(path, file)
     if po is None:
         return list(_with_profile_severity(findings, profile))
