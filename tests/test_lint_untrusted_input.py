@@ -46,7 +46,7 @@ def test_content_nested_300_deep_is_still_checked(tmp_path: Path) -> None:
     assert "content.email-address" in {f.rule for f in report.findings}
 
 
-@pytest.mark.parametrize("depth", [1_500, 3_000, 100_000])
+@pytest.mark.parametrize("depth", [1_500, 3_000, 90_000])  # 90,000: 990 KB, under input.too-large
 def test_html_nested_beyond_what_can_be_checked_is_refused(tmp_path: Path, depth: int) -> None:
     path = tmp_path / "body.html"
     path.write_text("<div>" * depth + "Write to anna@example.com" + "</div>" * depth, encoding="utf-8")

@@ -98,7 +98,10 @@ def test_rule_metadata_agrees_with_the_registry_and_rules_md():
     rules_md = Path(__file__).resolve().parents[3] / "shared" / "RULES.md"
     if rules_md.is_file():  # the rule book beside the repository
         ids = set(re.findall(r"^\| `([a-z0-9.\-]+)` \|", rules_md.read_text(encoding="utf-8"), re.M))
-        assert ids == set(MESSAGE_RULE_IDS) | set(PO_RULE_IDS) - {"catalog.stale", "catalog.coverage"}
+        # issue 12 added input.too-large and po.control-character, which the shared book (read-only
+        # here) does not list yet: they are documented in docs/rules.md
+        newer = {"input.too-large", "po.control-character"} - ids
+        assert ids == (set(MESSAGE_RULE_IDS) | set(PO_RULE_IDS) - {"catalog.stale", "catalog.coverage"}) - newer
 
 
 def test_buyer_text_shown_literally_is_not_seller_html():
