@@ -18,7 +18,7 @@ from .checker import Checker
 from .lint import lint_catalogue, lint_message, lint_paths, message_from_json, run_rules
 from .model import Finding, LintReport, Message, Severity
 from .po_rules import PO_RULE_IDS, catalogue_coverage
-from .profiles import MARKETPLACES, Profile, ProfileError, load_profile, load_project_config
+from .profiles import MARKETPLACES, Profile, ProfileError, load_profile, load_project_config, rule_book
 from .registry import RULES
 
 MESSAGE_RULE_IDS: tuple[str, ...] = tuple(RULES)
@@ -29,10 +29,7 @@ PROJECT_RULE_IDS: tuple[str, ...] = ("template.syntax", "template.variable", "sc
 
 def rule_info(rule_id: str) -> dict:
     """Title, formats and required context of a rule (``data/rules.json``), e.g. for ``--list-rules``."""
-    import json
-    from importlib import resources
-
-    data = json.loads((resources.files("replykit") / "data" / "rules.json").read_text(encoding="utf-8"))
+    data = rule_book()
     for r in data["message_rules"] + data["catalogue_rules"]:
         if r["id"] == rule_id:
             return r

@@ -16,7 +16,6 @@ strictest severity any marketplace gives it.
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -158,14 +157,11 @@ def _merge(base: dict[str, Any], over: Mapping[str, Any], where: str) -> dict[st
 
 
 def load_project_config(root: str | Path = ".") -> dict[str, Any]:
-    """Read ``replykit.toml`` at ``root`` (empty dict when absent)."""
+    """Read ``replykit.toml`` at ``root`` (empty dict when absent) with the project's one TOML reader."""
+    from ..scenarios import read_toml
+
     path = Path(root) / "replykit.toml"
-    if not path.is_file():
-        return {}
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"{path}: {exc}") from exc
+    return read_toml(path) if path.is_file() else {}
 
 
 def load_profile(name: str, project_config: Mapping[str, Any] | None = None) -> Profile:
