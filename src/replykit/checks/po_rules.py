@@ -254,26 +254,6 @@ def _read(path: Path, file: str) -> tuple[polib.POFile | None, list[Finding]]:
     return po, findings
 
 
-_KEYWORD_LINE = re.compile(r'^(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
-_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
-
-
-def syntax_problems(text: str) -> list[tuple[int, str]]:
-    """Lines gettext's msgfmt would reject but polib silently accepts (an unterminated string)."""
-    out = []
-    for i, line in enumerate(text.splitlines(), 1):
-        s = line.strip()
-        if not s or s.startswith("#"):
-            continue
-        m = _KEYWORD_LINE.match(s)
-        quoted = m.group(1) if m else (s if s.startswith('"') else None)
-        if quoted is None:
-            out.append((i, f"unexpected line {s[:40]!r}"))
-        elif not _STRING.match(quoted):
-            out.append((i, f"unterminated or malformed string {s[:40]!r}"))
-    return out
-
-
 def _codec_ok(enc: str) -> bool:
     try:
         b" ".decode(enc, "ignore")  # a text encoding: bz2, rot13, hex, base64, zlib and uu are codecs but not that
