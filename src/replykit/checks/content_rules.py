@@ -98,7 +98,10 @@ def email_address(view: MessageView) -> Iterator[Hit]:
 def phone_number(view: MessageView) -> Iterator[Hit]:
     regions = regions_of(view.context, view.profile.data.get("home_region"))
     for seg in view.scan_segments:
-        for s, e, cap in find_phones(seg.norm, regions):
+        def cues(seg: Segment = seg) -> list[tuple[int, int]]:
+            return sorted(m.span() for name in ("phone_cue", "messenger") for m in view.matches(seg, name))
+
+        for s, e, cap in find_phones(seg.norm, regions, cues):
             msg = "telephone number in the message"
             if cap:
                 msg += " (carrier, warranty or manufacturer line: tolerated, check it is not the seller's own)"

@@ -21,11 +21,11 @@ tolerate those numbers (Amazon: 'numbers related to warranties, shipping provide
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import phonenumbers
 
-from .lexicon import concept
+from .lexicon import Words, concept
 from .textutil import Twin, left_bounded
 
 _CUR = r"(?:[$€£¥₺₹₩₽]|r\$|us\$|ca\$|mx\$|usd|eur|gbp|jpy|cad|mxn|brl|sar|aed|try|pln|sek|chf|zł|kr|tl|درهم|ريال|ر\.س|د\.إ|円|元)"
@@ -186,26 +186,35 @@ def _plausible_after_cue(text: str, regions: tuple[str, ...]) -> bool:
     return False
 
 
-def find_phones(norm: str, regions: Iterable[str] = ()) -> Iterator[tuple[int, int, str | None]]:
+def cue_spans(norm: str, words: Words | None = None) -> list[tuple[int, int]]:
+    """Where a phone or messenger cue (phone, Telefon, WhatsApp, 電話 …) stands in normalised text."""
+    return sorted(m.span() for name in ("phone_cue", "messenger") for m in concept(name).finditer(norm, words))
+
+
+def find_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[], list[tuple[int, int]]] | None = None) -> Iterator[tuple[int, int, str | None]]:
     """(start, end, cap) of phone numbers in normalised text; cap is 'warning' for tolerated numbers.
 
-    ``regions``: ISO country codes the message is for, most specific first (see :func:`regions_of`).
-    Each phone-shaped candidate is first asked the cheap question (written internationally, a phone
-    or messenger cue nearby, or a local layout?); only then is its neighbourhood masked for order ids,
-    dates, prices, postcodes and labelled tracking numbers, and the candidate re-found in what is left.
+    ``regions``: ISO country codes the message is for, most specific first (see :func:`regions_of`);
+    ``cues``: gives :func:`cue_spans` of ``norm``, asked only when a candidate needs it. Each phone-shaped candidate is
+    first asked the cheap question (written internationally, a cue within 40 characters, or a local
+    layout?); only then is its neighbourhood masked for order ids, dates, prices, postcodes and
+    labelled tracking numbers, and the candidate re-found in what is left.
     """
     regs = tuple(regions)
+    text = norm
+    cue_at: list[list[tuple[int, int]]] = []  # filled on first use
+
+    def cued(a: int, b: int) -> bool:
+        if not cue_at:
+            cue_at.append(cues() if cues is not None else cue_spans(text))
+        lo, hi = a - 40, b + 40
+        return any(lo <= s and e <= hi for s, e in cue_at[0])
+
     if "/" in norm:
         norm = _unslash(norm)
-    cue = concept("phone_cue")
-    messenger = concept("messenger")
     soft = concept("phone_soft_cue")
     done: set[tuple[int, int]] = set()
     n = len(norm)
-
-    def cued(a: int, b: int) -> bool:
-        near = norm[max(0, a - 40) : b + 40]
-        return bool(cue.search(near) or messenger.search(near))
 
     for m in _tel_candidates(norm):
         s, e = m.start(), m.end()

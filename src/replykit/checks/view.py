@@ -63,6 +63,7 @@ class MessageView:
         self.profile = profile
         self.context: Mapping[str, Any] = message.context or {}
         self.catalogue = catalogue  # a single msgstr, not a whole message
+        self._memo: dict[tuple[str, int], Any] = {}  # see once(); segments live as long as the view
 
     # ---- surfaces ------------------------------------------------------------------------
     @cached_property
@@ -136,12 +137,22 @@ class MessageView:
     def search(self, name: str, text: str):
         return concept(name).search(text, self.words)
 
+    def once(self, seg: Segment, what: str, compute: Callable[[Segment], Any]) -> Any:
+        """``compute(seg)``, computed once per segment of this view: what several rules scan for
+        (sentences, concept matches, e-mail addresses, ids, URLs) is found by one scan."""
+        key = (what, id(seg))
+        memo = self._memo
+        got = memo.get(key, _MISSING)
+        if got is _MISSING:
+            got = memo[key] = compute(seg)
+        return got
+
     def sentences(self, seg: Segment) -> list[tuple[int, str]]:
-        key = id(seg)
-        cache = self.__dict__.setdefault("_sent_cache", {})
-        if key not in cache:
-            cache[key] = sentences(seg.norm)
-        return cache[key]
+        return self.once(seg, "sentences", lambda s: sentences(s.norm))
+
+    def matches(self, seg: Segment, name: str) -> list[re.Match[str]]:
+        """Every match of concept ``name`` in the segment's normalised text, in order."""
+        return self.once(seg, "concept:" + name, lambda s: list(concept(name).finditer(s.norm, self.words)))
 
     # ---- links ---------------------------------------------------------------------------
     @cached_property
@@ -149,12 +160,7 @@ class MessageView:
         return self.profile.allow
 
     def text_urls(self, seg: Segment) -> list[FoundUrl]:
-        cache = self.__dict__.setdefault("_url_cache", {})
-        key = id(seg)
-        if key not in cache:
-            t = seg.scan_text
-            cache[key] = list(find_urls(t)) if ("." in t) else []
-        return cache[key]
+        return self.once(seg, "urls", lambda s: list(find_urls(s.scan_text)) if "." in s.scan_text else [])
 
     # ---- language ------------------------------------------------------------------------
     @cached_property
@@ -175,6 +181,7 @@ class MessageView:
         yield from self.alt_segments
 
 
+_MISSING = object()
 _WS = re.compile(r"\s+")
 _NOT_EOL = re.compile(r"[^\r\n]")
 
