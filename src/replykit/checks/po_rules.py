@@ -1,17 +1,22 @@
-"""Translation QA for .po catalogues (``po.*`` rules, ``catalog.stale``, coverage), parsed with polib.
+"""Translation QA for .po catalogues (``po.*`` rules, ``catalog.stale``), parsed with polib.
 
-Each entry is checked against its msgid (and msgid_plural): placeholders of the three styles, markup
-as a multiset of tags and their non-translatable attributes, unsafe markup, template delimiters,
-URLs, e-mail addresses, numbers, whitespace, unchanged or oddly long translations, plural forms. The
-single-string message rules (emoji, e-mail, phone, links, promotion …) then run on each msgstr under
-their own ids. Findings carry the file, the entry's line and the msgid as ``where``.
+One registered function per rule id (:func:`~.registry.po_rule`), like the message rules, each at
+the severity the profile gives it (``severity."po.fuzzy" = "off"`` in ``replykit.toml`` turns one
+off). Scopes: the file's headers, each entry (fuzzy, untranslated, plural forms), each translation
+against its msgid or msgid_plural (placeholders of the three styles, markup as a multiset of tags and
+their non-translatable attributes, unsafe markup, template delimiters, control characters, URLs,
+e-mail addresses, numbers, whitespace, unchanged or oddly long translations), and the file against
+its .pot. ``po.syntax`` and ``po.header.charset`` come from reading the file: a catalogue that cannot
+be read is not checked further. The single-string message rules (emoji, e-mail, phone, links,
+promotion …) then run on each translation under their own ids. Findings carry the file, the entry's
+line and the msgid as ``where``.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 import polib
 
@@ -23,17 +28,14 @@ from .model import Finding, Message
 from .placeholders import extract, malformed, strip_placeholders, uses_printf
 from .plurals import check_plural_forms, parse_header, PluralError
 from .profiles import Profile, catalogue_severities
-from .registry import RULES
+from .registry import PO_RULES, RULES, Said, po_rule
 from .textutil import normalise
 from .urls import find_urls
 
-PO_RULE_IDS: tuple[str, ...] = (
-    "po.syntax", "po.header.language", "po.header.plural-forms", "po.header.charset", "po.plural.count",
-    "po.plural.empty", "po.untranslated", "po.fuzzy", "po.placeholder.missing", "po.placeholder.unknown",
-    "po.placeholder.malformed", "po.placeholder.count", "po.markup.mismatch", "po.markup.unsafe",
-    "po.template-syntax", "po.control-character", "po.url.mismatch", "po.email.mismatch", "po.number.mismatch", "po.whitespace",
-    "po.unchanged", "po.length", "catalog.stale", "catalog.coverage",
-)
+#: every catalogue rule id of the rule book (``catalog.coverage`` is the project's ``stats`` threshold)
+PO_RULE_IDS: tuple[str, ...] = tuple(catalogue_severities())
+#: the ids reading a file raises (it is then not checked further); every other one is a registered rule
+READER_RULE_IDS: tuple[str, ...] = ("po.syntax", "po.header.charset", "po.header.plural-forms")
 CJK_TARGETS = {"ja", "zh", "ko"}
 _LOCALE_DIR = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4}){0,2}$")
 _CHARSET = re.compile(rb"charset\s*=\s*([\w.:-]+)", re.I)
@@ -47,12 +49,6 @@ _DIGITS = re.compile(r"\d+(?:[.,\u066b\u066c ]\d+)*")
 _DELIMS = ("{{", "{%", "{#")
 #: bidi embeddings/overrides/isolates, zero-width characters, NUL and C0 controls but newline and tab
 _CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f]")
-
-
-def _f(rule: str, file: str, entry: polib.POEntry | None, message: str, excerpt: str, line: int | None = None) -> Finding:
-    where = entry.msgid if entry is not None else ""
-    return Finding(rule, catalogue_severities().get(rule, "error"), file, where, line if line is not None else (entry.linenum if entry is not None else None),  # type: ignore[arg-type]
-                   message, excerpt.replace("\n", "\\n")[:120])
 
 
 def locale_from_path(path: Path) -> str | None:
@@ -112,77 +108,267 @@ def _letters(s: str) -> int:
     return sum(1 for ch in s if ch.isalpha())
 
 
-def check_pair(msgid: str, msgstr: str, *, file: str, entry: polib.POEntry, lang: str, source_lang: str,
-               also_known: str = "") -> Iterator[Finding]:
-    """Rules comparing one translation with its source string (``also_known``: the other plural source,
-    whose placeholders a plural form may use too)."""
-    pid, pstr = extract(msgid), extract(msgstr)
-    printf = uses_printf(msgid) or "python-format" in entry.flags
-    known = pid.names() | (extract(also_known).names() if also_known else set())
-    missing = [n for n in pid.names() if n not in pstr.names()]
-    unknown = [n for n in pstr.names() if n not in known]
-    bad = malformed(msgstr, msgid, printf)
+class Catalogue(NamedTuple):
+    """One parsed catalogue, as the file-level and template rules see it."""
+
+    file: str
+    po: polib.POFile
+    header_lang: str  # the Language header as written ("" when absent)
+    path_locale: str | None  # the locale its path names
+    lang: str  # base language of the catalogue ("de")
+    nplurals: int | None  # from a parseable Plural-Forms header
+    single_n_forms: frozenset[int]  # plural forms used for exactly one n ("one", "two", Arabic "zero")
+    pot: polib.POFile | None  # the template it was made from, when given
+
+
+class Entry(NamedTuple):
+    """One entry of a catalogue."""
+
+    entry: polib.POEntry
+    catalogue: Catalogue
+
+    @property
+    def forms(self) -> list[str]:
+        """The plural forms in index order ([] for a singular entry)."""
+        forms = self.entry.msgstr_plural
+        return [forms[k] for k in sorted(forms)] if self.entry.msgid_plural else []
+
+
+class Pair(NamedTuple):
+    """One translation judged against its source (a plural entry gives one pair per filled form)."""
+
+    source: str
+    translation: str
+    entry: polib.POEntry
+    lang: str
+    source_lang: str
+    also_known: str = ""  # the other plural source, whose placeholders a form may use too
+    plural: bool = False  # a form of a plural entry
+    counts_one: bool = False  # a form used for exactly one n: it may spell the number out
+
+
+def translated(entry: polib.POEntry) -> bool:
+    """The one definition of a translated entry for the checks: a msgstr (or any plural form) with text.
+    A fuzzy entry is judged too (``po.fuzzy`` says it is not used yet)."""
+    if entry.msgid_plural:
+        return any(v.strip() for v in entry.msgstr_plural.values())
+    return bool(entry.msgstr.strip())
+
+
+# ---- file -------------------------------------------------------------------------------------
+@po_rule("po.header.language", scope="file")
+def header_language(cat: Catalogue) -> Iterator[Said]:
+    if not cat.header_lang:
+        yield Said("Language header missing", "", 1)
+    elif cat.path_locale:
+        h, p = _norm_locale(cat.header_lang), _norm_locale(cat.path_locale)
+        if h.split("_")[0] != p.split("_")[0] or ("_" in p and "_" in h and h != p):
+            yield Said(f"Language header {cat.header_lang!r} but the catalogue is for {cat.path_locale!r}", cat.header_lang, 1)
+
+
+@po_rule("po.header.plural-forms", scope="file")
+def header_plural_forms(cat: Catalogue) -> Iterator[Said]:
+    pf = cat.po.metadata.get("Plural-Forms")
+    problem = check_plural_forms(pf, (cat.header_lang or cat.path_locale or "") or None)
+    if problem and (pf or any(e.msgid_plural for e in cat.po if not e.obsolete)):
+        yield Said(problem, pf or "", 1)
+
+
+# ---- entry ------------------------------------------------------------------------------------
+@po_rule("po.fuzzy", scope="entry")
+def fuzzy(e: Entry) -> Iterator[Said]:
+    if "fuzzy" in e.entry.flags:
+        yield Said("entry is fuzzy: it is not used until a translator confirms it", e.entry.msgstr or e.entry.msgid)
+
+
+@po_rule("po.plural.count", scope="entry")
+def plural_count(e: Entry) -> Iterator[Said]:
+    nplurals = e.catalogue.nplurals
+    if e.entry.msgid_plural and nplurals is not None and len(e.entry.msgstr_plural) != nplurals:
+        yield Said(f"{len(e.entry.msgstr_plural)} plural forms, the header says nplurals={nplurals}", " | ".join(e.forms))
+
+
+@po_rule("po.untranslated", scope="entry")
+def untranslated(e: Entry) -> Iterator[Said]:
+    if not translated(e.entry):
+        yield Said("not translated: the source text is shown instead", e.entry.msgid)
+
+
+@po_rule("po.plural.empty", scope="entry")
+def plural_empty(e: Entry) -> Iterator[Said]:
+    values = e.forms
+    empty = sum(1 for v in values if not v.strip())
+    if values and empty and empty < len(values):
+        yield Said(f"{empty} of {len(values)} plural forms are empty", " | ".join(values))
+
+
+# ---- translation against its source ------------------------------------------------------------
+def _printf(p: Pair) -> bool:
+    return uses_printf(p.source) or "python-format" in p.entry.flags
+
+
+@po_rule("po.placeholder.missing", scope="pair")
+def placeholder_missing(p: Pair) -> Iterator[Said]:
+    if p.counts_one:
+        return  # a form used for exactly one n may spell the count out
+    have = extract(p.translation).names()
+    missing = [n for n in extract(p.source).names() if n not in have]
     if missing:
-        yield _f("po.placeholder.missing", file, entry, f"placeholder {', '.join(sorted(missing))} of the source is missing: the buyer's data would silently disappear", msgstr)
+        yield Said(f"placeholder {', '.join(sorted(missing))} of the source is missing: the buyer's data would silently disappear", p.translation)
+
+
+@po_rule("po.placeholder.unknown", scope="pair")
+def placeholder_unknown(p: Pair) -> Iterator[Said]:
+    known = extract(p.source).names() | (extract(p.also_known).names() if p.also_known else set())
+    unknown = [n for n in extract(p.translation).names() if n not in known]
     if unknown:
-        yield _f("po.placeholder.unknown", file, entry, f"placeholder {', '.join(sorted(unknown))} is not in the source: rendering fails", msgstr)
+        yield Said(f"placeholder {', '.join(sorted(unknown))} is not in the source: rendering fails", p.translation)
+
+
+@po_rule("po.placeholder.malformed", scope="pair")
+def placeholder_malformed(p: Pair) -> Iterator[Said]:
+    bad = malformed(p.translation, p.source, _printf(p))
     if bad:
-        yield _f("po.placeholder.malformed", file, entry, "; ".join(bad), msgstr)
+        yield Said("; ".join(bad), p.translation)
+
+
+@po_rule("po.placeholder.count", scope="pair")
+def placeholder_count(p: Pair) -> Iterator[Said]:
+    pid, pstr = extract(p.source), extract(p.translation)
     if pid.positional != pstr.positional:
-        yield _f("po.placeholder.count", file, entry, f"{pstr.positional} positional placeholders (%s/%d), the source has {pid.positional}", msgstr)
-    # template delimiters: injection when the translation adds any
-    for d in _DELIMS:
-        if msgstr.count(d) > msgid.count(d):
-            yield _f("po.template-syntax", file, entry, f"translation adds template syntax {d}…: it would be executed by the template engine", msgstr)
-            break
-    added = sorted(set(_CONTROL.findall(msgstr)) - set(_CONTROL.findall(msgid)))
+        yield Said(f"{pstr.positional} positional placeholders (%s/%d), the source has {pid.positional}", p.translation)
+
+
+@po_rule("po.template-syntax", scope="pair")
+def template_syntax(p: Pair) -> Iterator[Said]:
+    for d in _DELIMS:  # injection when the translation adds any
+        if p.translation.count(d) > p.source.count(d):
+            yield Said(f"translation adds template syntax {d}…: it would be executed by the template engine", p.translation)
+            return
+
+
+@po_rule("po.control-character", scope="pair")
+def control_character(p: Pair) -> Iterator[Said]:
+    added = sorted(set(_CONTROL.findall(p.translation)) - set(_CONTROL.findall(p.source)))
     if added:
         names = ", ".join(f"U+{ord(c):04X}" for c in added[:5])
-        yield _f("po.control-character", file, entry, f"translation adds invisible control characters {names}: they reorder, hide or cut the text the buyer sees", msgstr)
-    unsafe_str = _UNSAFE.findall(msgstr)
-    unsafe_id = _UNSAFE.findall(msgid)
-    if len(unsafe_str) > len(unsafe_id):
-        yield _f("po.markup.unsafe", file, entry, f"translation adds unsafe markup {unsafe_str[0]!r}", msgstr)
-    else:
-        tid, tstr = _tags(msgid), _tags(msgstr)
-        if tid != tstr:
-            extra = list((tstr - tid).elements())
-            gone = list((tid - tstr).elements())
-            desc = []
-            if gone:
-                desc.append("missing " + ", ".join(f"<{t[0]}{' ' + ' '.join(t[1]) if t[1] else ''}>" for t in gone[:3]))
-            if extra:
-                desc.append("added " + ", ".join(f"<{t[0]}{' ' + ' '.join(t[1]) if t[1] else ''}>" for t in extra[:3]))
-            yield _f("po.markup.mismatch", file, entry, "markup differs from the source: " + "; ".join(desc), msgstr)
-    uid, ustr = _urls(msgid), _urls(msgstr)
+        yield Said(f"translation adds invisible control characters {names}: they reorder, hide or cut the text the buyer sees", p.translation)
+
+
+def _adds_unsafe(p: Pair) -> list[str]:
+    """The unsafe markup of the translation when it has more than its source, else []."""
+    got = _UNSAFE.findall(p.translation)
+    return got if len(got) > len(_UNSAFE.findall(p.source)) else []
+
+
+@po_rule("po.markup.unsafe", scope="pair")
+def markup_unsafe(p: Pair) -> Iterator[Said]:
+    unsafe = _adds_unsafe(p)
+    if unsafe:
+        yield Said(f"translation adds unsafe markup {unsafe[0]!r}", p.translation)
+
+
+@po_rule("po.markup.mismatch", scope="pair")
+def markup_mismatch(p: Pair) -> Iterator[Said]:
+    if _adds_unsafe(p):
+        return  # po.markup.unsafe says it
+    tid, tstr = _tags(p.source), _tags(p.translation)
+    if tid != tstr:
+        extra = list((tstr - tid).elements())
+        gone = list((tid - tstr).elements())
+        desc = []
+        if gone:
+            desc.append("missing " + ", ".join(f"<{t[0]}{' ' + ' '.join(t[1]) if t[1] else ''}>" for t in gone[:3]))
+        if extra:
+            desc.append("added " + ", ".join(f"<{t[0]}{' ' + ' '.join(t[1]) if t[1] else ''}>" for t in extra[:3]))
+        yield Said("markup differs from the source: " + "; ".join(desc), p.translation)
+
+
+@po_rule("po.url.mismatch", scope="pair")
+def url_mismatch(p: Pair) -> Iterator[Said]:
+    uid, ustr = _urls(p.source), _urls(p.translation)
     if uid != ustr:
-        yield _f("po.url.mismatch", file, entry, f"URLs differ: source {sorted(uid) or 'none'}, translation {sorted(ustr) or 'none'}", msgstr)
-    eid, estr = set(_EMAIL.findall(msgid)), set(_EMAIL.findall(normalise(msgstr)))
+        yield Said(f"URLs differ: source {sorted(uid) or 'none'}, translation {sorted(ustr) or 'none'}", p.translation)
+
+
+@po_rule("po.email.mismatch", scope="pair")
+def email_mismatch(p: Pair) -> Iterator[Said]:
+    eid, estr = set(_EMAIL.findall(p.source)), set(_EMAIL.findall(normalise(p.translation)))
     if {e.lower() for e in eid} != estr:
-        yield _f("po.email.mismatch", file, entry, f"e-mail addresses differ: source {sorted(eid) or 'none'}, translation {sorted(estr) or 'none'}", msgstr)
-    nid, nstr = _numbers(msgid), _numbers(msgstr)
-    lost = sorted(n for n in nid - nstr if n)
+        yield Said(f"e-mail addresses differ: source {sorted(eid) or 'none'}, translation {sorted(estr) or 'none'}", p.translation)
+
+
+@po_rule("po.number.mismatch", scope="pair")
+def number_mismatch(p: Pair) -> Iterator[Said]:
+    if p.plural:
+        return  # a plural form may write its count out ('one item', 'zwei Artikel')
+    lost = sorted(n for n in _numbers(p.source) - _numbers(p.translation) if n)
     if lost:
-        yield _f("po.number.mismatch", file, entry, f"number(s) {', '.join(lost)} of the source are missing", msgstr)
+        yield Said(f"number(s) {', '.join(lost)} of the source are missing", p.translation)
+
+
+@po_rule("po.whitespace", scope="pair")
+def whitespace(p: Pair) -> Iterator[Said]:
+    src, tr = p.source, p.translation
     ws = []
-    if (msgid[:1].isspace()) != (msgstr[:1].isspace()):
+    if (src[:1].isspace()) != (tr[:1].isspace()):
         ws.append("leading whitespace")
-    if (msgid[-1:].isspace()) != (msgstr[-1:].isspace()):
+    if (src[-1:].isspace()) != (tr[-1:].isspace()):
         ws.append("trailing whitespace")
-    if msgid.count("\n") != msgstr.count("\n"):
-        ws.append(f"{msgstr.count(chr(10))} line breaks, source has {msgid.count(chr(10))}")
-    if "  " in msgstr and "  " not in msgid:
+    if src.count("\n") != tr.count("\n"):
+        ws.append(f"{tr.count(chr(10))} line breaks, source has {src.count(chr(10))}")
+    if "  " in tr and "  " not in src:
         ws.append("double space")
     if ws:
-        yield _f("po.whitespace", file, entry, "whitespace differs: " + ", ".join(ws), msgstr)
-    bare_id = strip_placeholders(msgid)
-    if lang and lang != source_lang and msgstr == msgid and _letters(bare_id) >= 4 and len(bare_id.split()) >= 2:
-        yield _f("po.unchanged", file, entry, f"translation identical to the source in locale {lang}", msgstr)
-    if len(msgid) >= 15 and msgstr:
-        lo, hi = _ratio_bounds(lang)
-        r = len(msgstr) / len(msgid)
+        yield Said("whitespace differs: " + ", ".join(ws), tr)
+
+
+@po_rule("po.unchanged", scope="pair")
+def unchanged(p: Pair) -> Iterator[Said]:
+    bare = strip_placeholders(p.source)
+    if p.lang and p.lang != p.source_lang and p.translation == p.source and _letters(bare) >= 4 and len(bare.split()) >= 2:
+        yield Said(f"translation identical to the source in locale {p.lang}", p.translation)
+
+
+@po_rule("po.length", scope="pair")
+def length(p: Pair) -> Iterator[Said]:
+    if len(p.source) >= 15 and p.translation:
+        lo, hi = _ratio_bounds(p.lang)
+        r = len(p.translation) / len(p.source)
         if r < lo or r > hi:
-            yield _f("po.length", file, entry, f"translation is {r:.1f}x the source length (usual {lo}-{hi}x for {lang or 'this locale'})", msgstr)
+            yield Said(f"translation is {r:.1f}x the source length (usual {lo}-{hi}x for {p.lang or 'this locale'})", p.translation)
+
+
+# ---- against the template -------------------------------------------------------------------------
+@po_rule("catalog.stale", scope="template")
+def catalog_stale(cat: Catalogue) -> Iterator[Said]:
+    """The .pot has msgids the .po lacks (or the .po keeps msgids the .pot dropped)."""
+    if cat.pot is None:
+        return
+    want = {_key(e) for e in cat.pot if not e.obsolete and e.msgid}
+    have = {_key(e) for e in cat.po if not e.obsolete and e.msgid}
+    new, gone = want - have, have - want
+    if not new and not gone:
+        return
+    sample = sorted(k[1] for k in new)[:1] or sorted(k[1] for k in gone)[:1]
+    yield Said(f"template changed since this catalogue was updated: {len(new)} new, {len(gone)} removed msgids (run update)",
+               sample[0] if sample else "", 1)
+
+
+def pairs(e: Entry, source_lang: str) -> Iterator[Pair]:
+    """The translations of a translated entry, each with the source it is judged against."""
+    entry, cat = e.entry, e.catalogue
+    if not entry.msgid_plural:
+        yield Pair(entry.msgid, entry.msgstr, entry, cat.lang, source_lang)
+        return
+    nplurals, single = cat.nplurals, cat.single_n_forms
+    for i, v in enumerate(e.forms):
+        if not v.strip():
+            continue
+        src = entry.msgid if (i == 0 and nplurals != 1) else entry.msgid_plural
+        other = entry.msgid_plural if src is entry.msgid else entry.msgid
+        counts_one = i in single or (i == 0 and not single and bool(nplurals) and nplurals > 1)  # type: ignore[operator]
+        yield Pair(src, v, entry, cat.lang, source_lang, other, True, counts_one)
 
 
 def _message_rules(msgstr: str, *, file: str, entry: polib.POEntry, profile: Profile) -> Iterator[Finding]:
@@ -222,36 +408,40 @@ def _CATALOGUE_RULES() -> list[str]:
     return [rid for rid, spec in RULES.items() if spec.catalogue]
 
 
-def _read(path: Path, file: str) -> tuple[polib.POFile | None, list[Finding]]:
-    findings: list[Finding] = []
+Problem = tuple[str, Said]  # (rule id, what) found while reading a file
+
+
+def _read(path: Path) -> tuple[polib.POFile | None, list[Problem]]:
+    """The parsed catalogue, or None with the ``po.syntax`` / ``po.header.*`` problem that stops it."""
+    problems: list[Problem] = []
     raw = path.read_bytes()
     m = _CHARSET.search(raw[:4000])
     declared = (m.group(1).decode("ascii", "replace") if m else "").lower()
     if declared and declared.replace("-", "").replace("_", "") not in ("utf8",):
-        findings.append(_f("po.header.charset", file, None, f"charset {declared} declared: catalogues must be UTF-8", declared, 1))
+        problems.append(("po.header.charset", Said(f"charset {declared} declared: catalogues must be UTF-8", declared, 1)))
     enc = declared if declared and declared not in ("charset",) else "utf-8"
     try:
         raw.decode(enc if _codec_ok(enc) else "utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        findings.append(_f("po.header.charset", file, None, f"bytes not decodable as {enc} ({exc.reason})", raw[max(0, exc.start - 20):exc.start + 20].decode("latin-1"), line))
-        return None, findings
+        problems.append(("po.header.charset", Said(f"bytes not decodable as {enc} ({exc.reason})",
+                                                   raw[max(0, exc.start - 20):exc.start + 20].decode("latin-1"), line)))
+        return None, problems
     text = raw.decode(enc if _codec_ok(enc) else "utf-8")
     try:  # the one .po reader decides what parses (as compile, stats and build do)
         read_po(path)
     except CatalogueError as exc:
         rule = "po.header.plural-forms" if isinstance(exc, PluralFormsError) else "po.syntax"
-        findings.append(_f(rule, file, None, f"line {exc.line}: {exc.reason}" if exc.line else exc.reason,
-                           exc.reason, exc.line))
-        return None, findings
+        problems.append((rule, Said(f"line {exc.line}: {exc.reason}" if exc.line else exc.reason, exc.reason, exc.line)))
+        return None, problems
     try:
         po = polib.pofile(text, encoding=enc if _codec_ok(enc) else "utf-8", wrapwidth=0)
     except (OSError, ValueError, UnicodeError) as exc:
         msg = str(exc)
         lm = re.search(r"line (\d+)", msg)
-        findings.append(_f("po.syntax", file, None, f"cannot parse: {msg}", msg, int(lm.group(1)) if lm else None))
-        return None, findings
-    return po, findings
+        problems.append(("po.syntax", Said(f"cannot parse: {msg}", msg, int(lm.group(1)) if lm else None)))
+        return None, problems
+    return po, problems
 
 
 def _codec_ok(enc: str) -> bool:
@@ -262,99 +452,89 @@ def _codec_ok(enc: str) -> bool:
         return False
 
 
-def check_catalogue(path: Path, *, profile: Profile, pot_path: Path | None = None, source_locale: str = "en") -> list[Finding]:
-    file = str(path)
-    if not path.is_file():
-        return [_f("po.syntax", file, None, "no such file", file, None)]
-    size = path.stat().st_size
-    if size > MAX_CATALOGUE_BYTES:
-        big = _f(TOO_LARGE, file, None, f"catalogue of {size:,} bytes, more than the limit of {MAX_CATALOGUE_BYTES:,}: not checked", file, 1)
-        return list(_with_profile_severity([big], profile))
-    po, findings = _read(path, file)
-    if po is None:
-        return list(_with_profile_severity(findings, profile))
+def _finding(rule: str, severity: str, file: str, said: Said, entry: polib.POEntry | None = None) -> Finding:
+    where = entry.msgid if entry is not None else ""
+    line = said.line if said.line is not None or entry is None else entry.linenum
+    return Finding(rule, severity, file, where, line, said.message, said.excerpt.replace("\n", "\\n")[:120])  # type: ignore[arg-type]
+
+
+def _catalogue(po: polib.POFile, path: Path, file: str, pot: polib.POFile | None) -> Catalogue:
     meta = po.metadata
-    path_locale = locale_from_path(path)
     header_lang = meta.get("Language", "").strip()
-    lang_tag = header_lang or path_locale or ""
-    lang = lang_tag.replace("-", "_").split("_")[0].lower()
-    source_lang = source_locale.replace("-", "_").split("_")[0].lower()
-    if not header_lang:
-        findings.append(_f("po.header.language", file, None, "Language header missing", "", 1))
-    elif path_locale:
-        h, p = _norm_locale(header_lang), _norm_locale(path_locale)
-        if h.split("_")[0] != p.split("_")[0] or ("_" in p and "_" in h and h != p):
-            findings.append(_f("po.header.language", file, None, f"Language header {header_lang!r} but the catalogue is for {path_locale!r}", header_lang, 1))
+    path_locale = locale_from_path(path)
+    lang = (header_lang or path_locale or "").replace("-", "_").split("_")[0].lower()
+    nplurals, single = None, frozenset()
     pf = meta.get("Plural-Forms")
-    problem = check_plural_forms(pf, lang_tag or None)
-    nplurals = None
-    single_n_forms: set[int] = set()
     if pf:
         try:
             nplurals, _expr, fn = parse_header(pf)
             counts = Counter(fn(n) for n in range(1001))
-            single_n_forms = {form for form, c in counts.items() if c == 1}
+            single = frozenset(form for form, c in counts.items() if c == 1)
         except PluralError:
             nplurals = None
-    has_plural = any(e.msgid_plural for e in po if not e.obsolete)
-    if problem and (pf or has_plural):
-        findings.append(_f("po.header.plural-forms", file, None, problem, pf or "", 1))
+    return Catalogue(file, po, header_lang, path_locale, lang, nplurals, single, pot)
+
+
+def check_catalogue(path: Path, *, profile: Profile, pot_path: Path | None = None, source_locale: str = "en") -> list[Finding]:
+    """Every catalogue rule ``profile`` turns on (see :data:`~.registry.PO_RULES`), plus the
+    single-string message rules on each translation, at the profile's severities."""
+    file = str(path)
+    out: list[Finding] = []
+
+    def report(rule: str, said: Said, entry: polib.POEntry | None = None, where_file: str = file) -> None:
+        sev = profile.severity(rule)
+        if sev != "off":
+            out.append(_finding(rule, sev, where_file, said, entry))
+
+    if not path.is_file():
+        report("po.syntax", Said("no such file", file))
+        return out
+    size = path.stat().st_size
+    if size > MAX_CATALOGUE_BYTES:
+        report(TOO_LARGE, Said(f"catalogue of {size:,} bytes, more than the limit of {MAX_CATALOGUE_BYTES:,}: not checked", file, 1))
+        return out
+    po, problems = _read(path)
+    for rule, said in problems:
+        report(rule, said)
+    if po is None:
+        return out
+    pot = None
+    if pot_path is not None:
+        try:
+            pot = polib.pofile(str(pot_path), wrapwidth=0)
+        except (OSError, ValueError) as exc:
+            report("po.syntax", Said(f"cannot parse template: {exc}", str(exc)), where_file=str(pot_path))
+    cat = _catalogue(po, path, file, pot)
+    source_lang = source_locale.replace("-", "_").split("_")[0].lower()
+    active: dict[str, list[tuple[str, Any]]] = {"file": [], "entry": [], "pair": [], "template": []}
+    for rid, spec in PO_RULES.items():
+        if profile.severity(rid) != "off":
+            active[spec.scope].append((rid, spec.fn))
+    for rid, fn in active["file"]:
+        for said in fn(cat):
+            report(rid, said)
     for entry in po:
         if entry.obsolete or not entry.msgid:
             continue
         longest = max((entry.msgid, entry.msgid_plural or "", entry.msgstr or "", *entry.msgstr_plural.values()), key=len)
         if len(longest) > MAX_MSGSTR_CHARS:
-            findings.append(_f(TOO_LARGE, file, entry, f"entry has a string of {len(longest):,} characters, more than the limit of {MAX_MSGSTR_CHARS:,}: not checked further", longest[:60]))
+            report(TOO_LARGE, Said(f"entry has a string of {len(longest):,} characters, more than the limit of {MAX_MSGSTR_CHARS:,}: not checked further", longest[:60]), entry)
             continue
-        if "fuzzy" in entry.flags:
-            findings.append(_f("po.fuzzy", file, entry, "entry is fuzzy: it is not used until a translator confirms it", entry.msgstr or entry.msgid))
-        if entry.msgid_plural:
-            forms = entry.msgstr_plural
-            values = [forms[k] for k in sorted(forms)]
-            if nplurals is not None and len(forms) != nplurals:
-                findings.append(_f("po.plural.count", file, entry, f"{len(forms)} plural forms, the header says nplurals={nplurals}", " | ".join(values)))
-            filled = [v for v in values if v.strip()]
-            if not filled:
-                findings.append(_f("po.untranslated", file, entry, "not translated: the source text is shown instead", entry.msgid))
-                continue
-            if len(filled) != len(values):
-                findings.append(_f("po.plural.empty", file, entry, f"{len(values) - len(filled)} of {len(values)} plural forms are empty", " | ".join(values)))
-            for i, v in enumerate(values):
-                if not v.strip():
-                    continue
-                src = entry.msgid if (i == 0 and nplurals != 1) else entry.msgid_plural
-                other = entry.msgid_plural if src is entry.msgid else entry.msgid
-                # a form may legitimately drop the count in languages where it reads "one"
-                for f in check_pair(src, v, file=file, entry=entry, lang=lang, source_lang=source_lang, also_known=other):
-                    # a form used for exactly one n ("one", "two", Arabic "zero") may spell the number out
-                    if f.rule == "po.placeholder.missing" and (i in single_n_forms or (i == 0 and not single_n_forms and nplurals and nplurals > 1)):
-                        continue
-                    if f.rule == "po.number.mismatch":
-                        continue
-                    findings.append(f)
-                findings += _message_rules(v, file=file, entry=entry, profile=profile)
+        e = Entry(entry, cat)
+        for rid, fn in active["entry"]:
+            for said in fn(e):
+                report(rid, said, entry)
+        if not translated(entry):
             continue
-        if not entry.msgstr.strip():
-            findings.append(_f("po.untranslated", file, entry, "not translated: the source text is shown instead", entry.msgid))
-            continue
-        findings += check_pair(entry.msgid, entry.msgstr, file=file, entry=entry, lang=lang, source_lang=source_lang)
-        findings += _message_rules(entry.msgstr, file=file, entry=entry, profile=profile)
-    if pot_path is not None:
-        findings += stale(po, pot_path, file)
-    return _dedupe(_with_profile_severity(findings, profile))
-
-
-def _with_profile_severity(findings: Iterable[Finding], profile: Profile) -> Iterator[Finding]:
-    """Catalogue rules at the severity the profile gives them (``severity."po.fuzzy" = "off"`` in
-    ``replykit.toml`` drops them); message rules on msgstrs already carry theirs."""
-    for f in findings:
-        if f.rule in PO_RULE_IDS:
-            sev = profile.severity(f.rule)
-            if sev == "off":
-                continue
-            if sev != f.severity:
-                f = Finding(f.rule, sev, f.file, f.where, f.line, f.message, f.excerpt)  # type: ignore[arg-type]
-        yield f
+        for pair in pairs(e, source_lang):
+            for rid, fn in active["pair"]:
+                for said in fn(pair):
+                    report(rid, said, entry)
+            out.extend(_message_rules(pair.translation, file=file, entry=entry, profile=profile))
+    for rid, fn in active["template"]:
+        for said in fn(cat):
+            report(rid, said)
+    return _dedupe(out)
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
@@ -370,21 +550,6 @@ def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
 
 def _key(e: polib.POEntry) -> tuple[str | None, str, str]:
     return (e.msgctxt, e.msgid, e.msgid_plural or "")
-
-
-def stale(po: polib.POFile, pot_path: Path, file: str) -> list[Finding]:
-    """catalog.stale: the .pot has msgids the .po lacks (or the .po keeps msgids the .pot dropped)."""
-    try:
-        pot = polib.pofile(str(pot_path), wrapwidth=0)
-    except (OSError, ValueError) as exc:
-        return [_f("po.syntax", str(pot_path), None, f"cannot parse template: {exc}", str(exc), None)]
-    want = {_key(e) for e in pot if not e.obsolete and e.msgid}
-    have = {_key(e) for e in po if not e.obsolete and e.msgid}
-    new, gone = want - have, have - want
-    if not new and not gone:
-        return []
-    sample = sorted(k[1] for k in new)[:1] or sorted(k[1] for k in gone)[:1]
-    return [_f("catalog.stale", file, None, f"template changed since this catalogue was updated: {len(new)} new, {len(gone)} removed msgids (run update)", sample[0] if sample else "", 1)]
 
 
 def catalogue_coverage(po_path: str | Path) -> tuple[int, int, int, int]:
