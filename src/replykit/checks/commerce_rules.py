@@ -12,7 +12,7 @@ from bisect import bisect_right
 from typing import Iterator
 
 from .lexicon import concept
-from .content_rules import email_matches
+from .content_rules import emails_in
 from .registry import Hit, rule
 from .textutil import left_bounded
 from .view import MessageView, Segment
@@ -293,7 +293,7 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
     """Moving the conversation or the sale off the marketplace: a messenger, a phone call, an own web
     shop, a social network's messages, an e-mail address to write to, or paying the seller directly."""
     for seg in view.scan_segments:
-        for m in email_matches(seg.norm):
+        for m in emails_in(view, seg):
             if not _RELAY.search(m.group()):
                 yield seg.hit(m.start(), m.end(), "e-mail address to write to: the conversation leaves the marketplace")
                 return

@@ -79,10 +79,15 @@ def email_matches(text: str) -> Iterator[re.Match[str]]:
                 yield m
 
 
+def emails_in(view: MessageView, seg: Segment) -> list[re.Match[str]]:
+    """:func:`email_matches` of the segment, found once for the e-mail and off-platform rules."""
+    return view.once(seg, "emails", lambda s: list(email_matches(s.norm)))
+
+
 @rule("content.email-address", catalogue=True)
 def email_address(view: MessageView) -> Iterator[Hit]:
     for seg in view.iter_scan_text():
-        for m in email_matches(seg.norm):
+        for m in emails_in(view, seg):
             yield seg.hit(m.start(), m.end(), "e-mail address in the message: buyers are contacted through the marketplace only")
             break
     hv = view.html

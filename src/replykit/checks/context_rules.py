@@ -105,8 +105,6 @@ def _long_runs_in(view: MessageView, seg) -> list[re.Match[str]]:
 
 @rule("order-id.format")
 def order_id_format(view: MessageView) -> Iterator[Hit]:
-    oc = concept("order_word")
-    tc = concept("tracking_word")
     for seg in _visible_surfaces(view):
         t = seg.norm
         if not _long_runs_in(view, seg):
@@ -115,25 +113,31 @@ def order_id_format(view: MessageView) -> Iterator[Hit]:
             tok = m.group()
             if AMAZON_ID.fullmatch(tok) or EBAY_ID.fullmatch(tok):
                 continue
-            before = t[max(0, m.start() - 30) : m.start()]
-            om = None
-            for om in oc.finditer(before, view.words):
-                pass
+            w0 = max(0, m.start() - 30)
+            om = _last_within(view.matches(seg, "order_word"), w0, m.start())
             if om is None:
                 continue
-            tm = None
-            for tm in tc.finditer(before, view.words):
-                pass
+            tm = _last_within(view.matches(seg, "tracking_word"), w0, m.start())
             if tm is not None and tm.start() > om.start():
                 continue  # nearest label says tracking
             yield seg.hit(m.start(), m.end(), f"order number {tok!r} is not in the 3-7-7 format (123-1234567-1234567)")
             return
 
 
+def _last_within(found: list[re.Match[str]], lo: int, hi: int) -> re.Match[str] | None:
+    """The last of ``found`` (matches in text order) that lies within ``[lo, hi)``."""
+    last = None
+    for m in found:
+        if m.start() >= hi:
+            break
+        if lo <= m.start() and m.end() <= hi:
+            last = m
+    return last
+
+
 def _ids_in(view: MessageView) -> list[tuple[str, Any, int, int]]:
     """(digits, segment, start, end) of every order id visible in the message."""
     out = []
-    oc = concept("order_word")
     for seg in _visible_surfaces(view):
         t = seg.norm
         hexes = _hex24(t) if view.profile.name in ("wish", "all") else []
@@ -146,12 +150,12 @@ def _ids_in(view: MessageView) -> list[tuple[str, Any, int, int]]:
                 spans.append((m.start(), m.end()))
                 out.append((_NON_DIGITS.sub("", m.group()) or m.group(), seg, m.start(), m.end()))
         labels = []
+        words = view.matches(seg, "order_word")  # every order label of the segment, found once
         for dm in runs + hexes:
             if any(a <= dm.start() < b for a, b in spans):
                 continue
             w0 = max(0, dm.start() - 30)
-            for m in oc.finditer(t[w0:dm.start()], view.words):
-                labels.append(w0 + m.end())
+            labels += [m.end() for m in words if w0 <= m.start() and m.end() <= dm.start()]
         for end in sorted(set(labels)):
             lm = _LABELLED.match(t, end)
             if not lm:
