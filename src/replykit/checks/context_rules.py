@@ -42,6 +42,9 @@ EBAY_ID = _EBAY_TWIN.uni
 _ID_REST = r"[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])"
 _ID_LIKE_TWIN = Twin(rf"[\dd](?:(?<=d)\d{{2}}{_ID_REST}|(?<=\d)\d{{1,3}}{_ID_REST}|(?<=\d)\d{{16}}(?![\w-]))")
 _ID_LIKE = _ID_LIKE_TWIN.uni
+#: what the patterns above stand for (tests/checks/test_checks_fast_paths.py checks they agree)
+AMAZON_PLAIN = re.compile(r"(?:\d{3}|d\d{2})-\d{7}-\d{7}(?![\d-])")
+ID_LIKE_PLAIN = re.compile(r"(?:d\d{2}|\d{2,4})[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])|\d{17}(?![\w-])")
 _DIGITS_DASH = "0123456789-"
 
 

@@ -56,6 +56,8 @@ _TEL_CORE = r"[\d ().-]{6,20}\d(?![A-Za-z0-9_/-])"
 _TEL_SLASH = re.compile(r"(?<=\d) ?/ ?(?=\d)")  # '0171 / 234 56 78': an area code written with a slash
 _TEL_TWIN = Twin(rf"[+(\d](?:(?<=\+)\(?\d{_TEL_CORE}|(?<=0)0\(?\d{_TEL_CORE}|(?<=\()\d{_TEL_CORE}|(?<=\d){_TEL_CORE})")
 _TEL_CAND = _TEL_TWIN.uni
+#: what :data:`_TEL_TWIN` stands for (tests/checks/test_checks_fast_paths.py checks they agree)
+TEL_PLAIN = re.compile(r"(?:\+|00)?\(?\d[\d ().-]{6,20}\d(?![A-Za-z0-9_/-])")
 _ASCII_ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
 _NANP = re.compile(r"\(\d{3}\)\s?\d{3}[-. ]\d{4}")
 

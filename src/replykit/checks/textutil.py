@@ -89,6 +89,14 @@ def normalise(text: str) -> str:
     return low if len(low) == len(t) else t
 
 
+def normalise_reference(text: str) -> str:
+    """:func:`normalise` without its shortcuts (Latin-1 byte table, mapping only what occurs)."""
+    t = _nfkc_same_length(text)
+    t = t.translate(_TABLE)
+    low = t.replace("\u0130", "i").lower()
+    return low if len(low) == len(t) else t
+
+
 # ``[.!?]+[ \t\r\f\v]+|[。！？؟]+\s*|\n+``, written to start with one character class (the branch
 # is chosen by a look-behind at that character) so that ``re`` skips to candidate positions in C
 # instead of trying the alternation at every character: same matches, ~4x faster.
@@ -100,11 +108,17 @@ _SPLIT = re.compile(r"[.!?。！？؟\n](?:(?<=[.!?])[.!?]*[ \t\r\f\v]+|(?<=[。
 _SPLIT_ASCII = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[ \t\r\f\v]+|(?<=\n)\n*)")
 
 
-def sentences(text: str) -> list[tuple[int, str]]:
-    """Split into (offset, sentence). Decimal points and '12.11.2024' do not split (no space after)."""
+#: the plain reference of :data:`_SPLIT` and :data:`_SPLIT_ASCII` (same matches; tests/checks/test_checks_fast_paths.py)
+SPLIT_PLAIN = re.compile(r"[.!?]+[ \t\r\f\v]+|[。！？؟]+\s*|\n+")
+
+
+def sentences(text: str, _split: re.Pattern[str] | None = None) -> list[tuple[int, str]]:
+    """Split into (offset, sentence). Decimal points and '12.11.2024' do not split (no space after).
+
+    ``_split`` replaces the splitting pattern (the tests pass :data:`SPLIT_PLAIN`)."""
     out: list[tuple[int, str]] = []
     pos = 0
-    for m in (_SPLIT_ASCII if text.isascii() else _SPLIT).finditer(text):
+    for m in (_split or (_SPLIT_ASCII if text.isascii() else _SPLIT)).finditer(text):
         end = m.start()
         if text[end] in ".!?。！？؟":  # keep the sentence's own punctuation
             end = m.start() + len(m.group().rstrip())
@@ -182,6 +196,12 @@ def left_bounded(rx: re.Pattern[str], text: str, forbidden: str = "", word: bool
             continue
         yield m
         pos = m.end() if m.end() > s else s + 1
+
+
+def left_bounded_reference(rx: re.Pattern[str], text: str, forbidden: str = "", word: bool = False) -> "Iterator[re.Match[str]]":
+    """:func:`left_bounded` as the look-behind it stands for (slower: ``re`` cannot skip ahead)."""
+    behind = ("(?<!\\w)" if word else "") + (f"(?<![{re.escape(forbidden)}])" if forbidden else "")
+    return re.compile(f"{behind}(?:{rx.pattern})", rx.flags).finditer(text)
 
 
 def first_left_bounded(rx: re.Pattern[str], text: str, forbidden: str = "", word: bool = False) -> "re.Match[str] | None":

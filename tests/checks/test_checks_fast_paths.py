@@ -1,0 +1,107 @@
+"""Each fast path of the checks agrees with the plain implementation it stands for (property tests).
+
+The engine keeps a few hand-made shortcuts where a profile showed they pay: a regex spelled to start
+with one character class so that ``re`` can skip ahead in C, a look-behind checked in Python, byte
+tables for Latin-1 text, py3langid's classifier without its per-call overhead. Each sits beside its
+plain reference; these tests generate texts from the characters that matter to each one (digits,
+separators, punctuation of every shipped script, Latin-1 and Turkish letters) and compare.
+"""
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from replykit.checks import content_rules, context_rules, language, phone, textutil
+from replykit.checks.textutil import Twin, left_bounded, left_bounded_reference
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+_DIGITY = list("0123456789  -().+/:#d") + ["00", "+49 ", "123-4567890-1234567", "12-34567-89012", "\n", "٣", "０"]
+_PROSE = list("abcxyzAZ .,!?;:\n\t\r'\"«»“”-–—…") + ["。", "！", "？", "؟", "، ", "İ", "ı", "é", "ß", "Ä", "ø", "ñ", "ş", "ğ", "ａ",
+                                                  "ﬁ", "\u00a0", "\u3000", "https://shop.example/x ", "www.x.de ", "a@b.co ",
+                                                  "ORDER123 ", "1Z999AA10123456784 ", "日本語", "مرحبا", "  ", "\x1c"]
+_MARKUP = list("{}[]%$<>()_Xx ab:#") + ["{{ name }}", "{%", "%}", "${x}", "%(name)s", "[NAME]", "XXX", "○○様", "<%= a %>", "\n"]
+
+
+def texts(pieces: list[str], max_size: int = 40):
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+def spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+# ---- text utilities ---------------------------------------------------------------------------
+@SETTINGS
+@given(texts(_PROSE))
+def test_sentences_split_as_the_plain_pattern(text):
+    assert textutil.sentences(text) == textutil.sentences(text, textutil.SPLIT_PLAIN)
+
+
+@SETTINGS
+@given(texts(_PROSE) | st.text(max_size=30))
+def test_normalise_and_lower_agree_with_the_plain_versions(text):
+    assert textutil.normalise(text) == textutil.normalise_reference(text)
+    assert len(textutil.normalise(text)) == len(text)
+    assert textutil.lower(text) == text.lower()
+
+
+@SETTINGS
+@given(texts(_DIGITY + _PROSE))
+def test_left_bounded_is_the_look_behind_it_stands_for(text):
+    for rx, forbidden, word in ((context_rules.AMAZON_ID, "0123456789-", False), (context_rules._ID_LIKE, "-", True),
+                                (phone._TEL_CAND, ".,/-" + phone._ASCII_ALNUM, False), (re.compile(r"\d+"), "", True)):
+        assert spans(left_bounded(rx, text, forbidden, word)) == spans(left_bounded_reference(rx, text, forbidden, word))
+
+
+@SETTINGS
+@given(texts(_DIGITY + _PROSE))
+def test_ascii_twins_match_as_their_unicode_patterns(text):
+    twins = [v for mod in (context_rules, content_rules, phone) for v in vars(mod).values() if isinstance(v, Twin)]
+    assert len(twins) >= 6
+    for twin in twins:
+        assert spans(twin.on(text).finditer(text)) == spans(twin.uni.finditer(text)), twin.pattern
+
+
+# ---- patterns spelled to start with one character class ------------------------------------------
+@SETTINGS
+@given(texts(_DIGITY))
+def test_rewritten_number_patterns_match_as_the_plain_ones(text):
+    assert spans(context_rules.AMAZON_ID.finditer(text)) == spans(context_rules.AMAZON_PLAIN.finditer(text))
+    assert spans(context_rules._ID_LIKE.finditer(text)) == spans(context_rules.ID_LIKE_PLAIN.finditer(text))
+    assert spans(phone._TEL_CAND.finditer(text)) == spans(phone.TEL_PLAIN.finditer(text))
+
+
+@SETTINGS
+@given(texts(_MARKUP))
+def test_placeholder_scan_finds_what_the_pattern_finds(text):
+    assert spans(content_rules._placeholders(text)) == spans(content_rules._PLACEHOLDER.finditer(text))
+
+
+# ---- language identification -------------------------------------------------------------------
+@SETTINGS
+@given(texts(_PROSE + _DIGITY))
+def test_noise_stripping_and_letter_counts_agree_with_the_plain_patterns(text):
+    assert language.strip_noise(text) == language._STRIP.sub(" ", text)
+    assert language._strip_ids(text) == language._ID_RX.sub(" ", text)
+    assert language._letters(text) == len(language._LETTER.findall(text))
+
+
+_WORDS = ["thank", "you", "for", "your", "order", "danke", "für", "ihre", "bestellung", "merci", "pour", "votre", "commande",
+          "gracias", "por", "su", "pedido", "grazie", "dziękujemy", "zamówienie", "tack", "för", "beställning", "teşekkürler",
+          "obrigado", "pelo", "seu", "bedankt", "voor", "uw", "bestelling", "x", "12", "é", "ß"]
+
+
+def test_the_fast_classifier_is_in_use():
+    """Loud when py3langid changes the internals the fast classifier reads: it falls back to the
+    library's own (slow) ``classify`` and this fails, instead of the lint silently slowing down."""
+    assert language._restricted(language._latin(language.SHIPPED_LANGUAGES)).fast
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30).map(" ".join) | st.text(max_size=40))
+def test_fast_classifier_agrees_with_py3langid(text):
+    clf = language._restricted(language._latin(language.SHIPPED_LANGUAGES))
+    lang, prob = clf.ident.classify(text)
+    assert clf.classify(text) == (lang, float(prob))
