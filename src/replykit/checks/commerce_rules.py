@@ -19,26 +19,21 @@ from .view import MessageView, Segment
 
 
 class _Sent:
-    """Concept matches of one segment, indexed by sentence."""
+    """Concept matches of one segment by sentence (kept by the view: each concept is scanned once)."""
+
+    __slots__ = ("view", "seg", "sents", "starts")
 
     def __init__(self, view: MessageView, seg: Segment):
-        self.words = view.words  # not the view itself: no reference cycle through the view's cache
+        self.view = view
         self.seg = seg
         self.sents = view.sentences(seg)
-        self.starts = [s for s, _ in self.sents]
-        self._cache: dict[str, dict[int, list[re.Match[str]]]] = {}
+        self.starts = view.sentence_starts(seg)
 
     def idx(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
 
     def of(self, name: str) -> dict[int, list[re.Match[str]]]:
-        got = self._cache.get(name)
-        if got is None:
-            got = {}
-            for m in concept(name).finditer(self.seg.norm, self.words):
-                got.setdefault(self.idx(m.start()), []).append(m)
-            self._cache[name] = got
-        return got
+        return self.view.by_sentence(self.seg, name)
 
     def near(self, name: str, i: int, radius: int = 1) -> bool:
         got = self.of(name)
@@ -49,11 +44,7 @@ class _Sent:
 
 
 def _sent_view(view: MessageView, seg: Segment) -> _Sent:
-    cache = view.__dict__.setdefault("_sentview", {})
-    sv = cache.get(id(seg))
-    if sv is None:
-        sv = cache[id(seg)] = _Sent(view, seg)
-    return sv
+    return _Sent(view, seg)
 
 
 def _hit(sv: _Sent, m: re.Match[str], message: str, cap: str | None = None) -> Hit:

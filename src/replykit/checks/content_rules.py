@@ -17,11 +17,7 @@ _EMOJI_IMG = re.compile(r"(?i)twemoji|/emoji/|emojione|s\.w\.org/images/core/emo
 
 
 def _scan(view: MessageView, seg: Segment):
-    cache = view.__dict__.setdefault("_emoji", {})
-    got = cache.get(id(seg))
-    if got is None:
-        got = cache[id(seg)] = scan(seg.scan_text)
-    return got
+    return view.once(seg, "emoji", lambda s: scan(s.scan_text))  # emoji and pictographs in one pass
 
 
 @rule("content.emoji", catalogue=True)

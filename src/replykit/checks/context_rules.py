@@ -90,12 +90,7 @@ _LONG_DIGITS = _LONG_TWIN.uni
 
 def _per_segment(view: MessageView, seg, what: str, find) -> list[re.Match[str]]:
     """``list(find(seg.norm))``, once per message view: several order-id rules scan for the same ids."""
-    cache = view.__dict__.setdefault("_id_scans", {})
-    key = (what, id(seg))
-    got = cache.get(key)
-    if got is None:
-        got = cache[key] = list(find(seg.norm))
-    return got
+    return view.once(seg, what, lambda s: list(find(s.norm)))
 
 
 def _amazon_in(view: MessageView, seg) -> list[re.Match[str]]:

@@ -146,6 +146,8 @@ _DATE_SLASH = re.compile(r"\d{1,4}/\d{1,2}/\d{2,4}")
 
 def _unslash(norm: str) -> str:
     """The text with a slash between digit groups read as a space ('0171 / 234 56 78'), dates kept."""
+    if not _TEL_SLASH.search(norm):
+        return norm
     dates = [(m.start(), m.end()) for m in _DATE_SLASH.finditer(norm)]
 
     def repl(m: re.Match[str]) -> str:
@@ -203,12 +205,12 @@ def find_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[], list[
     labelled tracking numbers, and the candidate re-found in what is left.
     """
     regs = tuple(regions)
-    text = norm
+    whole = norm
     cue_at: list[list[tuple[int, int]]] = []  # filled on first use
 
     def cued(a: int, b: int) -> bool:
         if not cue_at:
-            cue_at.append(cues() if cues is not None else cue_spans(text))
+            cue_at.append(cues() if cues is not None else cue_spans(whole))
         lo, hi = a - 40, b + 40
         return any(lo <= s and e <= hi for s, e in cue_at[0])
 

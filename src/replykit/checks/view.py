@@ -7,6 +7,7 @@ Each is computed on first use and cached, so a rule that is off for a marketplac
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Iterator, Mapping
@@ -150,9 +151,24 @@ class MessageView:
     def sentences(self, seg: Segment) -> list[tuple[int, str]]:
         return self.once(seg, "sentences", lambda s: sentences(s.norm))
 
+    def sentence_starts(self, seg: Segment) -> list[int]:
+        return self.once(seg, "starts", lambda s: [start for start, _ in self.sentences(s)])
+
     def matches(self, seg: Segment, name: str) -> list[re.Match[str]]:
-        """Every match of concept ``name`` in the segment's normalised text, in order."""
+        """Every match of concept ``name`` in the segment's normalised text, in order: one scan per
+        concept and segment, whichever rules ask."""
         return self.once(seg, "concept:" + name, lambda s: list(concept(name).finditer(s.norm, self.words)))
+
+    def by_sentence(self, seg: Segment, name: str) -> dict[int, list[re.Match[str]]]:
+        """:meth:`matches` grouped by the index of the sentence each starts in."""
+        def group(s: Segment) -> dict[int, list[re.Match[str]]]:
+            starts = self.sentence_starts(s)
+            out: dict[int, list[re.Match[str]]] = {}
+            for m in self.matches(s, name):
+                out.setdefault(max(0, bisect_right(starts, m.start()) - 1), []).append(m)
+            return out
+
+        return self.once(seg, "by-sentence:" + name, group)
 
     # ---- links ---------------------------------------------------------------------------
     @cached_property
