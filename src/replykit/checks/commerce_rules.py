@@ -64,7 +64,7 @@ _PERCENT_OFF = re.compile(r"\d\s?%\s?(?:off|オフ|off\b)")
 def promotion(view: MessageView) -> Iterator[Hit]:
     if not (view.has("promo_phrase") or view.has("promo_code") or view.has("promo_discount")):
         return
-    for seg in view.scan_segments:
+    for seg in view.texts:
         sv = _sent_view(view, seg)
         phrases = sv.of("promo_phrase")
         if phrases:
@@ -113,14 +113,14 @@ def _solicits(sv: _Sent) -> set[int]:
 def is_review_request(view: MessageView) -> bool:
     if not view.has("review_noun"):
         return False
-    return any(_solicits(_sent_view(view, s)) for s in view.scan_segments)
+    return any(_solicits(_sent_view(view, s)) for s in view.texts)
 
 
 @rule("content.review-incentive", catalogue=True)
 def review_incentive(view: MessageView) -> Iterator[Hit]:
     if not (view.has("review_noun") or view.has("review_solicit") or view.has("review_conditional")):
         return
-    for seg in view.scan_segments:
+    for seg in view.texts:
         sv = _sent_view(view, seg)
         nouns = sv.of("review_noun")
         if not (nouns or sv.of("review_solicit") or sv.of("review_conditional")):
@@ -166,7 +166,7 @@ def _reward_after(sv: _Sent, i: int, start: int) -> bool:
 def review_biased(view: MessageView) -> Iterator[Hit]:
     if not (view.has("review_noun") or view.has("review_solicit") or view.has("biased_strong")):
         return
-    for seg in view.scan_segments:
+    for seg in view.texts:
         sv = _sent_view(view, seg)
         for _i, ms in sv.of("biased_strong").items():
             yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
@@ -198,7 +198,7 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
 def review_removal(view: MessageView) -> Iterator[Hit]:
     if not view.has("review_removal") and not view.has("review_noun"):
         return
-    for seg in view.scan_segments:
+    for seg in view.texts:
         sv = _sent_view(view, seg)
         for i, ms in sv.of("review_removal").items():
             if i in sv.of("seller_done") and not _free_asks(view, sv, i, _ASK_FORMS):
@@ -239,7 +239,7 @@ def valid_iban(raw: str) -> bool:
 
 @rule("content.payment-account", catalogue=True)
 def payment_account(view: MessageView) -> Iterator[Hit]:
-    for seg in view.scan_segments:
+    for seg in view.texts:
         if not _IBAN_GATE.search(seg.scan_text):
             continue
         for m in left_bounded(_IBAN, seg.scan_text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"):
@@ -248,7 +248,7 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
                 yield seg.hit(m.start(), m.end(), "bank account (IBAN) in the message: payment outside the platform")
                 return
     if view.has("extra_funds"):
-        for seg in view.scan_segments:
+        for seg in view.texts:
             sv = _sent_view(view, seg)
             for i, ms in sv.of("extra_funds").items():
                 m = _affirmed(view, seg, ms, sv, i) if i not in sv.of("no_need") else None
@@ -257,7 +257,7 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
                     return
     if not view.has("payment_rail"):
         return
-    for seg in view.scan_segments:
+    for seg in view.texts:
         sv = _sent_view(view, seg)
         rails = sv.of("payment_rail")
         if not rails:
@@ -283,13 +283,13 @@ _RELAY = re.compile(r"@(?:marketplace\.amazon\.|members\.ebay\.|relay\.)")
 def off_platform(view: MessageView) -> Iterator[Hit]:
     """Moving the conversation or the sale off the marketplace: a messenger, a phone call, an own web
     shop, a social network's messages, an e-mail address to write to, or paying the seller directly."""
-    for seg in view.scan_segments:
+    for seg in view.texts:
         for m in emails_in(view, seg):
             if not _RELAY.search(m.group()):
                 yield seg.hit(m.start(), m.end(), "e-mail address to write to: the conversation leaves the marketplace")
                 return
     if view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network") or view.has("own_shop"):
-        for seg in view.scan_segments:
+        for seg in view.texts:
             sv = _sent_view(view, seg)
             if not (sv.of("messenger") or sv.of("off_platform_phrase") or sv.of("own_shop") or sv.of("social_network")):
                 continue  # the qualifiers below are only worth finding next to a channel
@@ -416,14 +416,14 @@ def _free_asks(view: MessageView, sv: _Sent, i: int, names: tuple[str, ...]) -> 
 
 def _direct_payment(view: MessageView) -> Hit | None:
     """A payment to the seller through a named rail (PayPal, a bank transfer, Swish, Pix, an IBAN ...)."""
-    for seg in view.scan_segments:
+    for seg in view.texts:
         if _IBAN_GATE.search(seg.scan_text):
             for m in left_bounded(_IBAN, seg.scan_text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"):
                 if valid_iban(m.group().replace(" ", "")):
                     return seg.hit(m.start(), m.end(), "payment to the seller's bank account: the sale leaves the marketplace")
     if not (view.has("payment_rail") or view.has("extra_funds")):
         return None
-    for seg in view.scan_segments:
+    for seg in view.texts:
         sv = _sent_view(view, seg)
         rails = sv.of("payment_rail")
         if not rails:
@@ -448,7 +448,7 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
     if not view.has("personal_object"):
         return
     billing = "billing" in str(view.context.get("scenario", "")).lower()
-    for seg in view.scan_segments:
+    for seg in view.texts:
         sv = _sent_view(view, seg)
         objs = sv.of("personal_object")
         if not objs:
@@ -478,7 +478,7 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
     if not (view.has("cancel_request") or view.has("cancel_word")):
         return
     cap = "warning" if "address" in str(view.context.get("scenario", "")).lower() else None
-    for seg in view.scan_segments:
+    for seg in view.texts:
         sv = _sent_view(view, seg)
         words = sv.of("cancel_word")
         if not (words or sv.of("cancel_request")):
@@ -504,10 +504,10 @@ def shipping_confirmation(view: MessageView) -> Iterator[Hit]:
     if str(view.context.get("message_kind", "")).lower() != "proactive" or not view.has("shipping_announce"):
         return
     if view.has("problem_context"):
-        for seg in view.scan_segments:
+        for seg in view.texts:
             if concept("problem_context").search(seg.norm, view.words):
                 return
-    for seg in view.scan_segments:
+    for seg in view.texts:
         m = concept("shipping_announce").search(seg.norm, view.words)
         if m:
             yield seg.hit(m.start(), m.end(), "proactive order or shipping confirmation: the marketplace already sends these")
@@ -529,7 +529,7 @@ def _short(sentence: str, limit: int) -> bool:
 
 @rule("content.thank-you-only")
 def thank_you_only(view: MessageView) -> Iterator[Hit]:
-    bodies = view.body_segments
+    bodies = [s for s in view.texts if s.kind == "body"]  # the HTML body first
     if not bodies or not (view.has("gratitude") or view.has("help_offer")):
         return
     seg = bodies[0]

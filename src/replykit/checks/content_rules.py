@@ -22,7 +22,7 @@ def _scan(view: MessageView, seg: Segment):
 
 @rule("content.emoji", catalogue=True)
 def emoji(view: MessageView) -> Iterator[Hit]:
-    for seg in view.iter_all_text():
+    for seg in view.all_texts:
         for m in _scan(view, seg)[0]:
             yield seg.hit(m.start(), m.end(), f"emoji {m.group()!r} (U+{ord(m.group()[0]):04X}): remove it")
             break
@@ -36,7 +36,7 @@ def emoji(view: MessageView) -> Iterator[Hit]:
 
 @rule("content.pictograph", catalogue=True)
 def pictograph(view: MessageView) -> Iterator[Hit]:
-    for seg in view.iter_all_text():
+    for seg in view.all_texts:
         for m in _scan(view, seg)[1]:
             yield seg.hit(m.start(), m.end(), f"pictograph {m.group()!r} (U+{ord(m.group()):04X}) often renders as a colour emoji")
             break
@@ -82,7 +82,7 @@ def emails_in(view: MessageView, seg: Segment) -> list[re.Match[str]]:
 
 @rule("content.email-address", catalogue=True)
 def email_address(view: MessageView) -> Iterator[Hit]:
-    for seg in view.iter_scan_text():
+    for seg in view.all_texts:
         for m in emails_in(view, seg):
             yield seg.hit(m.start(), m.end(), "e-mail address in the message: buyers are contacted through the marketplace only")
             break
@@ -98,7 +98,7 @@ def email_address(view: MessageView) -> Iterator[Hit]:
 @rule("content.phone-number", catalogue=True)
 def phone_number(view: MessageView) -> Iterator[Hit]:
     regions = regions_of(view.context, view.profile.data.get("home_region"))
-    for seg in view.scan_segments:
+    for seg in view.texts:
         def cues(seg: Segment = seg) -> list[tuple[int, int]]:
             return sorted(m.span() for name in ("phone_cue", "messenger") for m in view.matches(seg, name))
 
@@ -171,7 +171,7 @@ def buyer_values(view: MessageView) -> list[str]:
 @rule("content.template-placeholder")
 def template_placeholder(view: MessageView) -> Iterator[Hit]:
     exempt = buyer_values(view)
-    for seg in view.iter_all_text():
+    for seg in view.all_texts:
         t = seg.scan_text
         if not any(ch in t for ch in "{[%<$○〇●◯X"):
             continue
@@ -203,7 +203,7 @@ def disrespect(view: MessageView) -> Iterator[Hit]:
     if not view.has("disrespect"):
         return
     exempt = buyer_values(view)
-    for seg in view.scan_segments:
+    for seg in view.texts:
         text = _blank_quotes(seg.norm)
         for m in concept("disrespect").finditer(text, view.words):
             if exempt and _inside([v.lower() for v in exempt], seg.norm, m.start(), m.end()):
@@ -235,7 +235,7 @@ def spelling(view: MessageView) -> Iterator[Hit]:
     exempt = [v.lower() for v in buyer_values(view)]
     pre = view.words.prefixes
     misspelt = any("=" + w in pre for w in _MISSPELT)
-    for seg in view.scan_segments:
+    for seg in view.texts:
         t = " " + seg.norm
         for m in _DOUBLED_TWIN.on(t).finditer(t):
             w = m.group(1)

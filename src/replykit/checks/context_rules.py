@@ -68,7 +68,7 @@ _SPACE_DASH = re.compile(r"[\s-]")
 
 
 def _visible_surfaces(view: MessageView):
-    return view.scan_segments  # subject, visible HTML text, text body (hrefs are not visible); blank ones hold no id
+    return view.texts  # subject, visible HTML text, text body (hrefs are not visible); blank ones hold no id
 
 
 @rule("order-id.missing", requires=("message_kind",))

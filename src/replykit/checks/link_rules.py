@@ -34,7 +34,7 @@ def _links(view: MessageView) -> list[_L]:
     if hv is not None:
         for ln in hv.links:
             out.append(_L(ln.href, "html", ln.line, "href", ln.accessible_name))
-    for seg in view.iter_scan_text():
+    for seg in view.all_texts:
         for f in view.text_urls(seg):
             out.append(_L(f.url, seg.where, seg.line(f.start), f.kind, ""))
     view.__dict__["_links"] = out
@@ -91,7 +91,7 @@ def opt_out(view: MessageView) -> Iterator[Hit]:
             if m:
                 yield Hit("html", ln.line, "opt-out / unsubscribe link", (ln.accessible_name or ln.href)[:80])
                 return
-    for seg in view.segments:
+    for seg in view.texts:
         if seg.where == "html" or not view.text_urls(seg):
             continue
         for m in c.finditer(seg.norm):

@@ -1,8 +1,12 @@
 """MessageView: one message parsed once, with lazily computed views that rules share.
 
-Rules never parse anything themselves; they ask the view for the HTML view, the visible text of
-each surface (subject, html, text), its normalised copy, sentences, URLs or the detected language.
-Each is computed on first use and cached, so a rule that is off for a marketplace costs nothing.
+Rules never parse anything themselves. They read the message's text through two accessors --
+:attr:`MessageView.texts` (subject, visible HTML body, what only the plain-text body says) and
+:attr:`MessageView.all_texts` (the same plus image alt and title texts) -- each a list of
+:class:`Segment` with its normalised copy; per segment the view finds sentences, concept matches,
+URLs and the like once (:meth:`MessageView.once`), whichever rules ask. The HTML view and the
+detected language are there too. Each is computed on first use and cached, so a rule that is off for
+a marketplace costs nothing.
 """
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Mapping
 
 from .html_view import HtmlView
 from .lexicon import Concept, Words, concept, concepts_need_ink
@@ -73,8 +77,30 @@ class MessageView:
             return None
         return HtmlView(self.message.html, self.profile.render_width)
 
+    # ---- the two ways a rule reads the message's text ---------------------------------------
     @cached_property
-    def segments(self) -> list[Segment]:
+    def texts(self) -> list[Segment]:
+        """The text a reader sees, to scan for words, digits and symbols: the subject, the visible
+        HTML body and the plain-text body -- the latter with the sentences the HTML body already shows
+        blanked (:attr:`Segment.judged`), and left out when that leaves nothing.
+
+        A rendered message's plain-text body usually repeats the HTML body sentence for sentence; no
+        keyword, number or symbol pattern can match white space (:func:`~.lexicon.concepts_need_ink`
+        checks that every lexicon fragment needs a visible character), so skipping it halves the scanning.
+        """
+        segs = self._segments
+        if any(s.blank for s in segs) and concepts_need_ink():
+            return [s for s in segs if not s.blank]
+        return segs
+
+    @cached_property
+    def all_texts(self) -> list[Segment]:
+        """:attr:`texts` and the alternative texts (alt, title) of the HTML body's images."""
+        return self.texts + self._alts
+
+    # ---- how they are made -----------------------------------------------------------------------
+    @cached_property
+    def _segments(self) -> list[Segment]:
         out: list[Segment] = []
         subj = self.message.subject or ""
         if subj.strip():
@@ -91,42 +117,16 @@ class MessageView:
         return out
 
     @cached_property
-    def scan_segments(self) -> list[Segment]:
-        """:attr:`segments` without the blank ones, for rules that look for words, digits or symbols.
-
-        A rendered message's plain-text body usually repeats the HTML body sentence for sentence, so
-        its judged copy is all white space; no keyword, number or symbol pattern can match there
-        (:func:`~.lexicon.concepts_need_ink` checks that every lexicon fragment needs a visible
-        character), and skipping it halves the scanning.
-        """
-        segs = self.segments
-        if any(s.blank for s in segs) and concepts_need_ink():
-            return [s for s in segs if not s.blank]
-        return segs
-
-    def iter_scan_text(self) -> Iterator[Segment]:
-        """:meth:`iter_all_text` without blank segments (see :attr:`scan_segments`)."""
-        yield from self.scan_segments
-        yield from self.alt_segments
-
-    @cached_property
-    def body_segments(self) -> list[Segment]:
-        return [s for s in self.segments if s.kind == "body"]
-
-    @cached_property
-    def alt_segments(self) -> list[Segment]:
+    def _alts(self) -> list[Segment]:
         hv = self.html
         if hv is None or not hv.alts:
             return []
-        out = []
-        for alt, line in hv.alts:
-            out.append(Segment("html", alt, lambda _o, ln=line: ln, "alt"))
-        return out
+        return [Segment("html", alt, lambda _o, ln=line: ln, "alt") for alt, line in hv.alts]
 
     @cached_property
     def words(self) -> Words:
-        # a blank segment (see scan_segments) adds no word and no script
-        return Words("\n".join(s.norm for s in self.segments + self.alt_segments if not s.blank))
+        # a blank segment (see texts) adds no word and no script
+        return Words("\n".join(s.norm for s in self._segments + self._alts if not s.blank))
 
     def has(self, name: str) -> bool:
         """Cheap necessary condition: could concept ``name`` match anywhere in the message?"""
@@ -182,7 +182,7 @@ class MessageView:
     @cached_property
     def language_source(self) -> str:
         """The text language identification judges: the visible body (HTML first), else the subject."""
-        bodies = [s for s in self.body_segments if s.where == "html"] or [s for s in self.body_segments]
+        bodies = [s for s in self._segments if s.kind == "body"]  # the HTML body comes first
         return bodies[0].text if bodies else (self.message.subject or "")
 
     @cached_property
@@ -191,10 +191,6 @@ class MessageView:
         from .language import blocks_for_language
 
         return blocks_for_language(self.language_source)
-
-    def iter_all_text(self) -> Iterator[Segment]:
-        yield from self.segments
-        yield from self.alt_segments
 
 
 _MISSING = object()
