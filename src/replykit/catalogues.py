@@ -22,7 +22,7 @@ from babel.messages.pofile import write_po
 from jinja2 import TemplateSyntaxError
 
 from .errors import CatalogueError, TemplateError
-from .po import read_po
+from .po import forms_of, read_po, translated
 from .project import DOMAIN, Project
 from .rendering.locales import fallback_chain
 
@@ -276,12 +276,7 @@ def compile_all(project: Project, locales: Iterable[str] | None = None) -> list[
 
 
 def _translated_keys(catalog: Catalog) -> set[tuple[object, str | None]]:
-    keys = set()
-    for message in catalog:
-        strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
-        if message.id and not message.fuzzy and all(strings):
-            keys.add((message.id, message.context))
-    return keys
+    return {(message.id, message.context) for message in catalog if message.id and translated(message.fuzzy, forms_of(message))}
 
 
 def stats(project: Project, locales: Iterable[str] | None = None) -> list[CatalogueStats]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
+from typing import Any
 
 from .errors import DeadlineError, UnknownMarketplaceError
 
@@ -36,13 +37,21 @@ class Marketplace:
 
 
 @lru_cache(maxsize=None)
-def marketplace(marketplace_id: str, channel: str = "email") -> Marketplace:
-    """The facts for one marketplace; raises UnknownMarketplaceError naming the known ones."""
+def packaged_profile(marketplace_id: str) -> dict[str, Any]:
+    """``data/profiles/<id>.json`` of a known marketplace, read once: the one reader of those files
+    (the checks merge a project's ``replykit.toml`` over it, see :mod:`replykit.checks.profiles`).
+    Raises UnknownMarketplaceError naming the known ones. Callers must not change it."""
     if marketplace_id not in MARKETPLACES:
         raise UnknownMarketplaceError(
             f"unknown marketplace {marketplace_id!r} (known: {', '.join(MARKETPLACES)})")
-    data = json.loads(resources.files("replykit").joinpath(f"data/profiles/{marketplace_id}.json")
+    return json.loads(resources.files("replykit").joinpath(f"data/profiles/{marketplace_id}.json")
                       .read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def marketplace(marketplace_id: str, channel: str = "email") -> Marketplace:
+    """The facts for one marketplace; raises UnknownMarketplaceError naming the known ones."""
+    data = packaged_profile(marketplace_id)
     spec = data.get("channels", {}).get(channel, {})
     windows = {"reply": data["sla_hours"], **data.get("sla_hours_by_kind", {})}
     return Marketplace(

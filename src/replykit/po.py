@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser
 
 from .errors import CatalogueError
@@ -49,6 +50,18 @@ class _StrictParser(PoFileParser):
         if msg.startswith("msg has more translations than num_plurals"):
             return  # well-formed; Babel drops the extra form and the po.plural.count rule reports it
         raise CatalogueError(self.path, f"{msg}: {line[:60]!r}", lineno + 1)
+
+
+def translated(fuzzy: bool, forms: Iterable[str]) -> bool:
+    """The one definition of a translated message: not fuzzy, and every form (one, or one per plural
+    form) has text. Only such messages are rendered, compiled into a pack and counted as coverage."""
+    forms = tuple(forms)
+    return not fuzzy and bool(forms) and all(forms)
+
+
+def forms_of(message: Message) -> tuple[str, ...]:
+    """A Babel message's translation forms: one, or one per plural form."""
+    return tuple(message.string) if isinstance(message.string, (tuple, list)) else (message.string,)
 
 
 def read_po(path: str | Path, locale: str | None = None) -> Catalog:

@@ -29,7 +29,12 @@ from .scenarios import Scenario, load_scenarios, read_toml
 
 DOMAIN = "replykit"
 CONFIG_FILE = "replykit.toml"
-PSEUDO_LOCALES = frozenset({"en_XA"})
+
+
+def read_config(root: Path) -> dict[str, Any]:
+    """``replykit.toml`` at ``root``, parsed (empty when absent): the one reader of that file."""
+    path = root / CONFIG_FILE
+    return read_toml(path) if path.is_file() else {}
 
 
 @dataclass
@@ -42,11 +47,7 @@ class Project:
     @classmethod
     def at(cls, root: str | os.PathLike[str] | None = None) -> Project:
         path = Path(root or os.environ.get("REPLYKIT_PROJECT") or Path.cwd()).resolve()
-        config_path = path / CONFIG_FILE
-        config: dict[str, Any] = {}
-        if config_path.is_file():
-            config = read_toml(config_path)
-        return cls(path, config)
+        return cls(path, read_config(path))
 
     @property
     def settings(self) -> Mapping[str, Any]:
@@ -101,7 +102,7 @@ class Project:
             return ()
         return tuple(sorted(
             d.name for d in self.locale_dir.iterdir()
-            if (d / "LC_MESSAGES" / f"{DOMAIN}.po").is_file() and d.name not in PSEUDO_LOCALES
+            if (d / "LC_MESSAGES" / f"{DOMAIN}.po").is_file() and d.name != PSEUDO_LOCALE
         ))
 
 

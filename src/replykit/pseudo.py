@@ -16,6 +16,7 @@ from .po import read_po
 from .rendering.catalogue import Catalogue, Entry
 
 PSEUDO_LOCALE = "en_XA"
+PSEUDO_FORMAT_LOCALE = "en"  # dates, numbers and plurals as in this locale
 EXPANSION = 0.35
 _PLACEHOLDER = re.compile(r"(%\(\w+\)s|%%)")
 _ACCENTED = str.maketrans(

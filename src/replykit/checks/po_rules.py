@@ -22,7 +22,7 @@ import polib
 
 from ..errors import CatalogueError
 from ..plural_limits import PluralFormsError
-from ..po import read_po
+from ..po import read_po, translated as is_translated
 from .limits import MAX_CATALOGUE_BYTES, MAX_MSGSTR_CHARS, RULE_ID as TOO_LARGE
 from .model import Finding, Message
 from .placeholders import extract, malformed, strip_placeholders, uses_printf
@@ -147,9 +147,10 @@ class Pair(NamedTuple):
     counts_one: bool = False  # a form used for exactly one n: it may spell the number out
 
 
-def translated(entry: polib.POEntry) -> bool:
-    """The one definition of a translated entry for the checks: a msgstr (or any plural form) with text.
-    A fuzzy entry is judged too (``po.fuzzy`` says it is not used yet)."""
+def has_text(entry: polib.POEntry) -> bool:
+    """A msgstr (or any plural form) with text: something to judge against the source. A fuzzy or
+    partly translated entry is judged too (``po.fuzzy`` and ``po.plural.empty`` say it is not used
+    yet); what counts as translated is :func:`replykit.po.translated`."""
     if entry.msgid_plural:
         return any(v.strip() for v in entry.msgstr_plural.values())
     return bool(entry.msgstr.strip())
@@ -190,7 +191,7 @@ def plural_count(e: Entry) -> Iterator[Said]:
 
 @po_rule("po.untranslated", scope="entry")
 def untranslated(e: Entry) -> Iterator[Said]:
-    if not translated(e.entry):
+    if not has_text(e.entry):
         yield Said("not translated: the source text is shown instead", e.entry.msgid)
 
 
@@ -524,7 +525,7 @@ def check_catalogue(path: Path, *, profile: Profile, pot_path: Path | None = Non
         for rid, fn in active["entry"]:
             for said in fn(e):
                 report(rid, said, entry)
-        if not translated(entry):
+        if not has_text(entry):
             continue
         for pair in pairs(e, source_lang):
             for rid, fn in active["pair"]:
@@ -563,7 +564,7 @@ def catalogue_coverage(po_path: str | Path) -> tuple[int, int, int, int]:
             obsolete += 1
         elif "fuzzy" in e.flags:
             fuzzy += 1
-        elif e.translated():
+        elif is_translated(False, e.msgstr_plural.values() if e.msgid_plural else (e.msgstr,)):
             translated += 1
         else:
             untranslated += 1

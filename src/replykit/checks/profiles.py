@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 from ..errors import ReplykitError
+from ..marketplaces import MARKETPLACES, packaged_profile
 from .model import SEVERITY_RANK
 
 if TYPE_CHECKING:  # pragma: no cover
     from .urls import AllowList
 
-MARKETPLACES: tuple[str, ...] = ("amazon", "ebay", "walmart_us", "walmart_ca", "wish", "etsy", "mercadolibre")
 SEVERITIES = ("error", "warning", "off")
 
 
@@ -84,12 +84,10 @@ def _data_dir() -> Path:
     return Path(str(resources.files("replykit") / "data"))
 
 
-@lru_cache(maxsize=None)
 def _packaged(name: str) -> dict[str, Any]:
-    path = _data_dir() / "profiles" / f"{name}.json"
-    if not path.is_file():
+    if name not in MARKETPLACES:
         raise ProfileError(f"unknown marketplace {name!r}; known: {', '.join(MARKETPLACES)}, all")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return packaged_profile(name)
 
 
 @lru_cache(maxsize=1)
@@ -157,11 +155,10 @@ def _merge(base: dict[str, Any], over: Mapping[str, Any], where: str) -> dict[st
 
 
 def load_project_config(root: str | Path = ".") -> dict[str, Any]:
-    """Read ``replykit.toml`` at ``root`` (empty dict when absent) with the project's one TOML reader."""
-    from ..scenarios import read_toml
+    """``replykit.toml`` at ``root`` (empty dict when absent), read by the project's one reader."""
+    from ..project import read_config
 
-    path = Path(root) / "replykit.toml"
-    return read_toml(path) if path.is_file() else {}
+    return read_config(Path(root))
 
 
 def load_profile(name: str, project_config: Mapping[str, Any] | None = None) -> Profile:

@@ -18,7 +18,7 @@ from babel.messages.mofile import read_mo
 
 from ..errors import CatalogueError
 from ..plural_limits import plural_forms_problem, read_catalogue_file
-from ..po import read_po
+from ..po import forms_of, read_po, translated
 
 Key = tuple[str | None, str]  # (msgctxt, msgid)
 
@@ -46,12 +46,10 @@ class Catalogue:
     def from_babel(cls, catalog: Catalog, locale: str, path: str) -> Catalogue:
         entries: dict[Key, Entry] = {}
         for message in catalog:
-            if not message.id or message.fuzzy:
+            forms = forms_of(message)
+            if not message.id or not translated(message.fuzzy, forms):
                 continue
             is_plural = isinstance(message.id, (tuple, list))
-            forms = tuple(message.string) if is_plural else (message.string,)
-            if not all(forms):
-                continue
             msgid = message.id[0] if is_plural else message.id
             context = message.context
             if isinstance(context, bytes):  # Babel's read_mo leaves msgctxt undecoded

@@ -16,10 +16,11 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from ..errors import LocaleError
+from ..pseudo import PSEUDO_FORMAT_LOCALE, PSEUDO_LOCALE
 
 SOURCE_LOCALE = "en"
 #: Pseudo-locales (generated from the .pot, never shipped) and the real locale that formats them.
-PSEUDO_LOCALES = {"en_XA": "en"}
+PSEUDO_LOCALES = {PSEUDO_LOCALE: PSEUDO_FORMAT_LOCALE}  # the one pseudo-locale, see replykit.pseudo
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
