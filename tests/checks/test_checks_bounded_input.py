@@ -163,12 +163,21 @@ def test_ordinary_attributes_and_quotes_are_not_counted_as_a_crowd():
 
 
 # ---- po.control-character ---------------------------------------------------------------------------
-@pytest.mark.parametrize("char", ["\u202e", "\u202a", "\u2066", "\u2069", "\u200b", "\u200d", "\u2060", "\ufeff", "\x00", "\x1b", "\x07", "\x7f"])
+@pytest.mark.parametrize("char", ["\u202e", "\u202a", "\u2066", "\u2069", "\u200b", "\u200d", "\u2060", "\ufeff", "\x00", "\x1b", "\x07", "\x7f",
+                                  "\x80", "\x85", "\x9b", "\x9f"])
 def test_an_invisible_control_added_by_the_translation_is_an_error(tmp_path, char):
     p = write_po(tmp_path, [("Refund sent.", f"Erstattung{char} gesendet.")])
     found = [f for f in lint_catalogue(p) if f.rule == "po.control-character"]
     assert len(found) == 1 and found[0].severity == "error" and found[0].line == 7
     assert f"U+{ord(char):04X}" in found[0].message
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029", "\x0b", "\x1c"])
+def test_a_line_separator_inside_a_msgstr_is_no_syntax_error(tmp_path, char):
+    """Babel compiles such a catalogue; the checks read it line by line too (not split at NEL or U+2028)."""
+    p = write_po(tmp_path, [("Refund sent.", f"Erstattung{char} gesendet."), ("Thanks.", "Danke.")])
+    rules = [f.rule for f in lint_catalogue(p)]
+    assert "po.syntax" not in rules
 
 
 def test_controls_the_source_has_and_newlines_and_tabs_are_not_reported(tmp_path):

@@ -47,8 +47,9 @@ _UNSAFE = re.compile(r"(?i)<\s*(?:script|style|iframe|object|embed|form|meta|lin
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _DIGITS = re.compile(r"\d+(?:[.,\u066b\u066c ]\d+)*")
 _DELIMS = ("{{", "{%", "{#")
-#: bidi embeddings/overrides/isolates, zero-width characters, NUL and C0 controls but newline and tab
-_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f]")
+#: bidi embeddings/overrides/isolates, zero-width characters, NUL, C0 controls but newline and tab,
+#: DEL and the C1 controls (U+0080-009F: NEL breaks lines, CSI starts terminal escape sequences)
+_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def locale_from_path(path: Path) -> str | None:
@@ -428,7 +429,6 @@ def _read(path: Path) -> tuple[polib.POFile | None, list[Problem]]:
         problems.append(("po.header.charset", Said(f"bytes not decodable as {enc} ({exc.reason})",
                                                    raw[max(0, exc.start - 20):exc.start + 20].decode("latin-1"), line)))
         return None, problems
-    text = raw.decode(enc if _codec_ok(enc) else "utf-8")
     try:  # the one .po reader decides what parses (as compile, stats and build do)
         read_po(path)
     except CatalogueError as exc:
@@ -436,7 +436,9 @@ def _read(path: Path) -> tuple[polib.POFile | None, list[Problem]]:
         problems.append((rule, Said(f"line {exc.line}: {exc.reason}" if exc.line else exc.reason, exc.reason, exc.line)))
         return None, problems
     try:
-        po = polib.pofile(text, encoding=enc if _codec_ok(enc) else "utf-8", wrapwidth=0)
+        # from the file, read line by line: given the text, polib would split it with str.splitlines(),
+        # which also breaks at NEL (U+0085), U+2028 and the C0 separators inside a msgstr
+        po = polib.pofile(str(path), encoding=enc if _codec_ok(enc) else "utf-8", wrapwidth=0)
     except (OSError, ValueError, UnicodeError) as exc:
         msg = str(exc)
         lm = re.search(r"line (\d+)", msg)
