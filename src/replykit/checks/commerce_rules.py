@@ -19,21 +19,28 @@ from .view import MessageView, Segment
 
 
 class _Sent:
-    """Concept matches of one segment by sentence (kept by the view: each concept is scanned once)."""
+    """Concept matches of one segment by sentence (the matches themselves are the segment's: each
+    concept is scanned once per segment, whichever rules ask)."""
 
-    __slots__ = ("view", "seg", "sents", "starts")
+    __slots__ = ("words", "seg", "sents", "starts", "_by")
 
     def __init__(self, view: MessageView, seg: Segment):
-        self.view = view
+        self.words = view.words  # not the view itself: no reference cycle through the view's cache
         self.seg = seg
         self.sents = view.sentences(seg)
-        self.starts = view.sentence_starts(seg)
+        self.starts = [s for s, _ in self.sents]
+        self._by: dict[str, dict[int, list[re.Match[str]]]] = {}
 
     def idx(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
 
     def of(self, name: str) -> dict[int, list[re.Match[str]]]:
-        return self.view.by_sentence(self.seg, name)
+        got = self._by.get(name)
+        if got is None:
+            got = self._by[name] = {}
+            for m in self.seg.concept_matches(name, self.words):
+                got.setdefault(self.idx(m.start()), []).append(m)
+        return got
 
     def near(self, name: str, i: int, radius: int = 1) -> bool:
         got = self.of(name)
@@ -44,7 +51,7 @@ class _Sent:
 
 
 def _sent_view(view: MessageView, seg: Segment) -> _Sent:
-    return _Sent(view, seg)
+    return view.once(seg, "by-sentence", lambda s: _Sent(view, s))
 
 
 def _hit(sv: _Sent, m: re.Match[str], message: str, cap: str | None = None) -> Hit:

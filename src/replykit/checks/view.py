@@ -11,7 +11,6 @@ a marketplace costs nothing.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Mapping
@@ -36,6 +35,7 @@ class Segment:
     judged: str | None = None  # text with passages already judged elsewhere blanked (same length)
     _norm: str | None = field(default=None, repr=False, compare=False)  # normalise(_norm_of), kept
     _norm_of: str | None = field(default=None, repr=False, compare=False)
+    _found: dict[str, list[re.Match[str]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def norm(self) -> str:
@@ -57,6 +57,14 @@ class Segment:
 
     def line(self, offset: int) -> int | None:
         return self.line_fn(offset)
+
+    def concept_matches(self, name: str, words: Words) -> list[re.Match[str]]:
+        """Every match of concept ``name`` in :attr:`norm`, in order; one scan per concept, whichever
+        rules ask (``words``: the message's, see :attr:`MessageView.words`)."""
+        got = self._found.get(name)
+        if got is None:
+            got = self._found[name] = list(concept(name).finditer(self.norm, words))
+        return got
 
     def hit(self, start: int, end: int, message: str, cap: str | None = None) -> Hit:
         return Hit(self.where, self.line(start), message, excerpt(self.text, start, end), cap)
@@ -151,24 +159,9 @@ class MessageView:
     def sentences(self, seg: Segment) -> list[tuple[int, str]]:
         return self.once(seg, "sentences", lambda s: sentences(s.norm))
 
-    def sentence_starts(self, seg: Segment) -> list[int]:
-        return self.once(seg, "starts", lambda s: [start for start, _ in self.sentences(s)])
-
     def matches(self, seg: Segment, name: str) -> list[re.Match[str]]:
-        """Every match of concept ``name`` in the segment's normalised text, in order: one scan per
-        concept and segment, whichever rules ask."""
-        return self.once(seg, "concept:" + name, lambda s: list(concept(name).finditer(s.norm, self.words)))
-
-    def by_sentence(self, seg: Segment, name: str) -> dict[int, list[re.Match[str]]]:
-        """:meth:`matches` grouped by the index of the sentence each starts in."""
-        def group(s: Segment) -> dict[int, list[re.Match[str]]]:
-            starts = self.sentence_starts(s)
-            out: dict[int, list[re.Match[str]]] = {}
-            for m in self.matches(s, name):
-                out.setdefault(max(0, bisect_right(starts, m.start()) - 1), []).append(m)
-            return out
-
-        return self.once(seg, "by-sentence:" + name, group)
+        """Every match of concept ``name`` in the segment's normalised text (:meth:`Segment.concept_matches`)."""
+        return seg.concept_matches(name, self.words)
 
     # ---- links ---------------------------------------------------------------------------
     @cached_property
