@@ -26,7 +26,7 @@ import zlib
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -36,6 +36,10 @@ from .rendering.renderer import Renderer, Reply
 from .rendering.templates import PreparedTemplates
 from .scenarios import Scenario, scenario_from_dict
 from .signing import load_public_key, verify
+
+if TYPE_CHECKING:
+    from .checked import TicketJudge
+    from .checks import Checker
 
 FORMAT = 2
 MANIFEST = "manifest.json"
@@ -295,9 +299,10 @@ class Pack:
         self.renderer.warm()
 
     def render(self, scenario: str, *, locale: str, marketplace: str, variables: Mapping[str, Any],
-               channel: str | None = None) -> Reply:
+               channel: str | None = None, checker: Checker | TicketJudge | None = None) -> Reply:
+        """See :meth:`Renderer.render`; with a ``checker``, ``reply.findings`` are what the variables bring in."""
         return self.renderer.render(scenario, locale=locale, marketplace=marketplace, variables=variables,
-                                    channel=channel)
+                                    channel=channel, checker=checker)
 
 
 def load_pack(path: str | os.PathLike[str], *,

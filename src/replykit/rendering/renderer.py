@@ -8,12 +8,13 @@ only validates variables and substitutes them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import jinja2
 from jinja2 import Environment, Template, TemplateSyntaxError
@@ -28,6 +29,10 @@ from .formatting import warm
 from .locales import SOURCE_LOCALE, Negotiated, negotiate
 from .preheader import preheader
 from .templates import PreparedTemplates
+
+if TYPE_CHECKING:
+    from ..checked import TicketJudge
+    from ..checks import Checker, Finding
 
 NEGOTIATION_CACHE_SIZE = 1024
 MAX_LOCALE_LENGTH = 1000
@@ -74,14 +79,22 @@ class Reply:
     requested_locale: str
     fallbacks: tuple[Fallback, ...] = field(default=())
     format: str = "html"  # the body the marketplace accepts: "html" or "text"
+    #: what the ticket's variables brought in, when rendered with a ``checker``; None: not checked
+    findings: tuple[Finding, ...] | None = None
 
     @property
     def body(self) -> str:
         """The body to send: ``html`` where the marketplace accepts HTML, else ``text``."""
         return self.html if self.format == "html" else self.text
 
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The error-severity findings: such a reply must not be handed to a sender."""
+        return tuple(f for f in self.findings or () if f.severity == "error")
+
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The reply as JSON; ``findings`` only when it was rendered with a checker."""
+        data = {
             "scenario": self.scenario,
             "marketplace": self.marketplace,
             "subject": self.subject,
@@ -93,6 +106,9 @@ class Reply:
             "requested_locale": self.requested_locale,
             "fallbacks": [f.to_dict() for f in self.fallbacks],
         }
+        if self.findings is not None:
+            data["findings"] = [f.to_dict() for f in self.findings]
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +190,13 @@ class Renderer:
         return _scenario(self._state, scenario_id)
 
     def render(self, scenario: str, *, locale: str, marketplace: str, variables: Mapping[str, Any],
-               channel: str | None = None) -> Reply:
-        """Render ``scenario`` for a buyer; raises a ReplykitError subclass on bad input."""
+               channel: str | None = None, checker: Checker | TicketJudge | None = None) -> Reply:
+        """Render ``scenario`` for a buyer; raises a ReplykitError subclass on bad input.
+
+        With a ``checker`` (a :class:`~replykit.checks.Checker`), ``reply.findings`` holds the rule
+        violations the variables bring in on this marketplace and ``channel``
+        (:mod:`replykit.checked`); ``reply.errors`` are those that must stop a send.
+        """
         _require_text("scenario", scenario, UnknownScenarioError)
         _require_text("locale", locale, LocaleError)
         _require_text("marketplace", marketplace, UnknownMarketplaceError)
@@ -194,7 +215,7 @@ class Renderer:
         if compiled.short is not None and facts.max_chars is not None and len(text) > facts.max_chars:
             # the scenario's short form fits tight channels
             text = _tidy_text(_run(compiled.short, context, spec.id, "short"))
-        return Reply(
+        reply = Reply(
             scenario=spec.id,
             marketplace=marketplace,
             subject=subject,
@@ -205,6 +226,11 @@ class Renderer:
             fallbacks=tuple(Fallback(msgid, ctx, loc) for ctx, msgid, loc in dict.fromkeys(fallbacks)),
             format="html" if facts.html else "text",
         )
+        if checker is None:
+            return reply
+        from ..checked import judge  # the checks load only when asked for
+
+        return dataclasses.replace(reply, findings=judge(checker).findings(self, spec, reply, typed, channel))
 
     def warm(self) -> None:
         """Compile every scenario for every catalogue locale and load CLDR data up front."""

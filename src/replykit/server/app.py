@@ -159,15 +159,14 @@ class Api:
     async def render(self, request: Request) -> Any:
         service = self.ready()
         body = parse_json(await read_body(request, self.settings.max_body))
-        rendered = service.render(body, request.headers.get("accept-language"))
-        reply = rendered.reply
-        self.metrics.renders.labels(reply["scenario"], reply["locale"], reply["marketplace"]).inc()
-        if rendered.errors:
+        reply = service.render(body, request.headers.get("accept-language"))
+        self.metrics.renders.labels(reply.scenario, reply.locale, reply.marketplace).inc()
+        if reply.errors:
             return JSONResponse({"error": "non_compliant",
-                                 "message": f"{len(rendered.errors)} error finding(s) in the rendered reply: "
-                                            + "; ".join(f"{f.rule}: {f.message}" for f in rendered.errors[:3]),
-                                 "findings": [f.to_dict() for f in rendered.findings]}, status_code=422)
-        return rendered.to_dict()
+                                 "message": f"{len(reply.errors)} error finding(s) in the rendered reply: "
+                                            + "; ".join(f"{f.where}: {f.rule}: {f.message}" for f in reply.errors[:3]),
+                                 "findings": [f.to_dict() for f in reply.findings or ()]}, status_code=422)
+        return reply.to_dict()
 
     async def lint(self, request: Request) -> Any:
         service = self.ready()

@@ -261,12 +261,12 @@ class Preview:
                 fields = {failure.field: str(failure)}
         except ReplykitError as failure:
             error = str(failure)
-        findings = rendered.findings if rendered else []
-        reply = rendered.reply if rendered else None
+        findings = list(rendered.findings or ()) if rendered else []
+        reply = rendered.to_dict() if rendered else None
         marked: dict[str, Any] = {"subject": "", "text": "", "html": "", "strings": []}
         if reply:
             texts = _texts(values)
-            marked = {"subject": highlight(reply["subject"], [f for f in findings if f.where == "subject"], texts),
+            marked = {"subject": highlight(reply["subject"], findings, texts),
                       "text": highlight(reply["text"], findings, texts),
                       "html": highlight_html(reply["html"], findings, texts),
                       "strings": scenario_strings(self.project, loaded, scenario.id, locale)}

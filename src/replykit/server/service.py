@@ -1,25 +1,27 @@
 """What the HTTP API does, as plain library calls: render with findings, lint, describe, reload.
 
-A :class:`Service` holds the pack being served as one immutable :class:`Serving` object and
-swaps it with a single assignment on reload, so a request in flight finishes on the pack it
-started with and a pack that fails to load or verify never replaces a good one.
+A :class:`Service` holds the pack being served and swaps it with a single assignment on reload,
+so a request in flight finishes on the pack it started with and a pack that fails to load or
+verify never replaces a good one. Rendering with findings is the library's
+``Pack.render(..., checker=)`` (:mod:`replykit.checked`).
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..checked import judge
 from ..errors import ReplykitError, VariableError
 from ..marketplaces import marketplace as marketplace_facts
 from ..project import Project
+from ..rendering.renderer import Reply
 from . import backend
-from .backend import Finding, Loaded
+from .backend import Loaded
 from .schema import variable_errors, variables_schema
 
 
@@ -64,46 +66,6 @@ class Origin:
         return backend.load_project_pack(self.project)
 
 
-@dataclass(slots=True)
-class Serving:
-    """One loaded pack plus what is derived from it (the sample renders' findings, per cell)."""
-
-    loaded: Loaded
-    checker: backend.Checker
-    _baseline: dict[tuple[str, str, str], Counter[tuple[str, str, str]]] = field(default_factory=dict)
-
-    def baseline(self, scenario: str, locale: str, marketplace: str) -> Counter[tuple[str, str, str]]:
-        """Findings of the scenario's own sample render in this cell: the template's, not the ticket's."""
-        key = (scenario, locale, marketplace)
-        found = self._baseline.get(key)
-        if found is None:
-            spec = self.loaded.scenarios[scenario]
-            samples = spec.samples(marketplace)
-            reply = self.loaded.render(scenario, locale=locale, marketplace=marketplace, variables=samples)
-            found = Counter(_key(f) for f in self.checker.lint(backend.message_of(reply, spec, samples), marketplace))
-            self._baseline[key] = found
-        return found
-
-
-def _key(finding: Finding) -> tuple[str, str, str]:
-    return finding.rule, finding.where, " ".join(finding.excerpt.split())
-
-
-@dataclass(frozen=True, slots=True)
-class Rendered:
-    """A rendered reply and the findings the ticket's variables brought into it."""
-
-    reply: dict[str, Any]
-    findings: list[Finding]
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.reply, "findings": [f.to_dict() for f in self.findings]}
-
-
 @dataclass(frozen=True, slots=True)
 class ReloadResult:
     previous: str
@@ -136,7 +98,8 @@ class Service:
         self.warm = warm
         self._reload_lock = threading.Lock()
         self.checker = backend.checker(origin.project)
-        self._serving = Serving(self._prepare(origin.load()), self.checker)
+        self.judge = judge(self.checker)  # its value cache outlives reloads: a value's verdict is the pack's too
+        self._loaded = self._prepare(origin.load())
 
     def _prepare(self, loaded: Loaded) -> Loaded:
         if self.warm:
@@ -144,21 +107,17 @@ class Service:
         return loaded
 
     @property
-    def serving(self) -> Serving:
-        return self._serving
-
-    @property
     def pack(self) -> Loaded:
-        return self._serving.loaded
+        return self._loaded
 
     # --- reload ---------------------------------------------------------------------------
 
     def reload(self, pack: str | None = None) -> ReloadResult:
         """Load (and verify) the pack anew and swap it in; on failure raise and keep the old one."""
         with self._reload_lock:
-            previous = self._serving.loaded.id
+            previous = self._loaded.id
             loaded = self._prepare(self.origin.load(pack))
-            self._serving = Serving(loaded, self.checker)  # one assignment: requests see the old or the new pack
+            self._loaded = loaded  # one assignment: requests see the old or the new pack
             return ReloadResult(previous, loaded.id)
 
     # --- describe -------------------------------------------------------------------------
@@ -185,15 +144,14 @@ class Service:
 
     # --- render and lint ------------------------------------------------------------------
 
-    def render(self, body: Any, accept_language: str | None = None) -> Rendered:
-        """Render a ``{scenario, marketplace, locale?, variables, channel?}`` request with findings.
+    def render(self, body: Any, accept_language: str | None = None) -> Reply:
+        """Render a ``{scenario, marketplace, locale?, variables, channel?}`` request with its findings.
 
-        The locale comes from the body, else ``accept_language``, else the source locale.
-        Findings are those of the reply minus those of the scenario's own sample render.
+        The locale comes from the body, else ``accept_language``, else the source locale;
+        ``reply.findings`` are what the ticket's variables bring in (:mod:`replykit.checked`).
         """
         body = require_object(body)
-        serving = self._serving
-        loaded = serving.loaded
+        loaded = self._loaded
         scenario = loaded.renderer.scenario(_text_field(body, "scenario") or "")
         marketplace = _text_field(body, "marketplace") or ""
         marketplace_facts(marketplace)
@@ -203,19 +161,10 @@ class Service:
         if not isinstance(variables, Mapping):
             raise RequestError(422, "invalid_variables", "variables: expected a JSON object", "variables")
         try:
-            reply = loaded.render(scenario.id, locale=locale, marketplace=marketplace, variables=variables,
-                                  channel=channel)
+            return loaded.render(scenario.id, locale=locale, marketplace=marketplace, variables=variables,
+                                 channel=channel, checker=self.judge)
         except VariableError:
             raise _variables_error(variable_errors(scenario, variables)) from None
-        baseline = serving.baseline(scenario.id, reply.locale, marketplace)
-        seen: Counter[tuple[str, str, str]] = Counter()
-        findings = []
-        for finding in serving.checker.lint(backend.message_of(reply, scenario, variables), marketplace):
-            key = _key(finding)
-            seen[key] += 1
-            if seen[key] > baseline.get(key, 0):
-                findings.append(finding)
-        return Rendered(reply.to_dict(), findings)
 
     def lint(self, body: Any) -> dict[str, Any]:
         """``{marketplace, message: {subject, html?, text?, context?}}`` -> ``replykit lint --format json``."""
@@ -248,5 +197,4 @@ def parse_json(raw: bytes) -> Any:
         raise RequestError(400, "bad_json", "malformed JSON: nested too deeply") from None
 
 
-__all__ = ["Origin", "Rendered", "ReloadResult", "RequestError", "Service", "Serving", "parse_json",
-           "require_object"]
+__all__ = ["Origin", "ReloadResult", "RequestError", "Service", "parse_json", "require_object"]
