@@ -22,6 +22,7 @@ or ``Renderer.render(..., checker=)``; only the public ``Checker``/``Message`` A
 from __future__ import annotations
 
 import copy
+import re
 import threading
 import weakref
 from collections import Counter, OrderedDict
@@ -39,17 +40,27 @@ if TYPE_CHECKING:
     from .rendering.renderer import Renderer, Reply
     from .scenarios import Scenario
 
-#: Rules whose verdict is about the whole message; every other message rule judges a value alone.
-WHOLE_MESSAGE_RULES: tuple[str, ...] = (
-    "length.max", "locale.not-buyer-language", "locale.not-marketplace-language", "content.thank-you-only",
-    "content.shipping-confirmation", "subject.important-tag", "order-id.missing", "order-id.format", "order-id.mismatch",
-)
+#: Whole-message rules a value can change but that are cheap on any message: run on every reply.
+ALWAYS_RULES: tuple[str, ...] = ("length.max", "subject.important-tag")
+#: What the message is as a whole (its language, "only says thank you", a proactive shipping
+#: update): judged on the reply once per cell and set of long values (:data:`LONG_VALUE`).
+MESSAGE_RULES: tuple[str, ...] = ("locale.not-buyer-language", "locale.not-marketplace-language",
+                                  "content.thank-you-only", "content.shipping-confirmation")
+#: Whether the message shows its order id in the marketplace's format: judged on the order id
+#: behind an order label, once per shape of the id (its digits as ``0``).
+ORDER_ID_RULES: tuple[str, ...] = ("order-id.missing", "order-id.format")
 #: Variable types whose values can carry a violation (free text, links, ids; item titles).
 LINTED_TYPES = frozenset({"text", "url", "order_id", "items"})
+#: A free-text value this long (characters) may change what the message is as a whole; a
+#: shorter one (a name, a title, a size) is judged by itself only.
+LONG_VALUE = 24
+#: An order id needs six digits (or, on Wish, 24 hex characters): a value with fewer cannot hold one.
+_SIX_DIGITS = re.compile(r"(?:\D*\d){6}")
 VALUE_CACHE_SIZE = 8192
-BASELINE_CACHE_SIZE = 4096
+MESSAGE_CACHE_SIZE = 4096
 
 _Key = tuple[str, str, str]
+_Context = tuple[str, str, str, str]  # buyer_locale, message_kind, scenario, channel
 
 
 def _only(config: Mapping[str, Any], keep: frozenset[str]) -> dict[str, Any]:
@@ -79,17 +90,62 @@ def _shown(value: str, reply: Reply) -> bool:
     return False
 
 
-def _values(scenario: Scenario, typed: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-    """(where, value) of each linted variable value: ``variables.note``, ``variables.items[0].title``."""
+def _values(scenario: Scenario, typed: Mapping[str, Any]) -> Iterator[tuple[str, str, str]]:
+    """(where, type, value) of each linted value: ``variables.note``, ``variables.items[0].title``."""
     for name, var in scenario.variables.items():
         value = typed.get(name)
         if value is None or var.type not in LINTED_TYPES:
             continue
         if var.type == "items":
             for index, item in enumerate(value):
-                yield f"variables.{name}[{index}].title", item.title
+                yield f"variables.{name}[{index}].title", "text", item.title
         else:
-            yield f"variables.{name}", str(value)
+            yield f"variables.{name}", var.type, str(value)
+
+
+def _may_hold_id(value: str) -> bool:
+    return len(value) >= 24 or _SIX_DIGITS.match(value) is not None
+
+
+def _context(facts: _Context, order_id: str | None = None) -> dict[str, Any]:
+    buyer_locale, kind, scenario, channel = facts
+    out = {"buyer_locale": buyer_locale, "message_kind": kind, "scenario": scenario, "channel": channel}
+    if order_id:
+        out["order_id"] = order_id
+    return out
+
+
+def _subtract(found: list[Finding], baseline: Counter[_Key]) -> list[Finding]:
+    seen: Counter[_Key] = Counter()
+    out = []
+    for finding in found:
+        key = _key(finding)
+        seen[key] += 1
+        if seen[key] > baseline.get(key, 0):
+            out.append(finding)
+    return out
+
+
+class _Lru:
+    """A small thread-safe LRU map."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            found = self._data.get(key)
+            if found is not None:
+                self._data.move_to_end(key)
+            return found
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            self._data[key] = value
+            if len(self._data) > self.size:
+                self._data.popitem(last=False)
 
 
 class TicketJudge:
@@ -97,59 +153,69 @@ class TicketJudge:
 
     def __init__(self, checker: Checker, *, cache_size: int = VALUE_CACHE_SIZE) -> None:
         self.checker = checker
-        whole = frozenset(WHOLE_MESSAGE_RULES)
-        self._value_checker = Checker(_only(checker.config, frozenset(MESSAGE_RULE_IDS) - whole)).warm()
-        self._whole_checker = Checker(_only(checker.config, whole)).warm()
+        config = checker.config
+        whole = frozenset(ALWAYS_RULES + MESSAGE_RULES + ("order-id.missing",))
+        self._value_checker = Checker(_only(config, frozenset(MESSAGE_RULE_IDS) - whole)).warm()
+        self._always_checker = Checker(_only(config, frozenset(ALWAYS_RULES))).warm()
+        self._message_checker = Checker(_only(config, frozenset(MESSAGE_RULES))).warm()
+        self._id_checker = Checker(_only(config, frozenset(ORDER_ID_RULES))).warm()
         self._value = lru_cache(maxsize=cache_size)(self._lint_value)
-        self._baselines: OrderedDict[tuple[Any, ...], Counter[_Key]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._order_id = lru_cache(maxsize=cache_size)(self._lint_order_id)
+        self._messages = _Lru(MESSAGE_CACHE_SIZE)
 
     def findings(self, renderer: Renderer, scenario: Scenario, reply: Reply, typed: Mapping[str, Any],
                  channel: str | None = None) -> tuple[Finding, ...]:
         """The findings ``typed`` (the validated variables) bring into ``reply``, value findings first."""
-        context = (reply.locale, scenario.kind, scenario.id, channel or "email")
+        facts: _Context = (reply.locale, scenario.kind, scenario.id, channel or "email")
+        order_id = str(typed["order_id"]) if typed.get("order_id") else None
         out: list[Finding] = []
-        for where, value in _values(scenario, typed):
-            if _shown(value, reply):
-                out += [replace(f, where=where) for f in self._value(reply.marketplace, context, value)]
-        baseline = self._baseline(renderer, scenario, reply, channel)
-        seen: Counter[_Key] = Counter()
-        for finding in self._lint_whole(reply, context, typed.get("order_id")):
-            key = _key(finding)
-            seen[key] += 1
-            if seen[key] > baseline.get(key, 0):
-                out.append(finding)
+        long_values = []
+        for where, kind, value in _values(scenario, typed):
+            if not _shown(value, reply):
+                continue
+            found = self._value(reply.marketplace, facts, value, order_id if _may_hold_id(value) else None)
+            if kind == "order_id":
+                found += self._order_id(reply.marketplace, facts, _shape(value))
+            out += [replace(f, where=where) for f in found]
+            if kind == "text" and len(value) >= LONG_VALUE:
+                long_values.append((where, value))
+        out += self._always_checker.lint(Message(reply.subject, None, reply.text, _context(facts)), reply.marketplace)
+        out += self._message_findings(renderer, scenario, reply, facts, channel, tuple(long_values))
         return tuple(out)
 
-    def _lint_value(self, marketplace: str, context: tuple[str, str, str, str], value: str) -> tuple[Finding, ...]:
-        buyer_locale, kind, scenario, channel = context
-        message = Message("", None, value, {"buyer_locale": buyer_locale, "message_kind": kind,
-                                            "scenario": scenario, "channel": channel})
+    def _lint_value(self, marketplace: str, facts: _Context, value: str, order_id: str | None) -> tuple[Finding, ...]:
+        message = Message("", None, value, _context(facts, order_id))
         return tuple(replace(f, line=None) for f in self._value_checker.lint(message, marketplace))
 
-    def _lint_whole(self, reply: Reply, context: tuple[str, str, str, str], order_id: Any) -> list[Finding]:
-        buyer_locale, kind, scenario, channel = context
-        facts: dict[str, Any] = {"buyer_locale": buyer_locale, "message_kind": kind, "scenario": scenario,
-                                 "channel": channel}
-        if order_id:
-            facts["order_id"] = str(order_id)
-        return self._whole_checker.lint(Message(reply.subject, None, reply.text, facts), reply.marketplace)
+    def _lint_order_id(self, marketplace: str, facts: _Context, shape: str) -> tuple[Finding, ...]:
+        """order-id.missing / order-id.format of an order id of this shape shown behind an order label."""
+        message = Message(f"Order {shape}", None, f"Order {shape}", _context(facts, shape))
+        return tuple(replace(f, line=None) for f in self._id_checker.lint(message, marketplace))
 
-    def _baseline(self, renderer: Renderer, scenario: Scenario, reply: Reply, channel: str | None) -> Counter[_Key]:
-        """Whole-message findings of the scenario's own samples in this cell: the template's, not the ticket's."""
-        key = (renderer.source, scenario.id, reply.requested_locale, reply.marketplace, channel)
-        found = self._baselines.get(key)
+    def _message_findings(self, renderer: Renderer, scenario: Scenario, reply: Reply, facts: _Context,
+                          channel: str | None, long_values: tuple[tuple[str, str], ...]) -> list[Finding]:
+        """:data:`MESSAGE_RULES` on the reply minus the samples' own, once per cell and set of long values."""
+        cell = (renderer.source, scenario.id, reply.requested_locale, reply.marketplace, channel)
+        found = self._messages.get((cell, long_values))
         if found is None:
-            samples = scenario.samples(reply.marketplace)
-            sample = renderer.render(scenario.id, locale=reply.requested_locale, marketplace=reply.marketplace,
-                                     variables=samples, channel=channel)
-            context = (sample.locale, scenario.kind, scenario.id, channel or "email")
-            found = Counter(_key(f) for f in self._lint_whole(sample, context, samples.get("order_id")))
-            with self._lock:
-                self._baselines[key] = found
-                if len(self._baselines) > BASELINE_CACHE_SIZE:
-                    self._baselines.popitem(last=False)
+            baseline = self._messages.get((cell, None))
+            if baseline is None:
+                samples = scenario.samples(reply.marketplace)
+                sample = renderer.render(scenario.id, locale=reply.requested_locale, marketplace=reply.marketplace,
+                                         variables=samples, channel=channel)
+                baseline = Counter(_key(f) for f in self._lint_message(sample, facts))
+                self._messages.put((cell, None), baseline)
+            found = _subtract(self._lint_message(reply, facts), baseline)
+            self._messages.put((cell, long_values), found)
         return found
+
+    def _lint_message(self, reply: Reply, facts: _Context) -> list[Finding]:
+        return self._message_checker.lint(Message(reply.subject, None, reply.text, _context(facts)), reply.marketplace)
+
+
+def _shape(order_id: str) -> str:
+    """The order id with every digit as ``0``: its format, all the order-id rules look at."""
+    return "".join("0" if ch.isdigit() else ch for ch in order_id)
 
 
 _JUDGES: weakref.WeakKeyDictionary[Checker, TicketJudge] = weakref.WeakKeyDictionary()
@@ -169,4 +235,4 @@ def judge(checker: Checker | TicketJudge) -> TicketJudge:
     return found
 
 
-__all__ = ["LINTED_TYPES", "TicketJudge", "WHOLE_MESSAGE_RULES", "judge"]
+__all__ = ["ALWAYS_RULES", "LINTED_TYPES", "MESSAGE_RULES", "ORDER_ID_RULES", "TicketJudge", "judge"]
