@@ -1,10 +1,14 @@
 """HTTP load benchmark: `replykit serve --workers 2` on 127.0.0.1 driven by wrk against /v1/render.
 
     apt-get install -y wrk                     # Debian's compiled load generator (not needed by CI)
-    .venv/bin/python bench/bench_http.py [--pack DIR] [--duration 30] [--connections 64]
+    .venv/bin/python bench/bench_http.py [--pack DIR] [--duration 30] [--connections 64] [--rate 2000]
 
-The load is bounded (64 connections, 30 s by default) and mixed: every scenario x shipped locale x
-permitted marketplace with its sample values, each request with a different buyer name. In the same
+Two phases: a closed loop (each connection sends its next request as soon as the answer came:
+the highest rate, and by Little's law a mean latency of connections / rate), then the same
+connections paced to offer about ``--rate`` replies/s (wrk's Lua ``delay``), the latency at a
+steady load. The load is bounded (64 connections, 30 s per phase by default) and mixed: every
+scenario x shipped locale x permitted marketplace with its sample values, each request with a
+different buyer name. In the same
 run it measures the same mix in-process, on one core: ``Renderer.render`` alone and the API's whole
 library call (render + the findings the variables bring in). Report the ratios, not the absolutes:
 the machine is shared and noisy.
@@ -36,6 +40,7 @@ from replykit.rendering.renderer import Renderer  # noqa: E402
 from replykit.server.service import Origin, Service  # noqa: E402
 
 LUA = """
+local pause = %d  -- ms between a response and the next request on a connection (0: closed loop)
 local bodies = {%s}
 local n = #bodies
 local i = 0
@@ -44,6 +49,9 @@ request = function()
   i = i + 1
   local body = string.gsub(bodies[(i %% n) + 1], "__N__", string.format("%%07d", i %% 10000000))
   return wrk.format("POST", "/v1/render", headers, body)
+end
+if pause > 0 then
+  delay = function() return pause end
 end
 """
 
@@ -71,18 +79,22 @@ def free_port() -> int:
 
 
 def wait_ready(url: str, process: subprocess.Popen, timeout: float = 120) -> None:
+    """Until every worker answers: each worker listens on its own socket and the kernel spreads new
+    connections over them, so 20 fresh connections in a row answered within a second reach them all."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    answered = 0
+    while time.monotonic() < deadline and answered < 20:
         if process.poll() is not None:
             raise SystemExit(f"server exited with {process.returncode}")
         try:
-            with urllib.request.urlopen(url + "/readyz", timeout=2) as response:
-                if response.status == 200:
-                    return
+            with urllib.request.urlopen(url + "/readyz", timeout=1) as response:
+                answered = answered + 1 if response.status == 200 else 0
+                continue
         except OSError:
-            pass
+            answered = 0
         time.sleep(0.3)
-    raise SystemExit("server not ready")
+    if answered < 20:
+        raise SystemExit("server not ready")
 
 
 def parse_wrk(output: str) -> dict[str, float]:
@@ -99,6 +111,18 @@ def parse_wrk(output: str) -> dict[str, float]:
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     result["socket_errors"] = float(sum(int(g) for g in errors.groups())) if errors else 0.0
     return result
+
+
+def script(text: str) -> str:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(text)
+    return handle.name
+
+
+def pacing(connections: int, rate: int) -> int:
+    """Milliseconds each connection waits after a response so that ``connections`` offer ~``rate``/s
+    (the cycle is the pause plus the reply's own 1-2 ms at that load, hence the minus two)."""
+    return max(1, round(connections * 1000 / rate) - 2)
 
 
 def named(body: dict, number: int) -> dict:
@@ -135,6 +159,8 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rate", type=int, default=2000,
+                        help="second phase: each connection paced so that all together offer about this many/s")
     args = parser.parse_args()
     wrk = shutil.which("wrk")
     if wrk is None:
@@ -149,25 +175,28 @@ def main() -> None:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_ready(url, server)
-        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-            script.write(LUA % ", ".join(json.dumps(json.dumps(b)) for b in bodies))
-        warm = subprocess.run([wrk, "-t2", f"-c{args.connections}", "-d5s", "-s", script.name, url],
-                              capture_output=True, text=True, check=True)
-        del warm  # every worker has compiled every cell and its findings baseline
+        literal = ", ".join(json.dumps(json.dumps(b)) for b in bodies)
+        closed, paced = script(LUA % (0, literal)), script(LUA % (pacing(args.connections, args.rate), literal))
+        subprocess.run([wrk, "-t2", f"-c{args.connections}", "-d5s", "-s", closed, url],
+                       capture_output=True, text=True, check=True)  # every worker fills its caches
         done = subprocess.run([wrk, "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency",
-                               "--timeout", "10s", "-s", script.name, url], capture_output=True, text=True, check=True)
-        os.unlink(script.name)
+                               "--timeout", "10s", "-s", closed, url], capture_output=True, text=True, check=True)
+        steady = subprocess.run([wrk, "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency",
+                                 "--timeout", "10s", "-s", paced, url], capture_output=True, text=True, check=True)
+        os.unlink(closed)
+        os.unlink(paced)
         with urllib.request.urlopen(url + "/metrics", timeout=10) as response:
             metrics = response.read().decode()
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=60)
-    load = parse_wrk(done.stdout)
+    load, offered = parse_wrk(done.stdout), parse_wrk(steady.stdout)
     render_rate, service_rate = in_process(pack, bodies)
     print(f"mix: {len(bodies)} scenario x locale x marketplace cells; {args.workers} workers; "
-          f"{args.connections} connections for {args.duration} s")
-    print(f"HTTP /v1/render        {load['rps']:9.0f} replies/s  p50 {load['p50_ms']:.2f} ms  "
-          f"p99 {load['p99_ms']:.2f} ms  non-2xx {load['non_2xx']:.0f}  socket errors {load['socket_errors']:.0f}")
+          f"{args.connections} connections for {args.duration} s per phase")
+    for name, phase in (("closed loop", load), (f"paced ~{args.rate}/s", offered)):
+        print(f"HTTP /v1/render {name:<14} {phase['rps']:7.0f} replies/s  p50 {phase['p50_ms']:.2f} ms  "
+              f"p99 {phase['p99_ms']:.2f} ms  non-2xx {phase['non_2xx']:.0f}  socket errors {phase['socket_errors']:.0f}")
     print(f"in-process Renderer.render      {render_rate:9.0f} replies/s (one core)")
     print(f"in-process Service.render       {service_rate:9.0f} replies/s (one core: render + findings)")
     print(f"ratio HTTP / Renderer.render    {load['rps'] / render_rate:.3f}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import ipaddress
 import logging
 import os
@@ -16,11 +17,13 @@ import signal
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
+import orjson
 from anyio import to_thread
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, Response
+from starlette.responses import JSONResponse as _StarletteJSONResponse
 from starlette.routing import Route
 
 from ..errors import (LocaleError, PackError, ReplykitError, ScenarioNotPermittedError, UnknownMarketplaceError,
@@ -31,6 +34,13 @@ from .service import RequestError, Service, parse_json, require_object
 from .settings import SETTINGS_ENV, SUPERVISOR_ENV, Settings
 
 log = logging.getLogger("replykit.server")
+
+
+class JSONResponse(_StarletteJSONResponse):
+    """Compact UTF-8 JSON, encoded by orjson: a reply's HTML and text take the stdlib ~0.1 ms to encode."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
 
 _STATUS_OF: tuple[tuple[type[ReplykitError], int, str, str | None], ...] = (
     (UnknownScenarioError, 404, "not_found", "scenario"),
@@ -83,6 +93,17 @@ def is_loopback(request: Request) -> bool:
         return False
 
 
+def settle_heap() -> None:
+    """Move the loaded pack, checker and caches out of the collector's sight (``gc.freeze``).
+
+    A full collection otherwise walks every compiled template and lexicon entry, a pause of tens of
+    milliseconds in the middle of some request; unfrozen first, so a replaced pack is still freed.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 Handler = Callable[[Request], Awaitable[Any]]
 
 
@@ -115,6 +136,7 @@ class Api:
 
     async def start(self) -> None:
         self.service = await to_thread.run_sync(lambda: Service(self.settings.origin(), warm=self.settings.warm))
+        settle_heap()
         self.metrics.serving(self.service.pack.id)
         log.info("serving pack %s", self.service.pack.id)
 
@@ -127,6 +149,7 @@ class Api:
             log.error("reload refused, still serving %s: %s", service.pack.id, error)
             raise PackError(f"reload refused, still serving {service.pack.id}: {error}") from None
         self.metrics.reloads.labels("ok").inc()
+        settle_heap()
         self.metrics.serving(result.current)
         log.info("reloaded: serving pack %s (was %s)", result.current, result.previous)
         return result.to_dict()
