@@ -36,6 +36,21 @@ def test_render_json_with_sample_values(capsys, project: Project) -> None:
     assert data["locale"] == "de" and data["fallbacks"] == []
 
 
+def test_render_check_reports_what_the_variables_bring_in(capsys, project: Project, tmp_path: Path) -> None:
+    clean = ["--project", str(project.root), "render", "pre_sale_question", "--locale", "de", "--marketplace",
+             "amazon", "--source", "--check"]
+    code, out, _ = run(capsys, *clean)
+    assert code == 0 and json.loads(out)["findings"] == []
+    variables = {"seller_name": "Nordlicht Home", "product_title": "Oak bedside table",
+                 "answer": "Rufen Sie mich direkt an: 030 12345678"}
+    (tmp_path / "vars.json").write_text(json.dumps(variables), encoding="utf-8")
+    code, out, err = run(capsys, *clean, "--vars", str(tmp_path / "vars.json"), "--channel", "api")
+    refused = json.loads(out)
+    assert code == 1 and refused["error"] == "non_compliant" and "html" not in refused
+    assert ("content.phone-number", "variables.answer") in {(f["rule"], f["where"]) for f in refused["findings"]}
+    assert "replykit: error: variables.answer: content.phone-number: " in err
+
+
 @pytest.mark.parametrize("locale, note", [
     ("zh-TW", "no catalogue for zh-TW; rendered in en"),  # never Simplified, and the seller is told
     ("zh-TW,de;q=0.5", "no catalogue for zh-TW; rendered in de"),

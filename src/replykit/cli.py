@@ -93,10 +93,23 @@ def _render(args: argparse.Namespace, project: Project) -> int:
     renderer = _renderer(args, project)
     scenario = renderer.scenario(args.scenario)
     variables = _load_vars(args.vars) if args.vars else scenario.samples(args.marketplace)
-    reply = renderer.render(scenario.id, locale=args.locale, marketplace=args.marketplace, variables=variables)
+    checker = None
+    if args.check:
+        from .checks import Checker
+
+        checker = Checker(project.config)
+    reply = renderer.render(scenario.id, locale=args.locale, marketplace=args.marketplace, variables=variables,
+                            channel=args.channel, checker=checker)
     _source_note(args)
     if served_other_language(args.locale, reply.locale):
         print(f"replykit: note: no catalogue for {first_choice(args.locale)}; rendered in {reply.locale}", file=sys.stderr)
+    for finding in reply.findings or ():
+        print(f"replykit: {finding.severity}: {finding.where}: {finding.rule}: {finding.message}: "
+              f"{finding.excerpt!r}", file=sys.stderr)
+    if reply.errors:  # as the HTTP API: a non-compliant reply is not handed out
+        if args.format == "json":
+            _print_json({"error": "non_compliant", "findings": [f.to_dict() for f in reply.findings or ()]})
+        return 1
     if args.format == "json":
         _print_json(reply.to_dict())
     else:
@@ -307,6 +320,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--vars", metavar="FILE.json", help="ticket variables (default: the scenario's samples; - for stdin)")
     p.add_argument("--format", choices=("json", "body", "html", "text", "subject"), default="json",
                    help="json: the whole reply; body: what the marketplace accepts (html or text)")
+    p.add_argument("--channel", help="email (default) or api: the format and length limit of the channel")
+    p.add_argument("--check", action="store_true",
+                   help="also judge what the variables bring in (findings on stderr, in json); exit 1 on an error")
     p.add_argument("--source", action="store_true", help="read the project sources, not the published pack")
 
     p = sub.add_parser("extract", help="extract translatable strings into locale/replykit.pot")
