@@ -173,3 +173,38 @@ def test_preview_server_picks_up_po_edits_on_reload(tmp_path: Path) -> None:
             assert "Zu Ihrer Frage über" in page
     finally:
         server.stop()
+
+
+def _packs_seen(url: str, connections: int = 24) -> set[str]:
+    """The pack ids answered over fresh connections (the kernel spreads them over the workers)."""
+    seen = set()
+    for _ in range(connections):
+        with httpx.Client(base_url=url, timeout=60) as fresh:
+            seen.add(fresh.get("/v1/pack").json()["id"])
+    return seen
+
+
+def test_admin_reload_with_a_pack_reaches_every_worker(packs_ab: tuple[Path, Path, Path], built: BuildResult,
+                                                       built_b: BuildResult) -> None:
+    """With --workers 2 the pack a reload names is verified by the worker asked, then pinned for all."""
+    a, b, tampered = packs_ab
+    server = Server(["serve", "--pack", str(a), "--workers", "2"], project=a.parent)
+    ok = 'replykit_pack_reloads_total{outcome="ok"}'
+    try:
+        with httpx.Client(base_url=server.url, timeout=60) as client:
+            assert _packs_seen(server.url) == {built.pack_id}
+            switched = client.post("/v1/admin/reload", json={"pack": str(b)})
+            assert switched.status_code == 200 and switched.json()["pack"] == built_b.pack_id
+            _wait_for(lambda: _metric(client, ok) == 3)  # the worker asked, then both on the supervisor's SIGHUP
+            assert _packs_seen(server.url) == {built_b.pack_id}
+            refused = client.post("/v1/admin/reload", json={"pack": str(tampered)})
+            assert refused.status_code == 409
+            server.signal(signal.SIGHUP)  # an operator's SIGHUP keeps the pinned pack
+            _wait_for(lambda: _metric(client, ok) == 5)
+            assert _packs_seen(server.url) == {built_b.pack_id}
+            back = client.post("/v1/admin/reload")  # no pack: the configured --pack again, everywhere
+            assert back.status_code == 200 and back.json()["pack"] == built.pack_id
+            _wait_for(lambda: _metric(client, ok) == 8)
+            assert _packs_seen(server.url) == {built.pack_id}
+    finally:
+        server.stop()

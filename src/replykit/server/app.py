@@ -204,12 +204,14 @@ class Api:
         if pack is not None and not (isinstance(pack, str) and pack.strip()):
             raise RequestError(422, "invalid_field", "pack: expected a pack folder path", "pack")
         supervisor = os.environ.get(SUPERVISOR_ENV)
-        if pack and supervisor:
-            raise RequestError(422, "invalid_field", "pack: with several workers, reload re-reads the configured "
-                                                     "pack; change --pack or build/CURRENT instead", "pack")
-        result = await self.reload(pack)
-        if supervisor and supervisor.isdigit():  # the supervisor passes SIGHUP on: every worker reloads
-            os.kill(int(supervisor), signal.SIGHUP)
+        workers = bool(supervisor and supervisor.isdigit())
+        if workers and not pack:  # back to the configured pack, here and in every worker
+            await to_thread.run_sync(self.ready().origin.pin, None)
+        result = await self.reload(pack)  # verified here first: a refused pack reaches no other worker
+        if workers:  # pinned for all; the supervisor passes SIGHUP on and every worker reloads it
+            if pack:
+                await to_thread.run_sync(self.ready().origin.pin, pack)
+            os.kill(int(supervisor), signal.SIGHUP)  # type: ignore[arg-type]
         return result
 
     async def openapi(self, request: Request) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import sys
@@ -10,7 +11,7 @@ import tempfile
 
 from ..errors import ReplykitError
 
-from .settings import SETTINGS_ENV, SUPERVISOR_ENV, Settings
+from .settings import RUNTIME_ENV, SETTINGS_ENV, SUPERVISOR_ENV, Settings
 
 APP = "replykit.server.app:app_from_environment"
 
@@ -35,6 +36,8 @@ def serve(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000, work
         return
     os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="replykit-metrics-"))
     os.environ[SUPERVISOR_ENV] = str(os.getpid())
+    runtime = tempfile.mkdtemp(prefix="replykit-run-")  # the pack an admin reload pins for every worker
+    os.environ[RUNTIME_ENV] = runtime
     from uvicorn.supervisors.multiprocess import Multiprocess, Process
 
     class Supervisor(Multiprocess):
@@ -54,7 +57,10 @@ def serve(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000, work
                     os.kill(process.pid, signal.SIGHUP)
 
     config = uvicorn.Config(APP, **options)  # type: ignore[arg-type]
-    Supervisor(config, sockets=listeners(config, workers)).run()
+    try:
+        Supervisor(config, sockets=listeners(config, workers)).run()
+    finally:
+        shutil.rmtree(runtime, ignore_errors=True)
 
 
 def listeners(config: object, workers: int) -> list[socket.socket]:

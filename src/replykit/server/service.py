@@ -9,6 +9,7 @@ verify never replaces a good one. Rendering with findings is the library's
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -50,20 +51,45 @@ class Origin:
 
     ``pack``: a published pack folder; else the project's ``build/CURRENT``; with ``sources``
     the project's templates and .po files (the translator preview picks up edits on reload).
+    ``pinned`` (several workers): a file naming the pack an admin reload asked for, which every
+    worker serves until a reload without a pack clears it.
     """
 
     project: Project
     pack: Path | None = None
     sources: bool = False
+    pinned: Path | None = None
 
     def load(self, override: str | None = None) -> Loaded:
         if override:
             return backend.load_pack_at(override)
+        pinned = self.pinned_pack()
+        if pinned is not None:
+            return backend.load_pack_at(pinned)
         if self.sources:
             return backend.load_sources(self.project)
         if self.pack is not None:
             return backend.load_pack_at(self.pack)
         return backend.load_project_pack(self.project)
+
+    def pinned_pack(self) -> str | None:
+        if self.pinned is None:
+            return None
+        try:
+            return self.pinned.read_text(encoding="utf-8") or None
+        except FileNotFoundError:
+            return None
+
+    def pin(self, pack: str | None) -> None:
+        """Record ``pack`` (resolved) for every worker's next reload; None: back to the configured pack."""
+        if self.pinned is None:
+            return
+        if pack is None:
+            self.pinned.unlink(missing_ok=True)
+            return
+        staging = self.pinned.with_name(f".pinned-{os.getpid()}")
+        staging.write_text(str(Path(pack).resolve()), encoding="utf-8")
+        os.replace(staging, self.pinned)  # atomic: a worker reads the old or the new name, never half
 
 
 @dataclass(frozen=True, slots=True)

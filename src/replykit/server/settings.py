@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -14,6 +15,9 @@ DEFAULT_MAX_BODY = 1024 * 1024
 SETTINGS_ENV = "REPLYKIT_SERVE"
 #: Set by ``replykit serve --workers N``: the supervisor to signal so that every worker reloads.
 SUPERVISOR_ENV = "REPLYKIT_SUPERVISOR_PID"
+#: Set by ``replykit serve --workers N``: a folder the workers share, holding the pack an admin
+#: reload named (``pinned``) so that every worker reloads that one.
+RUNTIME_ENV = "REPLYKIT_RUNTIME_DIR"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +32,9 @@ class Settings:
     warm: bool = True
 
     def origin(self) -> Origin:
-        return Origin(Project.at(self.project), Path(self.pack) if self.pack else None, self.sources)
+        runtime = os.environ.get(RUNTIME_ENV)
+        return Origin(Project.at(self.project), Path(self.pack) if self.pack else None, self.sources,
+                      Path(runtime) / "pinned" if runtime else None)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
