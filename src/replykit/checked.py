@@ -1,22 +1,24 @@
 """Render with findings: the rule violations a ticket's variables bring into a reply.
 
 The templates were checked when the pack was built (an error stops a publish), so per ticket
-only the variable values can add a violation. A :class:`TicketJudge` therefore lints
+only the variable values can add a violation. A :class:`TicketJudge` judges
 
-- each free-text, URL, order-id and item-title value the reply shows, alone, in the reply's
-  context (marketplace, channel, buyer locale, message kind, scenario), with the rules that judge a
-  string by itself; each finding's ``where`` names the variable (``variables.answer``,
+- each free-text, URL, order-id and item-title value the message shows, alone, in the reply's
+  context (marketplace, channel, buyer locale, message kind, scenario), with every rule that judges
+  a string by itself; each finding's ``where`` names the variable (``variables.answer``,
   ``variables.items[0].title``). Money, dates, counts and choices are validated to formats that
-  cannot carry a violation (``replykit.values``) and are not linted;
-- the rendered text with the whole-message rules whose verdict a value can change
-  (:data:`WHOLE_MESSAGE_RULES`: the channel's length limit, the message's language, what the
-  message as a whole is — "only says thank you", a proactive shipping update —, order ids, the
-  subject's tag), minus what the scenario's own samples give in the
-  same cell, so a template's warning is not blamed on the ticket.
+  cannot carry a violation (``replykit.values``: digits, ISO dates, codes) and are not linted;
+- the order id's format (:data:`ORDER_ID_RULES`) behind an order label, once per shape of the id;
+- the rendered text with the whole-message rules a value can change: :data:`ALWAYS_RULES` (the
+  channel's length limit, the subject's tag) on every reply, :data:`MESSAGE_RULES` (the message's
+  language, "only says thank you", a proactive shipping update) once per cell and set of long
+  free-text values (:data:`LONG_VALUE`; a name or a title is judged by itself only) — both minus
+  what the scenario's own samples give in the same cell, so a template's warning is not the ticket's.
 
-Value verdicts are kept in a bounded LRU cache keyed by (marketplace, context, value): product
-titles and shop names repeat, buyer names do not. Use it through ``Pack.render(..., checker=)``
-or ``Renderer.render(..., checker=)``; only the public ``Checker``/``Message`` API is used.
+Verdicts are kept in bounded LRU caches: values keyed by (marketplace, context, value), since
+product titles and shop names repeat (buyer names do not). Use it through
+``Pack.render(..., checker=)`` or ``Renderer.render(..., checker=)``; only the public
+``Checker``/``Message`` API of :mod:`replykit.checks` is used.
 """
 
 from __future__ import annotations
@@ -179,9 +181,14 @@ class TicketJudge:
             out += [replace(f, where=where) for f in found]
             if kind == "text" and len(value) >= LONG_VALUE:
                 long_values.append((where, value))
-        out += self._always_checker.lint(Message(reply.subject, None, reply.text, _context(facts)), reply.marketplace)
-        out += self._message_findings(renderer, scenario, reply, facts, channel, tuple(long_values))
-        return tuple(out)
+        cell = (renderer.source, scenario.id, reply.requested_locale, reply.marketplace, channel)
+        baseline = self._baseline(renderer, scenario, reply, facts, cell)
+        out += _subtract(self._lint_message(self._always_checker, reply, facts), baseline)
+        found = self._messages.get((cell, tuple(long_values)))
+        if found is None:
+            found = _subtract(self._lint_message(self._message_checker, reply, facts), baseline)
+            self._messages.put((cell, tuple(long_values)), found)
+        return tuple(out + found)
 
     def _lint_value(self, marketplace: str, facts: _Context, value: str, order_id: str | None) -> tuple[Finding, ...]:
         message = Message("", None, value, _context(facts, order_id))
@@ -192,25 +199,22 @@ class TicketJudge:
         message = Message(f"Order {shape}", None, f"Order {shape}", _context(facts, shape))
         return tuple(replace(f, line=None) for f in self._id_checker.lint(message, marketplace))
 
-    def _message_findings(self, renderer: Renderer, scenario: Scenario, reply: Reply, facts: _Context,
-                          channel: str | None, long_values: tuple[tuple[str, str], ...]) -> list[Finding]:
-        """:data:`MESSAGE_RULES` on the reply minus the samples' own, once per cell and set of long values."""
-        cell = (renderer.source, scenario.id, reply.requested_locale, reply.marketplace, channel)
-        found = self._messages.get((cell, long_values))
+    def _baseline(self, renderer: Renderer, scenario: Scenario, reply: Reply, facts: _Context,
+                  cell: tuple[Any, ...]) -> Counter[_Key]:
+        """Whole-message findings of the scenario's own samples in this cell: the template's, not the ticket's."""
+        found = self._messages.get((cell, None))
         if found is None:
-            baseline = self._messages.get((cell, None))
-            if baseline is None:
-                samples = scenario.samples(reply.marketplace)
-                sample = renderer.render(scenario.id, locale=reply.requested_locale, marketplace=reply.marketplace,
-                                         variables=samples, channel=channel)
-                baseline = Counter(_key(f) for f in self._lint_message(sample, facts))
-                self._messages.put((cell, None), baseline)
-            found = _subtract(self._lint_message(reply, facts), baseline)
-            self._messages.put((cell, long_values), found)
+            samples = scenario.samples(reply.marketplace)
+            sample = renderer.render(scenario.id, locale=reply.requested_locale, marketplace=reply.marketplace,
+                                     variables=samples, channel=cell[-1])
+            found = Counter(_key(f) for checker in (self._always_checker, self._message_checker)
+                            for f in self._lint_message(checker, sample, facts))
+            self._messages.put((cell, None), found)
         return found
 
-    def _lint_message(self, reply: Reply, facts: _Context) -> list[Finding]:
-        return self._message_checker.lint(Message(reply.subject, None, reply.text, _context(facts)), reply.marketplace)
+    @staticmethod
+    def _lint_message(checker: Checker, reply: Reply, facts: _Context) -> list[Finding]:
+        return checker.lint(Message(reply.subject, None, reply.text, _context(facts)), reply.marketplace)
 
 
 def _shape(order_id: str) -> str:
