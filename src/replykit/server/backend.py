@@ -18,11 +18,10 @@ from ..checks import Checker, Finding, LintReport, Message, message_from_json
 from ..pack_store import current_pack
 from ..packs import Pack
 from ..project import Project
-from ..project_check import message_of
 from ..rendering.renderer import Renderer
 
 __all__ = ["Checker", "Finding", "LintReport", "Loaded", "Message", "SourcesPack", "checker", "load_pack_at",
-           "load_project_pack", "load_sources", "message_from_json", "message_of"]
+           "load_project_pack", "load_sources", "message_from_json"]
 
 
 class SourcesPack(Pack):
