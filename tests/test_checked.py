@@ -78,6 +78,18 @@ def test_the_requests_channel_decides_the_length_limit(renderer: Renderer) -> No
     assert email.format == "html" and email.findings == ()
 
 
+def test_an_unknown_channel_is_refused_and_not_remembered(renderer: Renderer) -> None:
+    from replykit import UnknownChannelError
+    from replykit.marketplaces import marketplace
+
+    variables = samples(renderer, "pre_sale_question", "amazon")
+    before = marketplace.cache_info().currsize
+    for name in ("sms", "x" * 10_000, "fax"):
+        with pytest.raises(UnknownChannelError, match="known: email, api"):
+            renderer.render("pre_sale_question", locale="en", marketplace="amazon", variables=variables, channel=name)
+    assert marketplace.cache_info().currsize == before
+
+
 def test_an_order_id_in_another_format_is_named(renderer: Renderer, checker: Checker) -> None:
     variables = samples(renderer, "delay_notice", "amazon", order_id="20001234567")
     reply = renderer.render("delay_notice", locale="de", marketplace="amazon", variables=variables, checker=checker)

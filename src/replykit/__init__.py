@@ -28,6 +28,7 @@ from .errors import (
     ScenarioNotPermittedError,
     SourceError,
     TemplateError,
+    UnknownChannelError,
     UnknownMarketplaceError,
     UnknownScenarioError,
     VariableError,
@@ -123,6 +124,6 @@ def build(project_dir: str | os.PathLike[str] | None = None, *,
 __all__ = [
     "CatalogueError", "DeadlineError", "Fallback", "LocaleError", "Pack", "PackError", "PackSource",
     "RESPONSE_KINDS", "Renderer", "Reply", "ReplykitError", "ScenarioNotPermittedError", "SourceError",
-    "TemplateError", "UnknownMarketplaceError", "UnknownScenarioError", "VariableError", "build",
+    "TemplateError", "UnknownChannelError", "UnknownMarketplaceError", "UnknownScenarioError", "VariableError", "build",
     "default_renderer", "load_pack", "render", "reply_deadline", "sources_renderer",
 ]

@@ -55,6 +55,10 @@ class UnknownMarketplaceError(ReplykitError):
     """The requested marketplace id is not known."""
 
 
+class UnknownChannelError(ReplykitError):
+    """The requested channel is not one the marketplace sends through (``email``, ``api``)."""
+
+
 class ScenarioNotPermittedError(ReplykitError):
     """The marketplace's rules forbid sending this scenario."""
 

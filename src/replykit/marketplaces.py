@@ -17,7 +17,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from .errors import DeadlineError, UnknownMarketplaceError
+from .errors import DeadlineError, UnknownChannelError, UnknownMarketplaceError
+from .values import shown
 
 MARKETPLACES = ("amazon", "ebay", "walmart_us", "walmart_ca", "wish", "etsy", "mercadolibre")
 #: What a seller answers: a buyer's message, a complaint escalated by the marketplace's customer
@@ -50,9 +51,14 @@ def packaged_profile(marketplace_id: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=None)
 def marketplace(marketplace_id: str, channel: str = "email") -> Marketplace:
-    """The facts for one marketplace; raises UnknownMarketplaceError naming the known ones."""
+    """The facts for one marketplace and channel; raises UnknownMarketplaceError or
+    UnknownChannelError naming the known ones."""
     data = packaged_profile(marketplace_id)
-    spec = data.get("channels", {}).get(channel, {})
+    channels = data.get("channels", {})
+    if channel not in channels:  # refused, not cached: an untrusted name never grows the cache
+        raise UnknownChannelError(f"unknown channel {shown(channel)} on {marketplace_id} "
+                                  f"(known: {', '.join(channels)})")
+    spec = channels[channel]
     windows = {"reply": data["sla_hours"], **data.get("sla_hours_by_kind", {})}
     return Marketplace(
         id=marketplace_id,

@@ -108,6 +108,8 @@ def test_findings_are_only_what_the_ticket_brought_in(client: httpx.Client) -> N
 @pytest.mark.parametrize(("body", "status", "error", "field"), [
     ({"scenario": "no_such", "marketplace": "amazon", "variables": {}}, 404, "not_found", "scenario"),
     ({"scenario": "pre_sale_question", "marketplace": "nowhere", "variables": SAMPLE}, 404, "not_found", "marketplace"),
+    ({"scenario": "pre_sale_question", "marketplace": "amazon", "variables": SAMPLE, "channel": "sms"}, 422,
+     "invalid_field", "channel"),
     ({"scenario": "invoice", "marketplace": "walmart_us", "variables": {}}, 422, "not_permitted", "marketplace"),
     ({"scenario": "pre_sale_question", "marketplace": "amazon", "locale": "xx-!!", "variables": SAMPLE},
      422, "invalid_locale", "locale"),

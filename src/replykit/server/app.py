@@ -28,8 +28,8 @@ from starlette.responses import JSONResponse as _StarletteJSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ..errors import (LocaleError, PackError, ReplykitError, ScenarioNotPermittedError, UnknownMarketplaceError,
-                      UnknownScenarioError, VariableError)
+from ..errors import (LocaleError, PackError, ReplykitError, ScenarioNotPermittedError, UnknownChannelError,
+                      UnknownMarketplaceError, UnknownScenarioError, VariableError)
 from .metrics import Metrics, MetricsMiddleware, endpoint_label
 from .openapi import docs_page, openapi_spec
 from .service import RequestError, Service, parse_json, require_object
@@ -44,11 +44,13 @@ class JSONResponse(_StarletteJSONResponse):
     def render(self, content: Any) -> bytes:
         return orjson.dumps(content)
 
+
 _STATUS_OF: tuple[tuple[type[ReplykitError], int, str, str | None], ...] = (
     (UnknownScenarioError, 404, "not_found", "scenario"),
     (UnknownMarketplaceError, 404, "not_found", "marketplace"),
     (ScenarioNotPermittedError, 422, "not_permitted", "marketplace"),
     (LocaleError, 422, "invalid_locale", "locale"),
+    (UnknownChannelError, 422, "invalid_field", "channel"),
     (PackError, 409, "reload_refused", None),
 )
 

@@ -124,7 +124,7 @@ class Service:
         self.warm = warm
         self._reload_lock = threading.Lock()
         self.checker = backend.checker(origin.project)
-        self.judge = judge(self.checker)  # its value cache outlives reloads: a value's verdict is the pack's too
+        self.judge = judge(self.checker)  # value verdicts do not depend on the pack: its caches outlive reloads
         self._loaded = self._prepare(origin.load())
 
     def _prepare(self, loaded: Loaded) -> Loaded:
