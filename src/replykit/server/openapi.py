@@ -21,7 +21,8 @@ _RENDER_REQUEST = {
     "properties": {"scenario": {"type": "string"}, "marketplace": {"type": "string"},
                    "locale": {"type": "string", "description": "de-AT, de_AT, de; default: Accept-Language"},
                    "variables": {"type": "object", "description": "see GET /v1/scenarios/{id}"},
-                   "channel": {"type": "string"}}}
+                   "channel": {"type": "string", "enum": ["email", "api"],
+                               "description": "default email; its format and length limit decide the findings"}}}
 _REPLY = {"type": "object", "properties": {
     **{k: {"type": "string"} for k in ("scenario", "marketplace", "subject", "html", "text", "body", "locale",
                                        "requested_locale")},
@@ -48,7 +49,8 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 def _errors(*codes: int) -> dict[str, Any]:
     text = {400: "malformed JSON", 403: "not from loopback", 404: "unknown scenario, marketplace or path",
             409: "the new pack failed to load or verify; the old one keeps serving", 413: "body over the limit",
-            422: "refused: not permitted, bad locale, missing or ill-typed variables, or error findings",
+            422: "refused: not permitted, bad locale or channel, missing or ill-typed variables, or error findings "
+                 "(each finding's where names its variable, e.g. variables.answer)",
             503: "no pack loaded yet"}
     return {str(code): _json(_ref("Error"), text[code]) for code in codes}
 
