@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 
 from .checks import MESSAGE_RULE_IDS, Checker, Finding, Message
-from .checks.profiles import MARKETPLACES
+from .marketplaces import MARKETPLACES
 
 if TYPE_CHECKING:
     from .rendering.renderer import Renderer, Reply
