@@ -456,6 +456,23 @@ def test_kill_9_during_a_real_build_keeps_the_published_pack(published, tmp_path
         os.kill(process.pid, 9)
         process.wait()
     assert load_pack(pack_store.current_pack(root / "build")).id == published.pack_id
+    deadline = time.monotonic() + 10  # the check's pool workers follow their killed parent
+    while _processes_naming(root) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_naming(root) == []
+
+
+def _processes_naming(root: Path) -> list[int]:
+    """Live processes whose command line names ``root`` (Linux /proc; zombies excluded)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if str(root) in (entry / "cmdline").read_bytes().decode(errors="replace") and \
+                    ") Z " not in (entry / "stat").read_text():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
 
 
 def test_two_publishers_at_once_never_expose_a_half_written_pack(published, tmp_path: Path) -> None:

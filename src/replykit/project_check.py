@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
@@ -258,7 +260,8 @@ def check_in_parallel(project: Project, renderer: Renderer, marketplaces: Sequen
             return _collect(tasks, results)
         rest = [i for i in range(len(tasks)) if i != first]
         if jobs > 1 and len(rest) > 1 and "fork" in multiprocessing.get_all_start_methods():
-            pool = ProcessPoolExecutor(min(jobs, len(rest)), mp_context=multiprocessing.get_context("fork"))
+            pool = ProcessPoolExecutor(min(jobs, len(rest)), mp_context=multiprocessing.get_context("fork"),
+                                       initializer=_exit_with_parent, initargs=(os.getpid(),))
             try:
                 futures = {pool.submit(_check_task, *tasks[i]): i for i in rest}
                 for future in as_completed(futures):
@@ -273,6 +276,17 @@ def check_in_parallel(project: Project, renderer: Renderer, marketplaces: Sequen
     finally:
         _JOB = None
     return _collect(tasks, results)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a pool worker: exit once the build process is gone (a killed build leaves no idle workers)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="replykit-parent-watch", daemon=True).start()
 
 
 def _collect(tasks: list[tuple[str, ...]], results: list[tuple[list[Finding], int]]) -> tuple[
