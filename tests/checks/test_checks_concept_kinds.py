@@ -72,3 +72,190 @@ def test_kind_is_found(rule, text):
 ])
 def test_look_alike_is_innocent(text):
     assert not _rules(text)
+
+
+# ---- kinds of the third round: mechanisms, each in several languages, with look-alikes -----------------
+@pytest.mark.parametrize("rule,text", [
+    # accent-less typing of accented words
+    ("review-removal", "pls usun ta negatywna opinie, juz wyslalismy nowa paczke"),
+    ("review-removal", "yorumunuzu silebilir misiniz lutfen, sorun cozuldu"),
+    ("review-incentive", "si vous laissez un avis 5 etoiles on vous rembourse la livraison"),
+    ("review-removal", "Koennten Sie die Bewertung bitte zuruecknehmen? Wir haben alles erstattet."),
+    # Latin words inside Chinese or Japanese text
+    ("off-platform", "有问题直接加我们的WhatsApp聊吧，比这里快"),
+    ("payment-account", "差价请直接转到我的PayPal账户，谢谢"),
+    ("promotion", "今週末はsummer saleで全商品が20%オフです、お見逃しなく"),
+    # a review paid for: equations, 'for a review you get', 'as soon as it is online', inverted conditionals
+    ("review-incentive", "5-Sterne-Bewertung = 10 € zurück aufs Konto, so einfach ist das"),
+    ("review-incentive", "Review with a photo = a £5 voucher for you"),
+    ("review-incentive", "Per una recensione ricevi il 15 per cento sul prossimo ordine"),
+    ("review-incentive", "Zodra uw recensie online staat, storten we de verzendkosten terug"),
+    ("review-incentive", "Lämnar du ett omdöme skickar vi en extra laddkabel gratis"),
+    ("review-incentive", "Em troca de uma avaliação, mandamos um brinde na próxima compra"),
+    # bias: only satisfied customers, only if high, conditional pairs, 'or nothing'
+    ("review-biased", "Nous ne demandons un avis qu'aux clients entièrement satisfaits."),
+    ("review-biased", "Solo chiediamo una recensione ai clienti soddisfatti al 100%."),
+    ("review-biased", "Deja reseña solo si vas a poner nota alta, porfa"),
+    ("review-biased", "Zufrieden? Dann freuen wir uns über 5 Sterne. Unzufrieden? Erst zu uns!"),
+    ("review-biased", "Five stars or nothing, mate :)"),
+    # removal: raise, correct, take back, an opening imperative, a removal paid for
+    ("review-removal", "Could you bump the rating up a bit now that it works?"),
+    ("review-removal", "Poprawi Pan ocenę teraz, kiedy wszystko działa?"),
+    ("review-removal", "Haal die ene ster alstublieft weg, het was de schuld van PostNL"),
+    ("review-removal", "If you delete the one-star review, we will refund you the full price."),
+    ("review-incentive", "Om du tar bort omdömet återbetalar vi hela beloppet."),
+    # promotion without a coupon word: store-wide sale, new collection, other products, token for next order
+    ("promotion", "Heads up: everything in the shop is 30% off until Sunday!"),
+    ("promotion", "A partir del lunes toda la tienda tiene un 20 % de descuento, no te lo pierdas"),
+    ("promotion", "Unsere neue Kollektion ist ab Freitag online, schau mal rein"),
+    ("promotion", "We also do this mug in blue and green, have a look at our store"),
+    ("promotion", "Use SPRING15 on your next order from our shop"),
+    ("promotion", "Volg ons op Instagram voor de nieuwste aanbiedingen"),
+    # payment: bank details asked in any form, paying the seller's own account
+    ("payment-account", "Podaj mi numer konta, to oddam różnicę od razu"),
+    ("payment-account", "Pour le remboursement, envoyez-nous votre RIB s'il vous plaît"),
+    ("payment-account", "Can you send the extra £4 to our bank account? Details below."),
+    ("payment-account", "Kun je de € 10 even naar ons overmaken? Dan gaat het pakket vandaag weg."),
+    ("payment-account", "Depositá la diferencia en nuestra cuenta y te lo mandamos"),
+    # personal data: birthday questions, documents 'we need', social accounts
+    ("personal-info-request", "When's your birthday? We like to send a little card."),
+    ("personal-info-request", "Wann hast du Geburtstag? Wir schicken dir gern was."),
+    ("personal-info-request", "To release the parcel we need a photo of your passport."),
+    ("personal-info-request", "Could you tell us your Instagram account?"),
+    ("personal-info-request", "Qual é a sua data de nascimento? É para o nosso cadastro."),
+])
+def test_third_round_kind_is_found(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We reviewed your request and refunded 20% of the price to your card.",
+    "Je hebt een nieuwe handgreep gratis gekregen; bedankt voor je review.",
+    "Thanks for the 5-star review! The spare filter you asked about ships tomorrow.",
+    "Die neue Version des Ladegeräts ist mit Ihrem Modell kompatibel.",
+    "The other colours are sold out at the moment, sorry.",
+    "Le remboursement arrivera sur votre compte bancaire sous 5 jours.",
+    "Nunca te pediremos tus datos bancarios ni tu número de cuenta.",
+    "追加のお支払いは一切不要です。返金は元の支払い方法に戻ります。",
+    "差价已经退到您的PayPal账户了，请查收。",
+    "Kurye teslimat için sizi arayabilir, telefonunuzu açık tutun.",
+    "You mentioned you sent the photos on WhatsApp; please attach them here instead.",
+    "Your review helped us improve the packaging, thank you.",
+    "Wir haben Ihre Bewertung gelesen und das Ersatzteil kostenlos verschickt.",
+    "Ce n'est pas possible de modifier la commande, mais nous pouvons ajouter une note cadeau.",
+    "We don't need your date of birth or any ID for this return.",
+    "Il rimborso parziale del 15% è già stato accreditato sulla sua carta.",
+    "Sprawdzimy to i damy znać do końca tygodnia.",
+    "Si está satisfecho con la reparación, no necesita hacer nada más.",
+])
+def test_third_round_look_alike_is_innocent(text):
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Du hattest Signal erwähnt – schreib mir aber bitte weiter hier über Amazon.",
+    "You mentioned Telegram; let's keep everything here on eBay so the case stays together.",
+    "Mi hai cercato anche su WhatsApp: preferisco gestire tutto qui su Etsy.",
+    "Je noemde dat je de foto ook via WhatsApp kon sturen, maar stuur hem liever hier via Etsy.",
+])
+def test_a_messenger_the_buyer_mentioned_is_no_invitation(text):
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Scrivimi su WhatsApp così facciamo prima, qui su eBay rispondo poco.",
+    "Text me on Telegram, way faster than Etsy messages.",
+])
+def test_an_invitation_stays_one_whatever_it_says_about_here(text):
+    assert "content.off-platform" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If you had read the manual you would know how to pair it.",
+    "Hätten Sie die Anleitung gelesen, wüssten Sie das.",
+    "Se avessi letto la descrizione, lo sapresti già.",
+    "Gdyby Pan przeczytał opis, nie byłoby problemu.",
+    "Su queja es ridícula, el producto funciona perfectamente.",
+    "Şikayetiniz tamamen saçma.",
+    "又来纠缠，再这样就拉黑你",
+    "届いてないとか嘘でしょ",
+])
+def test_blame_and_scorn_are_disrespect(text):
+    assert "content.disrespect" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Przepraszamy, to był głupi błąd z naszej strony.",
+    "Aptalca bir hata yaptık, özür dileriz.",
+    "Não queremos fazer você perder tempo: a troca já está a caminho.",
+    "If you haven't read the care guide yet, it's in the box.",
+])
+def test_self_blame_and_plain_advice_are_not_disrespect(text):
+    assert "content.disrespect" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "銀行振込の明細？こちらではお出しできないので、注文履歴からご確認ください",
+    "PayPal？当店では使っていないので、Amazonの決済をご利用ください",
+])
+def test_a_question_mark_ends_a_japanese_sentence(text):
+    """'？' normalises to '?' with no space after it in Japanese: the buyer's topic echoed as a question is
+    its own sentence, so the request that follows does not ask for it."""
+    assert "content.payment-account" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The quickest fix would be for you to cancel the order on your side.",
+    "Lo mejor es que cancele usted la compra, el proveedor no nos entrega.",
+    "Ci aiuterebbe molto se l'ordine venisse annullato da parte sua.",
+    "Kunt u Amazon vragen om de bestelling te annuleren?",
+])
+def test_indirect_cancel_requests(text):
+    assert "content.cancel-request" in _rules(text)
+
+
+def test_an_italian_gate_is_no_cancellation():
+    assert not _rules("Il cancello del cortile è chiuso: può lasciare il pacco al portiere?")
+
+
+def test_a_polish_mobile_after_pod_numerem_is_a_phone_number():
+    found = {f.rule for f in CHECKER.lint(Message("", text="Pan Tomek odbiera pod numerem 601 234 567 od 8 do 16."), "amazon")}
+    assert "content.phone-number" in found
+    order = {f.rule for f in CHECKER.lint(Message("", text="Zamówienie pod numerem 302-5581920-4417736 zostało wysłane."), "amazon")}
+    assert "content.phone-number" not in order
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("payment-account", "Just Venmo the $10 straight to us and we'll upgrade the shipping."),
+    ("payment-account", "Swisha mellanskillnaden till oss så skickar vi i dag."),
+    ("off-platform", "I vår egen webbshop finns alla färger. Beställ direkt där nästa gång."),
+    ("off-platform", "In our own web shop we stock every size. Order there next time."),
+    ("cancel-request", "Am einfachsten wäre es, wenn die Bestellung von Ihrer Seite storniert wird."),
+    ("personal-info-request", "Für unsere Kartei bräuchten wir noch Ihr Instagram-Profil."),
+])
+def test_rails_as_verbs_pronoun_follow_ups_and_easiest_would_be(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+def test_a_social_account_asked_as_data_is_not_an_invitation():
+    found = _rules("Could you tell us your Instagram account for our customer records?")
+    assert "content.personal-info-request" in found and "content.off-platform" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly it's quicker by phone, just call me on the shop line.",
+    "Per E-Mail geht das viel schneller, schreib mir direkt.",
+    "返品は電話の方が早いので、お店にお電話ください。",
+    "这事打电话说更快，直接打给我们吧",
+])
+def test_a_channel_sold_as_quicker_is_off_platform(text):
+    assert "content.off-platform" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The carrier will call you by phone before delivery, it's faster that way.",
+    "Amazon will send you the return label by e-mail.",
+    "Zwrot przez Allegro będzie szybciej rozpatrzony, jeśli dołączy Pan zdjęcie.",
+])
+def test_a_channel_that_is_not_ours_stays_clean(text):
+    assert "content.off-platform" not in _rules(text)

@@ -69,7 +69,7 @@ _PERCENT_OFF = re.compile(r"\d\s?%\s?(?:off|オフ|off\b)")
 
 @rule("content.promotion", catalogue=True)
 def promotion(view: MessageView) -> Iterator[Hit]:
-    if not (view.has("promo_phrase") or view.has("promo_code") or view.has("promo_discount")):
+    if not any(view.has(n) for n in _PROMO_GATE):
         return
     for seg in view.texts:
         sv = _sent_view(view, seg)
@@ -103,7 +103,49 @@ def promotion(view: MessageView) -> Iterator[Hit]:
         for i, ms in sv.of("promo_discount").items():
             if i in sv.of("promo_tie") or any(_PERCENT_OFF.search(m.group()) for m in ms):
                 yield _hit(sv, ms[0], "discount offered on a next purchase or on other products: promotional content")
+                done = True
                 break
+        if not done:
+            found = _promo_offer(seg, sv)
+            if found is not None:
+                yield _hit(sv, found[0], found[1])
+
+
+#: concepts any of which a message must hold for a promotion to be possible
+_PROMO_GATE = ("promo_phrase", "promo_code", "promo_discount", "promo_cut", "promo_new", "promo_also", "promo_look", "code_word")
+
+
+def _promo_offer(seg: Segment, sv: _Sent) -> tuple[re.Match[str], str] | None:
+    """Offers that name no coupon word: a sale across the shop or for a time ('-25 % on all cases until
+    Sunday', '全店满二百减三十'), a new collection, other products to go and look at ('we also do it in
+    white, search our store'), or a coupon-shaped token for a next purchase ('use THANKYOU10 on your next
+    order'). The qualifying concepts are only looked up next to an offer word (most texts hold none)."""
+    for ms in sv.of("promo_new").values():
+        return ms[0], "announces a new collection or product: promotional content"
+    cut = sv.of("promo_cut")
+    if cut:
+        scope, tie, own = sv.of("promo_scope"), sv.of("promo_tie"), sv.of("own_shop")
+        for i, ms in cut.items():
+            if (i in scope or i in tie) and i not in own:  # 'cheaper on our own website' leaves the platform: off-platform
+                return ms[0], "a sale or discount on the shop's products: promotional content"
+    also, look = sv.of("promo_also"), sv.of("promo_look")
+    if also or look:
+        tie = sv.of("promo_tie")
+        for i, ms in also.items():
+            if i in look or i in tie:
+                return ms[0], "advertises other products of the shop: promotional content"
+        for i, ms in look.items():
+            if i in tie:
+                return ms[0], "invites the buyer to browse the shop: promotional content"
+    if _CODE_GATE.search(seg.text) and _COUPON_TOKEN.search(seg.text):
+        tie = sv.of("promo_tie")
+        for i in tie:
+            start = sv.starts[i]
+            original = seg.text[start : start + len(sv.text(i))]
+            tokens = [t for t in _COUPON_TOKEN.findall(original) if not _NOT_COUPON.match(t)]
+            if tokens and (any(_COUPON_SHAPE.match(t) for t in tokens) or i in sv.of("code_word")):
+                return tie[i][0], f"coupon or promo code {tokens[0]} for a next purchase: promotional content"
+    return None
 
 
 # ---- reviews ---------------------------------------------------------------------------------
@@ -137,18 +179,20 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
         strong = sv.of("incentive_strong")
         weak = sv.of("incentive_weak")
         found = None
-        for i in sorted(solicit | set(cond) | set(nouns)):
+        for i in sorted(solicit | set(cond) | set(nouns) | {j + 1 for j in nouns}):
             if i in solicit and sv.near("incentive_strong", i):
                 found = i
             elif i in cond and (i in weak or i in strong or i in sv.of("reward_amount")):
                 found = i
             elif i in solicit and i in weak and i in sv.of("reward_amount") and any(m.start() > _solicit_start(sv, i) for m in weak[i]):
                 found = i  # 'leave a review and we refund 10 %'
-            elif (i in solicit or i in cond or (i in nouns and i not in sv.of("gratitude"))) and _reward_after(sv, i, _solicit_start(sv, i)):
+            elif (i in solicit or i in cond or (i in nouns and not _thanked_before(sv, i))) and _reward_after(sv, i, _solicit_start(sv, i)):
                 found = i  # 'leave a review and we send you a voucher' (not 'thanks for your review, we'll send a new lid')
             elif i in cond and sv.near("incentive_strong", i):
                 found = i
-            elif i in nouns and i in strong:
+            elif i in sv.of("rating_change") and _removal_deal(sv, i, sv.of("rating_change")[i]):
+                found = i  # 'if you take the review down, I refund you 20 €'
+            elif i in nouns and i in strong and i not in sv.of("seller_done") and not _thanked_before(sv, i):  # not 'we saw your review and sent a free part'
                 found = i
             if found is not None:
                 break
@@ -162,6 +206,13 @@ def _solicit_start(sv: _Sent, i: int) -> int:
     """Where the review request of sentence ``i`` starts (its first solicitation or review noun)."""
     starts = [m.start() for n in ("review_solicit", "review_conditional", "review_noun") for m in sv.of(n).get(i, ())]
     return min(starts) if starts else 0
+
+
+def _thanked_before(sv: _Sent, i: int) -> bool:
+    """Does sentence ``i`` thank for the review before naming it ('thanks for your review, we'll send a
+    new lid'), rather than after the deal ('positive rating = 3 € back, our way of saying thanks')?"""
+    start = _solicit_start(sv, i)
+    return any(m.start() < start for m in sv.of("gratitude").get(i, ()))
 
 
 def _reward_after(sv: _Sent, i: int, start: int) -> bool:
@@ -192,11 +243,11 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("gating_happy").items():
-            if i in solicit or i in nouns or (i + 1 in solicit):
+            if i in solicit or i in nouns or (i + 1 in solicit) or (i + 1 in sv.of("top_rating")):
                 yield _hit(sv, ms[0], "review request only for satisfied buyers (review gating)")
                 return
         for i, ms in sv.of("gating_unhappy").items():
-            if any(j in solicit for j in (i - 1, i, i + 1)):
+            if any(j in solicit for j in (i - 1, i, i + 1)) or (i in nouns and i not in sv.of("honest")):
                 yield _hit(sv, ms[0], "unhappy buyers are steered away from reviewing (review gating)")
                 return
 
@@ -216,9 +267,35 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
         # asked by any request form, not negated and not something the seller did ('we corrected the listing')
         nouns = sv.of("review_noun")
         for i, ms in sv.of("rating_change").items():
-            if i in nouns and _free_asks(view, sv, i, _ASK_FORMS) and _affirmed(view, seg, ms, sv, i) is not None:
-                yield _hit(sv, nouns[i][0], "asks the buyer to remove or change a review or feedback")
+            named = i in nouns or i - 1 in nouns  # 'Jag såg ditt omdöme. Om du tar bort det, betalar jag ...'
+            if named and ((i in nouns and (_free_asks(view, sv, i, _ASK_FORMS) or _imperative(sv, i, ms))) or _removal_deal(sv, i, ms)) \
+                    and _affirmed(view, seg, ms, sv, i) is not None:
+                yield _hit(sv, (nouns.get(i) or ms)[0], "asks the buyer to remove or change a review or feedback")
                 return
+
+
+_LEAD = re.compile(r"[\W\d_]*(?:(?:please|pls|just|bitte|einfach|alstublieft|gewoon|snälla|bara|svp|juste|por favor|per favore|proszę|prosze|lütfen|lutfen)\W+){0,2}")
+
+
+def _imperative(sv: _Sent, i: int, ms) -> bool:
+    """Does sentence ``i`` open with one of ``ms`` (after 'please', 'just' ...), as an imperative does
+    ('Pas hem aan', 'Delete the one star', 'just Venmo it to us')? Latin script only: Arabic fuses the
+    subject into the verb ('حدّثنا' is 'we updated')."""
+    if not ms or not 0 <= i < len(sv.starts):
+        return False
+    start = _LEAD.match(sv.seg.norm, sv.starts[i]).end()
+    return any(m.start() == start and m.group()[:1] < "\u0250" for m in ms)
+
+
+def _removal_deal(sv: _Sent, i: int, ms: list[re.Match[str]]) -> bool:
+    """'If you take the review down, I refund you 20 €': a change of the review as the condition of a reward."""
+    ifs = sv.of("if_you").get(i)
+    # Japanese puts the condition after the verb ('修正していただけたら')
+    return bool(ifs) and any(c.start() < m.start() or _CJK.match(m.group()) for c in ifs for m in ms) and _rewarded(sv, i)
+
+
+def _rewarded(sv: _Sent, i: int) -> bool:
+    return any(i in sv.of(n) for n in ("incentive_strong", "incentive_weak", "reward_amount", "reward_then"))
 
 
 # ---- payment -----------------------------------------------------------------------------------
@@ -262,6 +339,13 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
                 if m is not None:
                     yield _hit(sv, m, "asks the buyer for additional money outside the order")
                     return
+    if view.has("bank_details") or view.has("pay_us"):
+        for seg in view.texts:
+            sv = _sent_view(view, seg)
+            m = _bank_details_asked(view, seg, sv) or _paid_to_seller(view, seg, sv)
+            if m is not None:
+                yield _hit(sv, m, f"asks for bank details or a payment to the seller ({seg.text[m.start():m.end()]!r})")
+                return
     if not view.has("payment_rail"):
         return
     for seg in view.texts:
@@ -281,6 +365,39 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
                 return
 
 
+def _bank_details_asked(view: MessageView, seg: Segment, sv: _Sent) -> re.Match[str] | None:
+    """The buyer's bank details asked for by any request form ('IBAN numaranızı paylaşmanızı rica ederiz',
+    'podeślij numer konta'), not 'we never need your bank details'."""
+    no_need = sv.of("no_need")
+    for i, ms in sv.of("bank_details").items():
+        if _clause_has(sv, i, no_need, ms[0]):
+            continue
+        if _free_asks(view, sv, i, (*_ASK_FORMS, "pay_verb")) or _imperative_in(sv, i):
+            m = _affirmed(view, seg, ms, sv, i)
+            if m is not None:
+                return m
+    return None
+
+
+def _paid_to_seller(view: MessageView, seg: Segment, sv: _Sent) -> re.Match[str] | None:
+    """Money asked to go to the seller's own account ('transfer it to us', 'wpłacić na nasze konto')."""
+    no_need = sv.of("no_need")
+    for i, ms in sv.of("pay_us").items():
+        if _clause_has(sv, i, no_need, ms[0]):
+            continue
+        rails = sv.of("payment_rail").get(i, ())
+        if _free_asks(view, sv, i, (*_ASK_FORMS, "pay_verb", "if_you")) or _imperative_in(sv, i) or _imperative(sv, i, [*rails, *ms]):
+            m = _affirmed(view, seg, ms, sv, i)
+            if m is not None:
+                return m
+    return None
+
+
+def _imperative_in(sv: _Sent, i: int) -> bool:
+    """Does sentence ``i`` open with a request verb ('podeślij numer konta', 'hesap numarani at')?"""
+    return _imperative(sv, i, sv.of("request_verb").get(i, ()))
+
+
 # ---- off-platform ------------------------------------------------------------------------------
 #: the marketplaces' own anonymised relay addresses are how buyers are meant to be written to
 _RELAY = re.compile(r"@(?:marketplace\.amazon\.|members\.ebay\.|relay\.)")
@@ -295,17 +412,19 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
             if not _RELAY.search(m.group()):
                 yield seg.hit(m.start(), m.end(), "e-mail address to write to: the conversation leaves the marketplace")
                 return
-    if view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network") or view.has("own_shop"):
+    if view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network") or view.has("own_shop") or view.has("by_channel"):
         for seg in view.texts:
+            if seg.kind == "subject" and _REPLY_SUBJECT.match(seg.norm):
+                continue  # 'Re: I wrote to you on WhatsApp' quotes the buyer's own subject
             sv = _sent_view(view, seg)
-            if not (sv.of("messenger") or sv.of("off_platform_phrase") or sv.of("own_shop") or sv.of("social_network")):
+            if not (sv.of("messenger") or sv.of("off_platform_phrase") or sv.of("own_shop") or sv.of("social_network") or sv.of("by_channel")):
                 continue  # the qualifiers below are only worth finding next to a channel
             here = sv.of("stay_on_platform")
             no_need = sv.of("no_need")
             invite = sv.of("messenger_invite")
             third_party = sv.of("third_party")  # the carrier or the manufacturer writes or calls, not the seller
             for i, ms in sv.of("messenger").items():
-                if i in here or i in no_need or i in third_party:
+                if (i in here and not _invited_anyway(sv, i, ms[0])) or i in no_need or i in third_party:
                     continue  # 'you said you sent the photos on WhatsApp; please attach them here'
                 if i not in invite and not _DIGITS6.search(sv.text(i)) and not sv.near("easier_there", i):
                     continue  # a mention ('the watch shows WhatsApp notifications'), not an invitation
@@ -320,17 +439,29 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                 if m is not None:
                     yield _hit(sv, m, "moves the conversation or the sale off the marketplace")
                     return
+            for i, ms in sv.of("by_channel").items():
+                # 'easier over email, ping me privately', '電話のほうが早いので', '退货的事打电话说比较快'
+                if i in here or i in no_need or i in third_party or not sv.near("easier_there", i, 0):
+                    continue
+                m = _affirmed(view, seg, ms, sv, i)
+                if m is not None:
+                    yield _hit(sv, m, "moves the conversation to e-mail or the phone: keep it on the marketplace")
+                    return
             buy = sv.of("buy_verb")
             for i, ms in sv.of("own_shop").items():
-                if i in buy and i not in no_need:
+                # '... in our own web shop we have all six colours. Order there directly next time.'
+                if (i in buy or _imperative(sv, i + 1, buy.get(i + 1, ()))) and i not in no_need:
                     m = _affirmed(view, seg, ms, sv, i)
                     if m is not None:
                         yield _hit(sv, m, "sends the buyer to the seller's own shop: the sale leaves the marketplace")
                         return
             contact = sv.of("contact_verb")
+            personal = sv.of("personal_object")
             for i, ms in sv.of("social_network").items():
                 if i in here or i in no_need or i in third_party:
                     continue
+                if any(p.start() <= m.start() < p.end() and _ACCOUNT.search(p.group()) for p in personal.get(i, ()) for m in ms):
+                    continue  # 'your Instagram account' asked for is personal data, not an invitation
                 if sv.near("easier_there", i):  # 'Do you have Instagram? It would be easier by DM.'
                     m = _affirmed(view, seg, ms, sv, i)
                     if m is not None:
@@ -346,7 +477,21 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
         yield paid
 
 
+_ACCOUNT = re.compile(r"account|handle|profil|konto|hesab|cuenta|compte|conta|アカウント|账号|حساب")
+
+
+def _invited_anyway(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """'Scrivimi su WhatsApp così facciamo prima, qui su eBay rispondo poco': the sentence opens with the
+    invitation or calls the messenger quicker, and 'here' is said in another clause (not 'write to us
+    here in the Wish app')."""
+    if sv.near("easier_there", i, 0):
+        return True
+    invites = [*sv.of("contact_verb").get(i, ()), *sv.of("messenger_invite").get(i, ())]
+    return _imperative(sv, i, invites) and not _clause_has(sv, i, sv.of("stay_on_platform"), m)
+
+
 _DIGITS6 = re.compile(r"\d[\d -]{5,}")
+_REPLY_SUBJECT = re.compile(r"\s*(?:re|aw|sv|antw|r|rif|res|ynt|vs|odp|回复|答复|返信)\s*[:：]")
 _CLAUSE_BREAK = re.compile(r"[,;:\n()]")
 
 
@@ -364,7 +509,7 @@ def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]], sv:
     """The first match not negated just before it ('please don't call us', 'wir sind nicht per WhatsApp')
     and, given its sentence, not inside the buyer's own question reported back ('you asked for our WhatsApp: ...')."""
     for m in matches:
-        if _negated(view, seg.norm, m.start(), 25):
+        if _negated(view, seg.norm, m.start(), 25) or _negated_after(view, seg.norm, m):
             continue
         if sv is not None and _reported(sv, i, m):
             continue
@@ -409,6 +554,18 @@ def _negated(view: MessageView, text: str, start: int, reach: int = 30) -> bool:
     if cut is not None:
         window = window[cut.end():]
     return concept("negation").search(window, view.words) is not None
+
+
+_CLAUSE_END = re.compile(r"[。！？!?、,;\n]")
+
+
+def _negated_after(view: MessageView, text: str, m: re.Match[str]) -> bool:
+    """Japanese negates at the end of the clause: '追加のお支払いは一切ございません' (no extra payment at all)."""
+    if not _CJK.search(text, m.start(), m.end() + 1):
+        return False
+    end = _CLAUSE_END.search(text, m.end())
+    stop = min(end.start() if end else len(text), m.end() + 20)
+    return concept("negation_after").search(text[m.end():stop], view.words) is not None
 
 
 #: every way a sentence asks something of the buyer
@@ -465,10 +622,11 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
         records = sv.of("records_purpose")
         asks = sv.of("you_request")
         no_need = sv.of("no_need")
+        questions = sv.of("personal_question")  # 'wann haben Sie Geburtstag?', '你生日几号？'
         for i, ms in objs.items():
-            if (i not in req and i not in polite and i not in records and i not in asks) or i in no_need:
+            if (i not in req and i not in polite and i not in records and i not in asks and i not in questions) or i in no_need:
                 continue
-            if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request")):
+            if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request", "personal_question")):
                 continue  # 'please don't share your phone number', 'you asked whether we need your ID'
             ms = [m for m in ms if not (billing and _BILLING_IDS.search(m.group())) and not _negated(view, seg.norm, m.start())
                   and not _reported(sv, i, m)]

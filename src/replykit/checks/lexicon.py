@@ -20,12 +20,20 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
 
+# Anchors are read off the parse tree of ``re``'s own, private parser (``re._parser``). Should a Python
+# release move or reshape it, nothing breaks: every fragment is then run ungated (same matches, slower),
+# and tests/checks/test_checks_lexicon_parser.py fails loudly so that this adapter gets updated.
 try:  # Python 3.11+
     import re._parser as _sre_parse  # type: ignore[import-not-found]
-    from re._constants import AT, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
-    from sre_constants import AT, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore[no-redef]
+    from re._constants import (  # type: ignore[import-not-found]
+        AT, BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, RANGE, SUBPATTERN)
+    PARSER_AVAILABLE = True
+except ImportError:  # pragma: no cover - exercised by the parser test with the module hidden
+    _sre_parse = None
+    AT = BRANCH = CATEGORY = CATEGORY_DIGIT = CATEGORY_SPACE = IN = LITERAL = MAX_REPEAT = MIN_REPEAT = NEGATE = RANGE = SUBPATTERN = object()
+    PARSER_AVAILABLE = False
+#: what a reshaped parse tree raises when walked with today's expectations
+_SHAPE_ERRORS = (TypeError, ValueError, IndexError, AttributeError, KeyError)
 
 SHIPPED_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl", "sv", "pt", "tr", "ja", "zh", "ar")
 _SCRIPT_OF = {"ja": "cjk", "zh": "cjk", "ar": "arabic"}
@@ -34,7 +42,11 @@ HAS_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]
 _NON_LATIN_SCRIPT = re.compile(HAS_CJK.pattern[:-1] + HAS_ARABIC.pattern[1:])  # either: one scan for Latin text
 MAX_ANCHOR = 8
 MIN_PREFIX = 3
-_WORD = re.compile(r"\w+")
+#: Chinese and Japanese characters count as word characters for ``re`` but end a Latin word: in
+#: "我们的Telegram" or "のclearance sale" the Latin word stands alone
+_CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_WORD = re.compile(rf"[^\W{_CJK_CHARS}]+")
+_LATIN_WORD_CHAR = rf"[^\W{_CJK_CHARS}]"
 _ASCII_NON_WORD_TO_SPACE = str.maketrans({c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 
 
@@ -158,18 +170,59 @@ def _variant_rx(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def _expanded(langs: dict[str, list[str]]) -> dict[str, list[str]]:
     variants = _data().get("variants", {})
-    return {lang: [expand_variants(f, variants.get(lang, {})) for f in frags] for lang, frags in langs.items()}
+    return {lang: [fold_accents(expand_variants(f, variants.get(lang, {})), lang) for f in frags] for lang, frags in langs.items()}
+
+
+#: how sellers type a letter without its diacritic ('lutfen', 'gwiazdke', 'avaliacao', 'etoiles')
+_FOLD = str.maketrans("áàâäãåéèêëíìîïóòôöõøúùûüýÿçñłśźżćńąęğışőű", "aaaaaaeeeeiiiioooooouuuuyycnlszzcnaegisou")
+_UMLAUT = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+#: shortest word (in letters) that gets an accent-less alternative: shorter ones collide with other
+#: words ('é' is / 'e' and, 'sí' / 'si', 'où' / 'ou', 'få' / 'fa')
+MIN_FOLD = 4
+_FOLD_RUN = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|\{[^}]*\}|[^\W\d_]+")
+
+
+def fold_accents(frag: str, lang: str) -> str:
+    """``frag`` with every word of at least MIN_FOLD letters that carries a diacritic also accepted
+    without it: ``étoiles?`` -> ``(?:étoile|etoile)s?`` (German: ae/oe/ue only; the exceptions are data,
+    ``accent_free`` in lexicon.json).
+
+    Only letter runs outside classes, escapes and counts are touched; a letter followed by a
+    quantifier stays outside the group so that the quantifier keeps applying to it alone."""
+    rules = _data().get("accent_free", {})
+    if frag.isascii() or lang in _SCRIPT_OF or lang in rules.get("none", ()):
+        return frag
+    umlaut_only = lang in rules.get("umlaut_only", ())
+    not_folded = set(rules.get("not", {}).get(lang, ()))
+    out: list[str] = []
+    pos = 0
+    for m in _FOLD_RUN.finditer(frag):
+        word = m.group()
+        if not word[0].isalpha() or word.isascii():
+            continue
+        end = m.end()
+        if end < len(frag) and frag[end] in "?*+{":
+            word = word[:-1]
+            end -= 1
+        folded = word.translate(_FOLD)
+        forms = [word]
+        if folded != word and len(word) >= MIN_FOLD and folded.isascii() and not umlaut_only and folded not in not_folded:
+            forms.append(folded)
+        if umlaut_only and any(c in word for c in _UMLAUT) and len(word) >= MIN_FOLD:
+            forms.append("".join(_UMLAUT.get(c, c) for c in word))
+        if len(forms) > 1:
+            out.append(frag[pos:m.start()])
+            out.append("(?:" + "|".join(dict.fromkeys(forms)) + ")")
+            pos = end
+    if not out:
+        return frag
+    out.append(frag[pos:])
+    return "".join(out)
 
 
 def _is_word_char(code: int) -> bool:
     ch = chr(code)
     return ch.isalnum() or ch == "_"
-
-
-try:
-    from re._constants import CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, NEGATE, RANGE  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover
-    from sre_constants import CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, NEGATE, RANGE  # type: ignore[no-redef]
 
 
 def _class_is_nonword(av) -> bool:
@@ -334,12 +387,16 @@ def fragment_anchors(frag: str) -> set[str] | None:
 def fragment_requirements(frag: str) -> tuple[frozenset[str], ...]:
     """Necessary anchor sets of a fragment, best first: a match needs a word starting with one
     member of *every* set. Empty when nothing can be derived (the fragment always runs)."""
+    if _sre_parse is None:
+        return ()
     try:
         parsed = _sre_parse.parse(frag)
+        found: list[tuple[int, set[str]]] = []
+        _best(list(parsed), True, found, tail_complete=True)
     except re.error:
         return ()
-    found: list[tuple[int, set[str]]] = []
-    _best(list(parsed), True, found, tail_complete=True)
+    except _SHAPE_ERRORS:  # pragma: no cover - a reshaped private parser: run the fragment ungated
+        return ()
     found.sort(key=lambda c: -c[0])
     out: list[frozenset[str]] = []
     for _score, anchors in found:
@@ -359,7 +416,8 @@ class _Bounded:
     __slots__ = ("rx", "pattern")
 
     def __init__(self, body: str):
-        self.rx = re.compile(rf"(?:{body})(?!\w)")
+        # a fragment that ends in a space ('need (?:a |the )') is complete: no right boundary to check
+        self.rx = re.compile(rf"(?:{body})(?:(?<= )|(?!{_LATIN_WORD_CHAR}))")
         self.pattern = body
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -384,7 +442,7 @@ class _Bounded:
 
 
 def _wordch(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    return (ch.isalnum() or ch == "_") and not ("\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef")
 
 
 def _group(frags: list[str], bounded: bool):
@@ -602,9 +660,11 @@ def _needs_ink(items) -> bool:
 
 def pattern_needs_ink(pattern: str) -> bool:
     """Can ``pattern`` only match text that holds a non-white-space character? (False when unsure)"""
+    if _sre_parse is None:
+        return False
     try:
         return _needs_ink(list(_sre_parse.parse(pattern)))
-    except re.error:
+    except (re.error, *_SHAPE_ERRORS):
         return False
 
 
