@@ -69,7 +69,8 @@ _PERCENT_OFF = re.compile(r"\d\s?%\s?(?:off|オフ|off\b)")
 
 @rule("content.promotion", catalogue=True)
 def promotion(view: MessageView) -> Iterator[Hit]:
-    if not any(view.has(n) for n in _PROMO_GATE):
+    if not any(view.has(n) for n in _PROMO_GATE) and not (  # a coupon-shaped token for a next order needs no offer word
+            view.has("promo_tie") and any(_CODE_GATE.search(seg.text) for seg in view.texts)):
         return
     for seg in view.texts:
         sv = _sent_view(view, seg)
