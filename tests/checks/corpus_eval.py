@@ -119,7 +119,8 @@ def score_concepts(paths: Iterable[Path]) -> ConceptScores:
         lang = d["language"]
         ctx = {"buyer_locale": d["buyer_locale"]} if d.get("buyer_locale") else {}
         for i, case in enumerate(d["cases"]):
-            got = {f.rule for f in CONCEPT_CHECKER.lint(Message("", text=case["text"], context=ctx), case["marketplace"])}
+            context = {**ctx, "buyer_locale": case["buyer_locale"]} if case.get("buyer_locale") else ctx  # a case's own variant
+            got = {f.rule for f in CONCEPT_CHECKER.lint(Message("", text=case["text"], context=context), case["marketplace"])}
             cell = out.cells[(case["rule"], lang)]
             if case["violates"]:
                 cell.expected += 1

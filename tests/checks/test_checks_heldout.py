@@ -1,15 +1,18 @@
-"""The two once-held-out halves of the independently written corpora, now development data.
+"""The held-out halves of the independently written corpora.
 
-Both sets were written by writers who never saw the patterns:
+Every set was written by writers who never saw the patterns:
 
 - ``heldout/``: round 1 (a clean, polite register);
-- ``heldout-r2/``: round 2 (terse, sloppy, mixed-language, indirect).
+- ``heldout-r2/``: round 2 (terse, sloppy, mixed-language, indirect);
+- ``heldout-r3/``: round 3 (agent macros with a pasted personal line, paraphrases and side remarks,
+  regional vocabulary, accent-less typing, innocent sentences sharing the violations' key words).
 
 Both were scored blind once and have since been read while tuning (issue 10, third round): their misses
 showed kinds of mistakes (accent-less typing, Latin words inside Chinese or Japanese, paid reviews
 written as equations, indirect requests ...), which were fixed as mechanisms with test sentences of
 their own (``test_checks_concept_kinds.py``). So these figures are development figures, no longer a
-stranger's measure; that is a fresh corpus scored once by the integrator.
+stranger's measure; that is ``heldout-r3/``: written while the third round was tuned, kept away from
+the tuner and scored once after it (and once before, on the code the round started from).
 
 Each test prints aggregate figures (recall, false errors, concept x language table) and asserts a
 floor a little below what was last measured, so a regression fails CI without the test pretending
@@ -37,9 +40,14 @@ class Floors:
 #: round 1: messages 161/166 = 97.0 % recall, 5 false errors (2 of them phone / link rules);
 #:          concept sentences 234/234 = 100 %, 0 false positives.
 #: round 2: messages 75/81 = 92.6 %, 2 false errors (phone, link); concept sentences 227/234 = 97.0 %, 0.
+#: round 3, never read while tuning: before the third tuning round messages 130/148 = 87.8 %, 9 false
+#:          errors, concept sentences 277/468 = 59.2 %, 14 false positives; after it 132/148 = 89.2 %,
+#:          10 false errors, 318/468 = 67.9 %, 20 false positives (a phrase lexicon tuned to ~100 % on
+#:          what it has seen gains 9 points on a new writer's wording).
 SETS = (
     Floors("heldout", 0.95, 6, 0.97, 1),
     Floors("heldout-r2", 0.90, 3, 0.95, 1),
+    Floors("heldout-r3", 0.87, 11, 0.66, 22),
 )
 
 
