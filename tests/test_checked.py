@@ -42,6 +42,16 @@ def test_an_item_title_is_named_by_its_place_in_the_list(renderer: Renderer, che
     assert {(f.rule, f.where) for f in reply.errors} >= {("content.email-address", "variables.items[1].title")}
 
 
+def test_a_product_title_is_the_orders_wording_not_the_sellers(renderer: Renderer, checker: Checker) -> None:
+    variables = samples(renderer, "delay_notice", "ebay")
+    variables["items"] = [{"title": "Shut Up and Take My Money T-Shirt, Idiot Proof Print", "quantity": 1}]
+    reply = renderer.render("delay_notice", locale="en", marketplace="ebay", variables=variables, checker=checker)
+    assert not [f for f in reply.findings or () if f.rule == "content.disrespect"]
+    note = samples(renderer, "pre_sale_question", "amazon", answer="You are an idiot, read the description.")
+    judged = renderer.render("pre_sale_question", locale="en", marketplace="amazon", variables=note, checker=checker)
+    assert [f for f in judged.errors if f.rule == "content.disrespect" and f.where == "variables.answer"]
+
+
 def test_samples_bring_in_nothing_and_no_checker_means_not_checked(renderer: Renderer, checker: Checker) -> None:
     for scenario in renderer.scenarios.values():
         for marketplace in scenario.marketplaces:

@@ -100,7 +100,7 @@ def _values(scenario: Scenario, typed: Mapping[str, Any]) -> Iterator[tuple[str,
             continue
         if var.type == "items":
             for index, item in enumerate(value):
-                yield f"variables.{name}[{index}].title", "text", item.title
+                yield f"variables.{name}[{index}].title", "title", item.title
         else:
             yield f"variables.{name}", var.type, str(value)
 
@@ -109,11 +109,13 @@ def _may_hold_id(value: str) -> bool:
     return len(value) >= 24 or _SIX_DIGITS.match(value) is not None
 
 
-def _context(facts: _Context, order_id: str | None = None) -> dict[str, Any]:
+def _context(facts: _Context, order_id: str | None = None, from_order: str | None = None) -> dict[str, Any]:
     buyer_locale, kind, scenario, channel = facts
-    out = {"buyer_locale": buyer_locale, "message_kind": kind, "scenario": scenario, "channel": channel}
+    out: dict[str, Any] = {"buyer_locale": buyer_locale, "message_kind": kind, "scenario": scenario, "channel": channel}
     if order_id:
         out["order_id"] = order_id
+    if from_order:  # the order's words, not the seller's: disrespect, spelling and placeholder rules skip them
+        out["buyer_values"] = [from_order]
     return out
 
 
@@ -175,7 +177,8 @@ class TicketJudge:
         for where, kind, value in _values(scenario, typed):
             if not _shown(value, reply):
                 continue
-            found = self._value(reply.marketplace, facts, value, order_id if _may_hold_id(value) else None)
+            found = self._value(reply.marketplace, facts, value, order_id if _may_hold_id(value) else None,
+                                kind == "title")
             if kind == "order_id":
                 found += self._order_id(reply.marketplace, facts, _shape(value))
             out += [replace(f, where=where) for f in found]
@@ -190,8 +193,10 @@ class TicketJudge:
             self._messages.put((cell, tuple(long_values)), found)
         return tuple(out + found)
 
-    def _lint_value(self, marketplace: str, facts: _Context, value: str, order_id: str | None) -> tuple[Finding, ...]:
-        message = Message("", None, value, _context(facts, order_id))
+    def _lint_value(self, marketplace: str, facts: _Context, value: str, order_id: str | None,
+                    title: bool = False) -> tuple[Finding, ...]:
+        """A value alone in the reply's context; a product ``title`` is the order's wording, not the seller's."""
+        message = Message("", None, value, _context(facts, order_id, value if title else None))
         return tuple(replace(f, line=None) for f in self._value_checker.lint(message, marketplace))
 
     def _lint_order_id(self, marketplace: str, facts: _Context, shape: str) -> tuple[Finding, ...]:
