@@ -96,10 +96,12 @@ class Scenario:
         return validate_variables(self.variables, values)
 
     def json_schema(self) -> dict[str, Any]:
-        """The ticket variables as a JSON Schema (draft 2020-12) object, for integrations."""
+        """The ticket variables as a JSON Schema (draft 2020-12) object, for integrations (the pack's
+        manifest, ``GET /v1/scenarios/{id}``); ``x-replykit-type`` keeps replykit's type name."""
         return {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
             "type": "object",
-            "properties": {name: _JSON_SCHEMAS[var.type](var) for name, var in self.variables.items()},
+            "properties": {name: _property_schema(var) for name, var in self.variables.items()},
             "required": [name for name, var in self.variables.items() if var.required],
             "additionalProperties": False,
         }
@@ -209,6 +211,15 @@ _JSON_SCHEMAS: dict[str, Callable[[Variable], dict[str, Any]]] = {
     "enum": lambda var: {"type": "string", "enum": list(var.choices)},
     "integer": lambda var: {"type": "integer", "minimum": 0, "maximum": MAX_INTEGER},
 }
+
+
+def _property_schema(var: Variable) -> dict[str, Any]:
+    schema = _JSON_SCHEMAS[var.type](var)
+    schema["x-replykit-type"] = var.type
+    if var.description:
+        schema["description"] = var.description
+    return schema
+
 
 VARIABLE_TYPES: dict[str, Callable[[Any, Variable], Any]] = {
     "text": _text,

@@ -23,7 +23,7 @@ from ..project import Project
 from ..rendering.renderer import Reply
 from . import backend
 from .backend import Loaded
-from .schema import variable_errors, variables_schema
+from .schema import variable_errors
 
 
 class RequestError(ReplykitError):
@@ -157,7 +157,7 @@ class Service:
         spec = self.pack.renderer.scenario(scenario_id)
         return {"id": spec.id, "title": spec.title, "kind": spec.kind, "description": spec.description,
                 "reasons": list(spec.reasons), "marketplaces": list(spec.marketplaces),
-                "variables": variables_schema(spec),
+                "variables": spec.json_schema(),
                 "samples": {m: spec.samples(m) for m in spec.marketplaces}}
 
     def manifest(self) -> dict[str, Any]:
