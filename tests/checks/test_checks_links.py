@@ -55,3 +55,11 @@ def test_allow_list_is_extended_by_the_project(tmp_path):
 def test_generic_link_text():
     assert "a11y.link-text-generic" in rules("", html='<p>Guide: <a href="https://www.amazon.com/x">click here</a></p>')
     assert "a11y.link-text-generic" not in rules("", html='<p><a href="https://www.fedex.com/x">Track your FedEx package</a></p>')
+
+
+@pytest.mark.parametrize("marketplace", ["amazon", "ebay", "etsy", "mercadolibre", "walmart_us", "walmart_ca", "wish"])
+@pytest.mark.parametrize("url", ["https://track.4px.com", "https://track.yanwen.com/en/?no=UG123456789YW",
+                                 "https://www.yunexpress.com/track?nums=YT2301234567890123", "https://global.cainiao.com/detail.htm?mailNoList=LP00123456789012"])
+def test_cross_border_carriers_tracking_pages_are_allowed(url, marketplace):
+    """The Chinese cross-border carriers a seller ships with (4PX, Yanwen, YunExpress, Cainiao) are carriers too."""
+    assert "link.external" not in rules(f"Your parcel left our warehouse, tracking: {url}", marketplace)
