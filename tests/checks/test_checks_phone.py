@@ -69,3 +69,27 @@ def test_order_ids_ceps_and_prices_are_never_phones_even_near_a_cue(a, b, c, cep
     order = f"{a:03d}-{b:07d}-{c:07d}"
     text = f"Order {order} ({cue} us? no need). CEP {cep5:05d}-{cep3:03d}. Total R$ {cep5 / 100:.2f} on 12/11/2026 10:30."
     assert not _phone(text, "amazon", buyer_locale="pt-BR")
+
+
+@pytest.mark.parametrize("text,locale", [
+    ("Your DHL parcel: https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode=340434161094 - WhatsApp is not used here, write to us in the messages.", "en-GB"),
+    ("Takip: https://www.yurticikargo.com/tr/online-servisler/gonderi-sorgula?code=5321234567 telefonla değil, buradan yazın.", "tr-TR"),
+    ("Suivi : https://www.laposte.fr/outils/suivre-vos-envois?code=0612345678 — pas de WhatsApp, répondez ici.", "fr-FR"),
+    ("تتبع الشحنة: https://www.aramex.com/track/results?ShipmentNumber=0501234567 ولا نستخدم الواتساب، اكتب لنا هنا", "ar-SA"),
+])
+def test_a_tracking_number_inside_a_carriers_tracking_link_is_not_a_phone(text, locale):
+    assert not _phone(text, buyer_locale=locale)
+
+
+@pytest.mark.parametrize("text,locale", [
+    ("发票请不要打电话，发到QQ邮箱 13812345678@qq.com 就行", "zh-CN"),
+    ("Call or WhatsApp? No: mail 07700900123@example.co.uk", "en-GB"),
+])
+def test_digits_of_an_email_address_are_the_email_rules_business(text, locale):
+    got = {f.rule for f in lint_message(Message("Re: invoice", text=text, context={"buyer_locale": locale}), "ebay")}
+    assert "content.email-address" in got and "content.phone-number" not in got
+
+
+def test_a_number_in_another_link_or_beside_a_carrier_link_is_still_a_phone():
+    assert _phone("WhatsApp me: https://myshop.example/contact?tel=07700900123", buyer_locale="en-GB")
+    assert _phone("Track it at https://www.ups.com/track?tracknum=1Z999AA10123456784 or WhatsApp 0532 123 45 67", buyer_locale="tr-TR")

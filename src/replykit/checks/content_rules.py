@@ -10,6 +10,7 @@ from .lexicon import concept
 from .phone import find_phones, regions_of
 from .registry import Hit, rule
 from .textutil import Twin, excerpt, lower
+from .urls import host_of, shortener
 from .view import MessageView, Segment
 
 # ---- emoji ----------------------------------------------------------------------------------
@@ -95,6 +96,19 @@ def email_address(view: MessageView) -> Iterator[Hit]:
 
 
 # ---- phone ---------------------------------------------------------------------------------
+def _part_of_address(view: MessageView, seg: Segment, s: int, e: int) -> bool:
+    """The digits at ``s:e`` belong to an e-mail address (a QQ mailbox '2847361950@qq.com': the
+    e-mail rule judges it) or to a link to an allow-listed page (a carrier's tracking URL carries the
+    tracking number): not a number to dial. Other links keep theirs ('https://wa.me/4917…')."""
+    if any(m.start() <= s and e <= m.end() for m in emails_in(view, seg)):
+        return True
+    for u in view.text_urls(seg):
+        if u.start <= s and e <= u.end:
+            h = host_of(u.url) if u.kind != "bare" else host_of("https://" + u.url.split("/")[0])
+            return h is not None and view.allow.allows(h) and shortener(h) is None
+    return False
+
+
 @rule("content.phone-number", catalogue=True)
 def phone_number(view: MessageView) -> Iterator[Hit]:
     regions = regions_of(view.context, view.profile.data.get("home_region"))
@@ -103,6 +117,8 @@ def phone_number(view: MessageView) -> Iterator[Hit]:
             return sorted(m.span() for name in ("phone_cue", "messenger") for m in view.matches(seg, name))
 
         for s, e, cap in find_phones(seg.norm, regions, cues):
+            if _part_of_address(view, seg, s, e):
+                continue
             msg = "telephone number in the message"
             if cap:
                 msg += " (carrier, warranty or manufacturer line: tolerated, check it is not the seller's own)"
