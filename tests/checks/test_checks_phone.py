@@ -93,3 +93,13 @@ def test_digits_of_an_email_address_are_the_email_rules_business(text, locale):
 def test_a_number_in_another_link_or_beside_a_carrier_link_is_still_a_phone():
     assert _phone("WhatsApp me: https://myshop.example/contact?tel=07700900123", buyer_locale="en-GB")
     assert _phone("Track it at https://www.ups.com/track?tracknum=1Z999AA10123456784 or WhatsApp 0532 123 45 67", buyer_locale="tr-TR")
+
+
+@pytest.mark.parametrize("text,locale", [
+    ("Colis UPS numéro 1Z 999 AA1 01 2345 6784, pas de WhatsApp svp, écrivez-nous ici.", "fr-FR"),
+    ("UPS: 1Z 4E6 92X 03 1234 5678 - bei Fragen bitte nicht anrufen, hier schreiben.", "de-DE"),
+    ("Il pacco UPS 1Z 999 AA1 01 2345 6784 arriva domani; niente telefono, risponda qui.", "it-IT"),
+])
+def test_a_ups_number_written_in_groups_is_not_a_phone(text, locale):
+    assert not _phone(text, buyer_locale=locale)
+    assert _phone(f"{text} WhatsApp 0171 2345678", buyer_locale="de-DE")  # a real number beside it is still found

@@ -34,7 +34,7 @@ _D = "0123456789"
 _MASKS: list[tuple[re.Pattern[str], str, bool]] = [
     (re.compile(r"(?:\d{3}|d\d{2})-\d{7}-\d{7}(?![\d-])"), _D + "-", False),  # Amazon order id
     (re.compile(r"\d{2}-\d{5}-\d{5}(?![\d-])"), _D + "-", False),  # eBay order number
-    (re.compile(r"1z[0-9a-z]{16}\b"), "", True),  # UPS
+    (re.compile(r"1z(?: ?[0-9a-z]){16}\b"), "", True),  # UPS, also written in groups (1Z 999 AA1 01 2345 6784)
     (re.compile(r"9\d{3}(?: ?\d{4}){4} ?\d{2}(?!\d)"), _D, False),  # USPS
     (re.compile(r"[a-z]{2} ?\d{3} ?\d{3} ?\d{3} ?[a-z]{2}\b"), "", True),  # UPU S10
     (re.compile(r"\d{13,}(?!\d)"), _D, False),  # long runs: tracking / order numbers
