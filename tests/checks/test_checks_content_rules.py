@@ -135,3 +135,24 @@ def test_linebreak_rule_on_plain_text():
     assert "style.linebreaks.max2" not in rules("Hello,\r\n\r\nline\r\n-- \r\nsig\n\n\n")
     assert "style.linebreaks.max2" in rules("Hello,\n\n\nline")
     assert "style.linebreaks.max2" in rules("こんにちは\n　\n　\n本文")  # lines of U+3000 are blank
+
+
+@pytest.mark.parametrize("text", [
+    "Vragen kun je ook via Telegram stellen, zoek op @retrolampen_nl. Groetjes, Bas",
+    "Folgen Sie uns auf Instagram unter @lampenwelt_de. Danke für Ihre Geduld!",
+    "Retrouvez nos tutoriels sur @atelier.bois. Merci encore !",
+    "Siga a gente no Instagram @casa_bonita. Obrigado pela compra!",
+])
+def test_a_handle_followed_by_the_next_sentence_is_not_an_email(text):
+    """A disguised address ends in a real top-level domain; '@shop_nl. Groetjes' is a handle and a new sentence."""
+    assert "content.email-address" not in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "send me pics at dan.reyes at gmail dot com and I'll sort it",
+    "scrivimi a mario.rossi chiocciola libero punto it",
+    "napisz na sklep.anna małpa wp kropka pl",
+    "schreib an info @ lampenwelt . de",
+])
+def test_disguised_addresses_still_found_after_a_false_start(text):
+    assert "content.email-address" in rules(text)

@@ -10,7 +10,7 @@ from .lexicon import concept
 from .phone import find_phones, regions_of
 from .registry import Hit, rule
 from .textutil import Twin, excerpt, lower
-from .urls import host_of, shortener
+from .urls import host_of, known_tld, shortener
 from .view import MessageView, Segment
 
 # ---- emoji ----------------------------------------------------------------------------------
@@ -50,7 +50,7 @@ _AT_WORDS = "at|ät|arroba|chez|arobase|chiocciola|małpa|malpa|snabel-a|apensta
 _DOT_WORDS = "dot|punkt|punto|point|punt|nokta|kropka|ponto|ドット|点"
 # local part, an 'at' (bracketed word, spaced word, or a spaced @), domain, a 'dot', top-level domain
 _EMAIL_OBF = re.compile(
-    rf"(?<![\w.+-])[\w.+-]+(?:\s*[\[(]\s*(?:{_AT_WORDS})\s*[\])]\s*|\s+(?:{_AT_WORDS})\s+|\s*(?:アットマーク|＠)\s*|\s+@\s*|@\s+)[\w-]+"
+    rf"(?<![\w.+-])[\w.+-]+(?:\s*[\[(]\s*(?:{_AT_WORDS})\s*[\])]\s*|\s+(?:{_AT_WORDS})\s+|\s*(?:アットマーク|＠)\s*|\s+@\s*|@\s+)(?P<domain>[\w-]+)"
     rf"(?:\s*\.\s*|\s*[\[(]\s*(?:{_DOT_WORDS})\s*[\])]\s*|\s+(?:{_DOT_WORDS})\s+)[a-z]{{2,}}(?!\w)"
 )
 _OBF_MARKS = ("[at]", "(at)", "[ at ]", "( at )", "(ät)", "[ät]", " arroba ", "(arroba)", "アットマーク", "＠", "(chez)", " dot ", "(dot)",
@@ -59,6 +59,7 @@ _OBF_MARKS = ("[at]", "(at)", "[ at ]", "( at )", "(ät)", "[ät]", " arroba ", 
               "(punkt)", "[punkt]", "(punto)", "[punto]", "(point)", "[point]", " punt ")
 
 
+_TLD_END = re.compile(r"[a-z]+$")
 _OBF_GATE = re.compile("|".join(re.escape(k) for k in sorted(_OBF_MARKS, key=len, reverse=True)))
 
 
@@ -71,7 +72,14 @@ def email_matches(text: str) -> Iterator[re.Match[str]]:
             yield m
     low = lower(text)
     if _OBF_GATE.search(low):
-        for m in _EMAIL_OBF.finditer(low):
+        pos = 0
+        while (m := _EMAIL_OBF.search(low, pos)) is not None:
+            # a disguised address ends in a real top-level domain: 'op @shop_nl. Groetjes' is a handle and the next
+            # sentence; 'pics at dan.reyes at gmail dot com' is tried again from 'dan'
+            if not known_tld(_TLD_END.search(m.group()).group()):
+                pos = m.start("domain")
+                continue
+            pos = m.end()
             if not any(a < m.end() and m.start() < b for a, b in spans):
                 yield m
 

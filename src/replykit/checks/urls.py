@@ -33,6 +33,11 @@ def _suffixes() -> tuple[frozenset[str], frozenset[str]]:
     return multi, single
 
 
+def known_tld(label: str) -> bool:
+    """``label`` (lower-case, no dot) is a top-level domain ('com', 'de', 'shop'), not any word."""
+    return label in _suffixes()[1]
+
+
 @dataclass(frozen=True, slots=True)
 class Host:
     name: str  # full host, lower-case, IDNA-decoded
