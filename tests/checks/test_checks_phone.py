@@ -103,3 +103,17 @@ def test_a_number_in_another_link_or_beside_a_carrier_link_is_still_a_phone():
 def test_a_ups_number_written_in_groups_is_not_a_phone(text, locale):
     assert not _phone(text, buyer_locale=locale)
     assert _phone(f"{text} WhatsApp 0171 2345678", buyer_locale="de-DE")  # a real number beside it is still found
+
+
+@pytest.mark.parametrize("text,locale", [
+    ("Paczka jedzie przez Aramex: 3456 7890 12. Nie używamy WhatsAppa, proszę pisać tutaj.", "pl-PL"),
+    ("Ihr Paket ist mit SMSA unterwegs: 2901 1873 4552. WhatsApp nutzen wir nicht, schreiben Sie uns hier.", "de-DE"),
+    ("Yamatoで発送しました：1234-5678-9012。LINEではなく、こちらでご連絡ください。", "ja-JP"),
+    ("SF Expressで発送しました：SF 1234 5678 9012。LINEではなく、こちらでご連絡ください。", "ja-JP"),
+])
+def test_a_carrier_named_in_latin_letters_in_any_language_is_a_carrier(text, locale):
+    """Carrier brands are written in Latin letters whatever the message's language: a number beside one is
+    the carrier's (its tracking number or its line), at most a warning."""
+    fs = [f for f in lint_message(Message("Re: your order", text=text, context={"buyer_locale": locale}), "amazon")
+          if f.rule == "content.phone-number"]
+    assert all(f.severity == "warning" for f in fs)
