@@ -117,3 +117,22 @@ def test_a_carrier_named_in_latin_letters_in_any_language_is_a_carrier(text, loc
     fs = [f for f in lint_message(Message("Re: your order", text=text, context={"buyer_locale": locale}), "amazon")
           if f.rule == "content.phone-number"]
     assert all(f.severity == "warning" for f in fs)
+
+
+@pytest.mark.parametrize("text,locale", [
+    ("Ordernummer 0701234567 har skickats. Vi använder inte WhatsApp, skriv här.", "sv-SE"),
+    ("Retournummer 0612 3456 78, geen WhatsApp, antwoord hier.", "nl-NL"),
+    ("Ihre Rücksendenummer lautet 0171 2345678 – WhatsApp nutzen wir nicht.", "de-DE"),
+    ("Your RMA number is 07700 900123; no WhatsApp please, reply here.", "en-GB"),
+])
+def test_a_number_labelled_as_an_order_return_or_case_number_is_not_a_phone(text, locale):
+    assert not _phone(text, buyer_locale=locale)
+
+
+@pytest.mark.parametrize("text,locale", [
+    ("Ordernummer 4471, ring mig på 070-123 45 67.", "sv-SE"),
+    ("Mijn telefoonnummer is 06 12345678.", "nl-NL"),
+    ("Meine Telefonnummer: 0171 2345678", "de-DE"),
+])
+def test_a_phone_word_is_no_reference_label(text, locale):
+    assert _phone(text, buyer_locale=locale)
