@@ -133,6 +133,7 @@ def test_a_number_labelled_as_an_order_return_or_case_number_is_not_a_phone(text
     ("Ordernummer 4471, ring mig på 070-123 45 67.", "sv-SE"),
     ("Mijn telefoonnummer is 06 12345678.", "nl-NL"),
     ("Meine Telefonnummer: 0171 2345678", "de-DE"),
+    ("In case no one is home, 07700 900123 is my WhatsApp.", "en-GB"),  # 'case no' is no case-number label
 ])
 def test_a_phone_word_is_no_reference_label(text, locale):
     assert _phone(text, buyer_locale=locale)
