@@ -191,6 +191,7 @@ def test_no_published_pack_is_an_error_not_the_sources(project_copy: Project, da
     ("delete", "templates/delay_notice/body.txt is missing"),
     ("extra", "templates/delay_notice/evil.txt is not listed"),
     ("manifest", "does not match the files"),
+    ("described", "does not match the files"),
 ])
 def test_a_tampered_pack_is_refused(published, tmp_path: Path, damage: str, message: str,
                                     capsys: pytest.CaptureFixture[str]) -> None:
@@ -207,6 +208,10 @@ def test_a_tampered_pack_is_refused(published, tmp_path: Path, damage: str, mess
         body.unlink()
     elif damage == "extra":
         (body.parent / "evil.txt").write_text("x")
+    elif damage == "described":  # files intact, what the manifest says about them changed
+        manifest = json.loads((pack / "manifest.json").read_text())
+        manifest["scenarios"]["delay_notice"]["variables"]["required"] = []
+        (pack / "manifest.json").write_text(json.dumps(manifest))
     else:  # edit a file and make the manifest agree with it
         body.write_bytes(data + b"!")
         manifest = json.loads((pack / "manifest.json").read_text())

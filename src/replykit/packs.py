@@ -117,12 +117,21 @@ def _read_archive(path: Path) -> dict[str, bytes]:
     return files
 
 
-def pack_digest(files: Mapping[str, Any]) -> str:
-    """Digest over every file name and its sha256 (``files`` maps name -> sha256 hex)."""
+def pack_digest(files: Mapping[str, Any], fields: Mapping[str, Any] | None = None) -> str:
+    """Digest over every file name and its sha256 (``files`` maps name -> sha256 hex) and over the
+    manifest's own fields (what the pack says it holds: scenarios, schemas, locales), so one id
+    never names two different manifests."""
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + bytes.fromhex(files[name]))
+    if fields:
+        digest.update(b"\0" + json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode())
     return digest.hexdigest()[:12]
+
+
+def _described(manifest: Mapping[str, Any]) -> dict[str, Any]:
+    """The manifest's fields the id covers: all but the id itself and the file list (covered per file)."""
+    return {k: v for k, v in manifest.items() if k not in ("id", "files")}
 
 
 def verify_files(files: Mapping[str, bytes], where: Path) -> dict[str, Any]:
@@ -154,8 +163,8 @@ def verify_files(files: Mapping[str, bytes], where: Path) -> dict[str, Any]:
     if extra:
         raise PackError(f"{where}: {extra[0]} is not listed in the manifest")
     try:
-        expected = f"{manifest['version']}-{pack_digest({n: e['sha256'] for n, e in listed.items()})}"
-    except (KeyError, ValueError):
+        expected = f"{manifest['version']}-{pack_digest({n: e['sha256'] for n, e in listed.items()}, _described(manifest))}"
+    except (KeyError, ValueError, TypeError):
         raise PackError(f"{where}/{MANIFEST}: malformed") from None
     if manifest.get("id") != expected:
         raise PackError(f"{where}/{MANIFEST}: id {manifest.get('id')!r} does not match the files ({expected})")
@@ -325,8 +334,9 @@ def load_pack(path: str | os.PathLike[str], *,
 def make_manifest(files: Mapping[str, bytes], version: str, fields: Mapping[str, Any]) -> dict[str, Any]:
     """The manifest of ``files``: ``fields`` plus format, id and every file's sha256 and size."""
     listed = {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)} for name, data in files.items()}
-    pack_id = f"{version}-{pack_digest({n: e['sha256'] for n, e in listed.items()})}"
-    return {**fields, "format": FORMAT, "id": pack_id, "version": version, "files": dict(sorted(listed.items()))}
+    described = {**fields, "format": FORMAT, "version": version}
+    pack_id = f"{version}-{pack_digest({n: e['sha256'] for n, e in listed.items()}, described)}"
+    return {**described, "id": pack_id, "files": dict(sorted(listed.items()))}
 
 
 def encode_json(data: Any) -> bytes:
