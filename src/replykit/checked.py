@@ -27,7 +27,7 @@ import copy
 import re
 import threading
 import weakref
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 
 from .checks import MESSAGE_RULE_IDS, Checker, Finding, Message
+from .lru import Lru
 from .marketplaces import MARKETPLACES
 
 if TYPE_CHECKING:
@@ -130,28 +131,6 @@ def _subtract(found: list[Finding], baseline: Counter[_Key]) -> list[Finding]:
     return out
 
 
-class _Lru:
-    """A small thread-safe LRU map."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._data: OrderedDict[Any, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Any) -> Any:
-        with self._lock:
-            found = self._data.get(key)
-            if found is not None:
-                self._data.move_to_end(key)
-            return found
-
-    def put(self, key: Any, value: Any) -> None:
-        with self._lock:
-            self._data[key] = value
-            if len(self._data) > self.size:
-                self._data.popitem(last=False)
-
-
 class TicketJudge:
     """Judges what a ticket's variables bring into a rendered reply; thread-safe, shared by a service."""
 
@@ -165,7 +144,7 @@ class TicketJudge:
         self._id_checker = Checker(_only(config, frozenset(ORDER_ID_RULES))).warm()
         self._value = lru_cache(maxsize=cache_size)(self._lint_value)
         self._order_id = lru_cache(maxsize=cache_size)(self._lint_order_id)
-        self._messages = _Lru(MESSAGE_CACHE_SIZE)
+        self._messages = Lru(MESSAGE_CACHE_SIZE)
 
     def findings(self, renderer: Renderer, scenario: Scenario, reply: Reply, typed: Mapping[str, Any],
                  channel: str | None = None) -> tuple[Finding, ...]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -21,6 +20,7 @@ from jinja2 import Environment, Template, TemplateSyntaxError
 
 from ..errors import (LocaleError, ReplykitError, ScenarioNotPermittedError, TemplateError,
                       UnknownMarketplaceError, UnknownScenarioError)
+from ..lru import Lru
 from ..marketplaces import marketplace as marketplace_facts
 from ..scenarios import Scenario
 from .catalogue import Catalogue, TranslationChain
@@ -124,7 +124,7 @@ class _State:
     """Everything a renderer caches for one source; swapped whole by :meth:`Renderer.reload`."""
 
     source: TemplateSource
-    negotiated: OrderedDict[tuple[str, str | None], Negotiated] = field(default_factory=OrderedDict)
+    negotiated: Lru[tuple[str, str | None], Negotiated] = field(default_factory=lambda: Lru(NEGOTIATION_CACHE_SIZE))
     environments: dict[tuple[tuple[str, ...], str, bool], Environment] = field(default_factory=dict)
     compiled: dict[tuple[str, tuple[str, ...], str], _Compiled] = field(default_factory=dict)
 
@@ -168,10 +168,6 @@ class Renderer:
         key = (locale, marketplace)
         found = state.negotiated.get(key)
         if found is not None:
-            try:
-                state.negotiated.move_to_end(key)  # recently used
-            except KeyError:  # evicted meanwhile by another thread
-                pass
             return found
         if len(locale) > MAX_LOCALE_LENGTH:  # browsers send ~50; a megabyte would be parsed and cached
             raise LocaleError(f"locale: longer than {MAX_LOCALE_LENGTH:,} characters")
@@ -180,10 +176,7 @@ class Renderer:
         if required:
             available = tuple(c for c in available if c.split("_")[0] in required)
         found = negotiate(locale, available, self.source_locale)
-        with self._lock:
-            state.negotiated[key] = found
-            if len(state.negotiated) > NEGOTIATION_CACHE_SIZE:  # buyers' browsers send endless variants
-                state.negotiated.popitem(last=False)
+        state.negotiated.put(key, found)  # bounded: buyers' browsers send endless variants
         return found
 
     def scenario(self, scenario_id: str) -> Scenario:
