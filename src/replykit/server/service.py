@@ -149,15 +149,11 @@ class Service:
     # --- describe -------------------------------------------------------------------------
 
     def scenarios(self) -> list[dict[str, Any]]:
-        return [{"id": s.id, "title": s.title, "kind": s.kind, "description": s.description,
-                 "reasons": list(s.reasons), "marketplaces": list(s.marketplaces)}
-                for s in self.pack.scenarios.values()]
+        return [{k: v for k, v in s.to_dict().items() if k != "variables"} for s in self.pack.scenarios.values()]
 
     def scenario(self, scenario_id: str) -> dict[str, Any]:
         spec = self.pack.renderer.scenario(scenario_id)
-        return {"id": spec.id, "title": spec.title, "kind": spec.kind, "description": spec.description,
-                "reasons": list(spec.reasons), "marketplaces": list(spec.marketplaces),
-                "variables": spec.json_schema(),
+        return {**spec.to_dict(), "variables": spec.json_schema(),
                 "samples": {m: spec.samples(m) for m in spec.marketplaces}}
 
     def manifest(self) -> dict[str, Any]:
