@@ -259,3 +259,30 @@ def test_a_channel_sold_as_quicker_is_off_platform(text):
 ])
 def test_a_channel_that_is_not_ours_stays_clean(text):
     assert "content.off-platform" not in _rules(text)
+
+
+# ---- kinds of the fourth round (round 3 read while tuning) ------------------------------------------
+@pytest.mark.parametrize("rule,text", [
+    ("review-removal", "請把差評刪掉,我們已經全額退款了。"),
+    ("off-platform", "下次直接到我們的官網下單,價格比較便宜。"),
+    ("review-incentive", "寫個好評就送您一張優惠券。"),
+    ("payment-account", "差價請直接轉到我的PayPal帳戶,謝謝"),
+])
+def test_traditional_chinese_reads_like_simplified(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "退款已經處理完畢,請查收。",
+    "這款檯燈的說明書在包裹裡面。",
+])
+def test_traditional_chinese_look_alikes_stay_clean(text):
+    assert not _rules(text)
+
+
+def test_the_traditional_fold_keeps_offsets_and_japanese():
+    from replykit.checks.textutil import normalise
+    text = "請把評價改一下。レビューの評価を変更していただけませんか"
+    assert len(normalise(text)) == len(text) and normalise(text).startswith("请把评价改一下")
+    assert "content.review-removal" in _rules("レビューの評価を変更していただけませんか。返金いたしました。")
+

@@ -20,6 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
 
+from .textutil import fold_traditional
+
 # Anchors are read off the parse tree of ``re``'s own, private parser (``re._parser``). Should a Python
 # release move or reshape it, nothing breaks: every fragment is then run ungated (same matches, slower),
 # and tests/checks/test_checks_lexicon_parser.py fails loudly so that this adapter gets updated.
@@ -169,8 +171,11 @@ def _variant_rx(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _expanded(langs: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Fragments with their chat forms and accent-less spellings, Han characters folded as the text is
+    (:func:`~.textutil.fold_traditional`)."""
     variants = _data().get("variants", {})
-    return {lang: [fold_accents(expand_variants(f, variants.get(lang, {})), lang) for f in frags] for lang, frags in langs.items()}
+    return {lang: [fold_traditional(fold_accents(expand_variants(f, variants.get(lang, {})), lang)) for f in frags]
+            for lang, frags in langs.items()}
 
 
 #: how sellers type a letter without its diacritic ('lutfen', 'gwiazdke', 'avaliacao', 'etoiles')

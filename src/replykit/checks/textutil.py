@@ -6,10 +6,12 @@ keeps offsets (every mapping below is one character to one character) so excerpt
 """
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 from typing import Iterator
 
 _DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
@@ -77,13 +79,29 @@ _LATIN1_NORM = bytes(ord(_TABLE_CHARS.get(chr(c), chr(c)).lower()) for c in rang
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _hant() -> tuple[dict[int, int], re.Pattern[str]]:
+    d = json.loads((resources.files("replykit") / "data" / "hant_hans.json").read_text(encoding="utf-8"))
+    return str.maketrans(d["traditional"], d["simplified"]), re.compile("[" + d["traditional"] + "]")
+
+
+def fold_traditional(text: str) -> str:
+    """Traditional Chinese characters as their simplified forms (``data/hant_hans.json``, one to one):
+    '請把評價改一下' reads like '请把评价改一下', so the lexicon needs one spelling. Japanese kanji fold
+    the same way in the text and in the lexicon's fragments (``評価`` -> ``评価`` on both sides)."""
+    table, traditional = _hant()
+    return text.translate(table) if traditional.search(text) else text
+
+
 def normalise(text: str) -> str:
-    """Same-length normalised copy: NFKC-ish, ASCII digits, '-' for dashes, plain spaces, casefolded."""
+    """Same-length normalised copy: NFKC-ish, ASCII digits, '-' for dashes, plain spaces, casefolded,
+    traditional Chinese characters folded to simplified ones."""
     t = _nfkc_same_length(text)
     if not t.isascii():
         raw = latin1_bytes(t)
         if raw is not None:  # str.lower() looks every non-ASCII character up; a byte table does not
             return raw.translate(_LATIN1_NORM).decode("latin-1")
+        t = fold_traditional(t)
     t = _map_table(t)
     low = t.replace("\u0130", "i").lower()  # Turkish dotted capital I lower-cases to two characters
     return low if len(low) == len(t) else t
@@ -91,7 +109,7 @@ def normalise(text: str) -> str:
 
 def normalise_reference(text: str) -> str:
     """:func:`normalise` without its shortcuts (Latin-1 byte table, mapping only what occurs)."""
-    t = _nfkc_same_length(text)
+    t = fold_traditional(_nfkc_same_length(text))
     t = t.translate(_TABLE)
     low = t.replace("\u0130", "i").lower()
     return low if len(low) == len(t) else t
