@@ -286,3 +286,23 @@ def test_the_traditional_fold_keeps_offsets_and_japanese():
     assert len(normalise(text)) == len(text) and normalise(text).startswith("请把评价改一下")
     assert "content.review-removal" in _rules("レビューの評価を変更していただけませんか。返金いたしました。")
 
+
+@pytest.mark.parametrize("text", [
+    "The star average comes from all buyers' reviews, and we cannot change it.",
+    "Die Sternezahl ist der Durchschnitt aller Bewertungen, die können wir nicht ändern.",
+    "商品頁的星級是所有評價的平均,我們無法修改。",
+    "星の数は全レビューの平均なので、当店では変更できません。",
+    "متوسط النجوم هو معدل تقييمات كل المشترين، وما نقدر نعدّله.",
+    "Ortalama puan tüm yorumlardan hesaplanır, biz değiştiremeyiz.",
+])
+def test_a_rating_the_seller_cannot_change_is_no_removal_request(text):
+    assert "content.review-removal" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "周二那条评价对我们影响很大,有没有可能撤下来?",
+    "星1つのレビュー、星3つに変更してもらえませんか？",
+    "Yorumunuzu değiştirmeyi düşünür müsünüz? Ürün yenisiyle değiştirildi.",
+])
+def test_a_request_in_negative_form_is_still_a_request(text):
+    assert "content.review-removal" in _rules(text)

@@ -262,6 +262,9 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
         for i, ms in sv.of("review_removal").items():
             if i in sv.of("seller_done") and not _free_asks(view, sv, i, _ASK_FORMS):
                 continue  # 'thanks to your review we corrected the listing'
+            verbs = sv.of("rating_change").get(i)
+            if verbs and _affirmed(view, seg, verbs, sv, i) is None and not _free_asks(view, sv, i, _ASK_FORMS):
+                continue  # 'the stars are every buyer's average, we cannot change them' (无法修改, 変更できません)
             yield _hit(sv, ms[0], "asks the buyer to remove or change a review or feedback")
             return
         # any word order, verb or noun ('la suppression de votre commentaire serait appréciée'),
@@ -510,7 +513,7 @@ def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]], sv:
     """The first match not negated just before it ('please don't call us', 'wir sind nicht per WhatsApp')
     and, given its sentence, not inside the buyer's own question reported back ('you asked for our WhatsApp: ...')."""
     for m in matches:
-        if _negated(view, seg.norm, m.start(), 25) or _negated_after(view, seg.norm, m):
+        if _negated(view, seg.norm, m.start(), 25) or _negated_after(view, seg.norm, m) or _TR_NEGATED_VERB.search(m.group()):
             continue
         if sv is not None and _reported(sv, i, m):
             continue
@@ -518,6 +521,9 @@ def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]], sv:
     return None
 
 
+#: a Turkish verb negated by its own suffix: 'değiştiremeyiz' (we cannot change), 'silmeyiz', 'kaldırmadık'
+#: (not the verbal noun 'değiştirmeyi' or 'düzenlemenizi' that a request is built on)
+_TR_NEGATED_VERB = re.compile(r"(?:[ae]m[ae]y(?:iz|ız|im|ım)|m[ae]z(?:ler)?|m[ae]d[ıi](?:k|m|n[ıi]z)?)$")
 _STRONG_BREAK = re.compile(r"[:;\u2013\u2014]| - ")
 _CLAUSE_START = re.compile(r"[.!?\u3002\uff01\uff1f,;:\u2013\u2014(\u3001\uff0c\u060c]| - ")
 
