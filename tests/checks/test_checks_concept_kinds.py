@@ -306,3 +306,26 @@ def test_a_rating_the_seller_cannot_change_is_no_removal_request(text):
 ])
 def test_a_request_in_negative_form_is_still_a_request(text):
     assert "content.review-removal" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Every star counts for a tiny family shop like ours, the more the better!",
+    "Für uns als kleiner Laden zählt jeder Stern, je mehr desto besser.",
+    "Las estrellas nos ayudan un montón, cuantas más, mejor.",
+    "Cada estrela conta muito pra gente, quanto mais, melhor!",
+    "Stjärnor betyder allt för en liten butik, ju fler desto bättre.",
+    "星星对我们小店很重要,越多越好哦!",
+    "星は多ければ多いほど励みになります!",
+])
+def test_the_more_stars_the_better_is_biased(text):
+    assert "content.review-biased" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The more photos you send, the better we can judge the damage.",
+    "照片越多越好,方便我们判断损坏情况。",
+    "Quanto mais fotos você mandar, melhor conseguimos ver o defeito.",
+    "Hoe meer details u stuurt, hoe beter we kunnen helpen.",
+])
+def test_the_more_the_better_without_stars_is_innocent(text):
+    assert not _rules(text)

@@ -221,15 +221,23 @@ def _reward_after(sv: _Sent, i: int, start: int) -> bool:
     return any(m.start() > start for m in sv.of("reward_then").get(i, ()))
 
 
+#: a star rating rather than a review ('five stars', 'jeder Stern', 'gwiazdka', '星', 'النجوم')
+_STAR = re.compile(r"(?<!\w)(?:stars?\b|stern|étoile|etoile|estrel|stell[aei]|ster\b|sterren|gwiazd|stjärn|stjarn|yıldız|yildiz)|星|نجم|نجوم|نجمة")
+
+
 @rule("content.review-biased", catalogue=True)
 def review_biased(view: MessageView) -> Iterator[Hit]:
-    if not (view.has("review_noun") or view.has("review_solicit") or view.has("biased_strong")):
+    if not (view.has("review_noun") or view.has("review_solicit") or view.has("biased_strong") or view.has("more_better")):
         return
     for seg in view.texts:
         sv = _sent_view(view, seg)
         for _i, ms in sv.of("biased_strong").items():
             yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
             return
+        for i, ms in sv.of("more_better").items():
+            if any(_STAR.search(sv.text(j)) for j in (i - 1, i, i + 1) if 0 <= j < len(sv.sents)):
+                yield _hit(sv, ms[0], "asks for as many stars as possible: ask for an honest review")
+                return  # 'every star counts for small shops like ours, the more the better'
         solicit = _solicits(sv) | set(sv.of("review_conditional"))  # 'if you post a 5-star review, ...'
         nouns = sv.of("review_noun")
         if not (solicit or nouns):
