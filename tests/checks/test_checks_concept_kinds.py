@@ -329,3 +329,30 @@ def test_the_more_stars_the_better_is_biased(text):
 ])
 def test_the_more_the_better_without_stars_is_innocent(text):
     assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please only rate us if you're completely satisfied.",
+    "Bewertungen bitte nur, wenn Sie rundum zufrieden sind.",
+    "Nous demandons un avis uniquement aux acheteurs ravis.",
+    "Solo invitamos a opinar a los compradores contentos.",
+    "Avalie a loja apenas se ficou satisfeita.",
+    "Alleen een review achterlaten als je echt blij bent, graag.",
+    "Prosimy o opinię wyłącznie zadowolonych klientów.",
+    "Sadece memnun kalan müşterilerimizden yorum rica ediyoruz.",
+    "ご満足いただけた方のみレビューをお願いします。",
+    "仅邀请满意的买家留下评价。",
+])
+def test_a_review_asked_only_of_satisfied_buyers_is_gating(text):
+    assert "content.review-biased" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The review form only opens after delivery, we're happy to help if it doesn't.",
+    "Wir sind froh, dass alles passt. Eine Bewertung ist natürlich freiwillig.",
+    "Nicht nur zufriedene Kunden: alle dürfen ehrlich bewerten.",
+    "Solo queda una unidad en stock; nos alegra que estés contenta con la primera.",
+    "只剩最后一个了,很高兴您满意。",
+])
+def test_only_and_happy_apart_are_innocent(text):
+    assert not _rules(text)

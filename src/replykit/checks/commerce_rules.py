@@ -227,19 +227,28 @@ _STAR = re.compile(r"(?<!\w)(?:stars?\b|stern|étoile|etoile|estrel|stell[aei]|s
 
 @rule("content.review-biased", catalogue=True)
 def review_biased(view: MessageView) -> Iterator[Hit]:
-    if not (view.has("review_noun") or view.has("review_solicit") or view.has("biased_strong") or view.has("more_better")):
+    if not (view.has("review_noun") or view.has("review_solicit") or view.has("biased_strong") or view.has("more_better") or view.has("review_verb")):
         return
     for seg in view.texts:
         sv = _sent_view(view, seg)
         for _i, ms in sv.of("biased_strong").items():
-            yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
-            return
+            ms = [m for m in ms if not _NOT_ONLY.search(seg.norm, max(0, m.start() - 12), m.start())]
+            if ms:  # not 'nicht nur zufriedene Kunden: alle dürfen ehrlich bewerten'
+                yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
+                return
         for i, ms in sv.of("more_better").items():
             if any(_STAR.search(sv.text(j)) for j in (i - 1, i, i + 1) if 0 <= j < len(sv.sents)):
                 yield _hit(sv, ms[0], "asks for as many stars as possible: ask for an honest review")
                 return  # 'every star counts for small shops like ours, the more the better'
         solicit = _solicits(sv) | set(sv.of("review_conditional"))  # 'if you post a 5-star review, ...'
         nouns = sv.of("review_noun")
+        if not (solicit or nouns or sv.of("review_verb")):
+            continue
+        for i in sv.of("only_word"):
+            m = _only_if_content(view, sv, i)
+            if m is not None:
+                yield _hit(sv, m, "review asked only of satisfied buyers (review gating)")
+                return
         if not (solicit or nouns):
             continue
         asks = sv.of("you_request")
@@ -259,6 +268,29 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
             if any(j in solicit for j in (i - 1, i, i + 1)) or (i in nouns and i not in sv.of("honest")):
                 yield _hit(sv, ms[0], "unhappy buyers are steered away from reviewing (review gating)")
                 return
+
+
+#: a negation right before 'only' ('not only', 'nicht nur', 'pas seulement', '不只')
+_NOT_ONLY = re.compile(r"(?:(?<!\w)(?:not|nicht|pas|non|niet|inte|nie|no)\s+|不)$")
+_HARD_BREAK = re.compile(r"[.;:!?\u3002\uff01\uff1f\u061b]")
+
+
+def _only_if_content(view: MessageView, sv: _Sent, i: int) -> re.Match[str] | None:
+    """'Only' tied to a satisfied buyer in a sentence about reviews ('nur bewerten wenn du zufrieden bist',
+    'avis seulement aux clients contents', '満足の場合だけ評価を', '只在满意的情况下留评价'): the 'only' and the
+    'satisfied' (or 'positive') within one clause of each other, in either order; not 'not only', not honest."""
+    if i in sv.of("honest") or not any(i in sv.of(n) for n in ("review_noun", "review_verb", "review_solicit", "top_rating")):
+        return None
+    text = sv.seg.norm
+    for o in sv.of("only_word").get(i, ()):
+        if _NOT_ONLY.search(text, max(0, o.start() - 12), o.start()):
+            continue
+        for c in sv.of("content_word").get(i, ()):
+            lo, hi = (o.end(), c.start()) if o.end() <= c.start() else (c.end(), o.start())
+            gap = text[lo:max(lo, hi)]
+            if len(gap) <= 60 and not _HARD_BREAK.search(gap) and ("," not in gap or len(gap) <= 25):
+                return o
+    return None
 
 
 @rule("content.review-removal", catalogue=True)
