@@ -356,3 +356,26 @@ def test_a_review_asked_only_of_satisfied_buyers_is_gating(text):
 ])
 def test_only_and_happy_apart_are_innocent(text):
     assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Happy with the kettle? A five-star rating would make our day. If not, message us here first.",
+    "Gefällt Ihnen die Lampe? Dann freuen wir uns über 5 Sterne. Ansonsten bitte zuerst uns schreiben.",
+    "Vous aimez le sac ? Une bonne note nous ferait plaisir. Sinon, écrivez-nous d'abord ici.",
+    "¿Te gustó la taza? Cinco estrellas nos ayudan. Si no, escríbenos primero por aquí.",
+    "Tevreden? Dan graag vijf sterren. Zo niet, stuur ons eerst een bericht.",
+    "Nöjd? Då blir vi glada för fem stjärnor. Annars, skriv till oss först.",
+    "满意的话请给五星好评,不然先联系我们。",
+])
+def test_review_gating_as_two_branches(text):
+    assert "content.review-biased" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Happy with the kettle? Great! If not, message us here and we'll fix it.",
+    "Glad you like the lamp! Otherwise the spare bulb ships tomorrow, just reply here.",
+    "Your review helps other buyers. If anything's wrong with the order, message us here.",
+    "Ti piace il colore? Altrimenti possiamo cambiarlo prima della spedizione.",
+])
+def test_one_branch_or_an_honest_review_is_no_gating(text):
+    assert not _rules(text)

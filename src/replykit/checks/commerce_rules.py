@@ -249,6 +249,11 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
             if m is not None:
                 yield _hit(sv, m, "review asked only of satisfied buyers (review gating)")
                 return
+        for i, ms in sv.of("otherwise").items():
+            m = _gating_pair(sv, i, ms[0])
+            if m is not None:
+                yield _hit(sv, m, "a review for the satisfied, the seller first for the others (review gating)")
+                return
         if not (solicit or nouns):
             continue
         asks = sv.of("you_request")
@@ -290,6 +295,29 @@ def _only_if_content(view: MessageView, sv: _Sent, i: int) -> re.Match[str] | No
             gap = text[lo:max(lo, hi)]
             if len(gap) <= 60 and not _HARD_BREAK.search(gap) and ("," not in gap or len(gap) <= 25):
                 return o
+    return None
+
+
+_REVIEW_WORDS = ("review_noun", "review_verb", "top_rating", "review_solicit")
+_GATE_ROUTES = ("gate_route", "gating_unhappy", "stay_on_platform", "messenger_invite", "contact_verb", "off_platform_phrase")
+
+
+def _gating_pair(sv: _Sent, i: int, m: re.Match[str]) -> re.Match[str] | None:
+    """Review gating written as two branches: a satisfied buyer and a review or top rating first ('Loved it?
+    Tell the world with a top rating.'), then the other case (``m``, 'Not quite?', 'sonst', 'altrimenti',
+    '不然') sent to the seller first, privately or away from rating ('That stays between us, just reply
+    here', 'parliamone qui prima', 'lieber gar nix schreiben')."""
+    lo = max(0, i - 2)
+    if any(j in sv.of("honest") for j in range(lo, i + 2)):
+        return None
+    branch = [j for j in range(lo, i + 1)
+              if any(r.start() < m.start() or j < i for n in _REVIEW_WORDS for r in sv.of(n).get(j, ()))]
+    if not any(k in sv.of(n) for j in branch for k in (j - 1, j) for n in ("gating_happy", "content_word")):
+        return None
+    for n in _GATE_ROUTES:
+        for j in (i, i + 1):
+            if any(j > i or r.start() > m.start() for r in sv.of(n).get(j, ())):
+                return m
     return None
 
 
