@@ -379,3 +379,37 @@ def test_review_gating_as_two_branches(text):
 ])
 def test_one_branch_or_an_honest_review_is_no_gating(text):
     assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    # nagging about a repeated message
+    "Please stop sending the same message, we heard you the first time.",
+    "Wir haben es beim ersten Mal verstanden, immer wieder die gleiche Nachricht hilft nicht.",
+    "同じメッセージを何度も送らないでください。",
+    "别再重复发了,我们都看到了。",
+    # sarcasm: 'genius'
+    "Try charging it first, genius.",
+    "Prova a caricarlo prima, genio.",
+    # freeloaders
+    "Some customers just want everything for free.",
+    "Niektórzy chcą wszystko za darmo.",
+    # not bothering to read
+    "Comme d'habitude, on ne se donne pas la peine de lire la notice.",
+    "Wer die Anleitung nicht liest, hat eben Pech gehabt.",
+    "People who can't be bothered to read the listing always write to us.",
+    # shop elsewhere
+    "Koop het dan maar ergens anders.",
+])
+def test_scorn_families_are_disrespect(text):
+    assert "content.disrespect" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry for sending the same message twice, our system glitched.",
+    "We send the replacement for free, including the cable.",
+    "Le enviamos todo gratis, incluido el envío.",
+    "Our designer is a genius with colours and the new lid fits perfectly.",
+    "Die Anleitung liegt bei; Schritt 3 steht auf Seite 2.",
+])
+def test_scorn_look_alikes_are_innocent(text):
+    assert not _rules(text)
