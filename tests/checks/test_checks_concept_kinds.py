@@ -413,3 +413,22 @@ def test_scorn_families_are_disrespect(text):
 ])
 def test_scorn_look_alikes_are_innocent(text):
     assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "For the engraving I need the name and the birthday date you'd like on the ring.",
+    "Für die Gravur brauche ich nur den Namen und das Geburtstagsdatum, das auf dem Anhänger stehen soll.",
+    "Pour la carte, indiquez-moi le message d'anniversaire à imprimer.",
+    "生日贺卡上的祝福语请写在这里,我们照原样印上。",
+])
+def test_a_birthday_to_engrave_or_print_is_no_personal_data(text):
+    assert "content.personal-info-request" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tell us your birthday and we'll send you a gift card.",
+    "Donnez-nous votre date d'anniversaire pour recevoir un cadeau.",
+    "Podaj datę swoich urodzin, a wyślemy prezent.",
+])
+def test_the_buyers_own_birthday_stays_personal_data(text):
+    assert "content.personal-info-request" in _rules(text)

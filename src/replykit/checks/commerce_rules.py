@@ -704,10 +704,24 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
             if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request", "personal_question")):
                 continue  # 'please don't share your phone number', 'you asked whether we need your ID'
             ms = [m for m in ms if not (billing and _BILLING_IDS.search(m.group())) and not _negated(view, seg.norm, m.start())
-                  and not _reported(sv, i, m)]
+                  and not _reported(sv, i, m) and not _occasion(sv, i, m)]
             if ms:
                 yield _hit(sv, ms[0], f"asks for the buyer's {seg.text[ms[0].start():ms[0].end()]!r}: not needed to fulfil the order")
                 return
+
+
+_BIRTHDAY = re.compile(r"birthday|geburtstag|anniversaire|cumplea|compleann|aniversári|aniversari|verjaardag|födelsedag|fodelsedag|urodzin|doğum gün|dogum gun|诞生日|生日|عيد ميلاد")
+#: a possessive right before the birthday: the buyer's own ('your birthday', 'votre anniversaire', '您的生日')
+_YOUR = re.compile(r"(?:(?<!\w)(?:your|ur|ihr\w*|dein\w*|votre|ton|ta|su|tu|suo|tuo|sua|seu|uw|je|jouw|din|ditt|pana|pani|twoj\w*|swoi\w*|swoj\w*|sizin)\s+(?:[\w'’]+\s*){0,2}|您的?|你的?|お客様の|あなたの)$")
+
+
+def _occasion(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """A birthday that is the occasion or the text of a personalisation ('the birthday date you want on the
+    bracelet', '生日祝福印在卡片上', 'a birthday present, wrapped'), not the buyer's own birthday asked for."""
+    if not _BIRTHDAY.search(m.group()) or i not in sv.of("occasion_use"):
+        return False
+    text = sv.seg.norm
+    return not _YOUR.search(text, max(0, m.start() - 25), m.start())
 
 
 # ---- cancellation -----------------------------------------------------------------------------
