@@ -432,3 +432,15 @@ def test_a_birthday_to_engrave_or_print_is_no_personal_data(text):
 ])
 def test_the_buyers_own_birthday_stays_personal_data(text):
     assert "content.personal-info-request" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Every December order gets a small gift in the box, regardless of reviews.",
+    "Das kleine Geschenk liegt jeder Bestellung bei, unabhängig von einer Bewertung.",
+    "El regalito va en todos los pedidos, independientemente de la reseña.",
+    "Ein kleines Dankeschön: ein Gutschein für alle, ob Sie bewerten oder nicht.",
+    "Gåvan följer med alla paket; ett omdöme är helt upp till dig.",
+    "小礼物每单都有,与评价无关。",
+])
+def test_a_gift_regardless_of_reviews_is_no_incentive(text):
+    assert "content.review-incentive" not in _rules(text)

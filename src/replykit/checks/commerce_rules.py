@@ -180,7 +180,10 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
         strong = sv.of("incentive_strong")
         weak = sv.of("incentive_weak")
         found = None
+        free = sv.of("no_strings")  # 'the little gift goes to everyone, regardless of reviews'
         for i in sorted(solicit | set(cond) | set(nouns) | {j + 1 for j in nouns}):
+            if i in free:
+                continue
             if i in solicit and sv.near("incentive_strong", i):
                 found = i
             elif i in cond and (i in weak or i in strong or i in sv.of("reward_amount")):
