@@ -444,3 +444,22 @@ def test_the_buyers_own_birthday_stays_personal_data(text):
 ])
 def test_a_gift_regardless_of_reviews_is_no_incentive(text):
     assert "content.review-incentive" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Erstattung geht auf Ihre Karte zurück; Ihre Bankverbindung brauchen wir dafür wirklich nicht.",
+    "Uw bankgegevens hebben we hiervoor echt niet nodig, de terugbetaling loopt via Amazon.",
+    "Era kontonummer behöver vi faktiskt inte, pengarna går tillbaka till kortet.",
+    "Die PayPal-Zahlung wickelt eBay selbst ab, Sie müssen uns nichts überweisen.",
+    "PayPal payments are processed by Etsy at checkout, so there is nothing to send us.",
+])
+def test_no_bank_details_needed_and_payments_the_marketplace_settles(text):
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Pay half on eBay and the rest by PayPal straight to me.",
+    "Schick mir die 20 € lieber direkt per PayPal statt über eBay.",
+])
+def test_a_payment_around_the_marketplace_stays_one(text):
+    assert "content.payment-account" in _rules(text)

@@ -432,8 +432,8 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
-            if _clause_has(sv, i, no_need, ms[0]):
-                continue  # 'we don't need any bank details from you'
+            if _clause_has(sv, i, no_need, ms[0]) or _platform_settles(sv, ms[0]):
+                continue  # 'we don't need any bank details from you', 'eBay settles the PayPal payment'
             if (i in req or i in pay) and _affirmed(view, seg, ms, sv, i) is not None \
                     and _free_asks(view, sv, i, ("request_verb", "pay_verb")):
                 yield _hit(sv, ms[0], f"asks for payment details or payment via {seg.text[ms[0].start():ms[0].end()]!r}")
@@ -656,6 +656,21 @@ def _free_asks(view: MessageView, sv: _Sent, i: int, names: tuple[str, ...]) -> 
     return [m for n in names for m in sv.of(n).get(i, ()) if not _negated(view, text, m.start()) and not _reported(sv, i, m)]
 
 
+_MARKETPLACE = re.compile(r"(?<!\w)(?:amazon|ebay|etsy|wish|walmart|mercado ?(?:libre|livre|pago))(?!\w)")
+_BYPASS = re.compile(r"(?<!\w)(?:instead|outside|without|bypass\w*|direct\w*|not|statt|außerhalb|ohne|direkt|au lieu|hors|sans|en lugar|fuera|sin|invece|fuori|senza|em vez|fora|sem|in plaats|buiten|zonder|istället|utanför|utan|zamiast|poza|bez|omija\w*|yerine|dışında|doğrudan|half|hälfte|moiti[eé]|mitad|metà|metade|helft|hälften|połow\w*|yarı\w*)(?!\w)|直接|以外|绕过|不通过|خارج|بدل")
+
+
+def _platform_settles(sv: _Sent, m: re.Match[str]) -> bool:
+    """The clause of the rail says the marketplace handles the payment ('Płatność przez PayPal rozlicza
+    eBay', 'PayPal payments go through Amazon checkout'), without sending it around the marketplace."""
+    text = sv.seg.norm
+    starts = [c.end() for c in _CLAUSE_START.finditer(text, 0, m.start())]
+    lo = starts[-1] if starts else 0
+    end = _CLAUSE_START.search(text, m.end())
+    clause = text[lo:end.start() if end else len(text)]
+    return bool(_MARKETPLACE.search(clause)) and not _BYPASS.search(clause)
+
+
 def _direct_payment(view: MessageView) -> Hit | None:
     """A payment to the seller through a named rail (PayPal, a bank transfer, Swish, Pix, an IBAN ...)."""
     for seg in view.texts:
@@ -673,7 +688,8 @@ def _direct_payment(view: MessageView) -> Hit | None:
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
-            if i in pay and not _clause_has(sv, i, no_need, ms[0]) and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("pay_verb",)):
+            if i in pay and not _clause_has(sv, i, no_need, ms[0]) and not _platform_settles(sv, ms[0]) \
+                    and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("pay_verb",)):
                 return _hit(sv, ms[0], "asks the buyer to pay the seller directly: the sale leaves the marketplace")
         for i, ms in sv.of("extra_funds").items():
             if i in rails and i not in no_need:
