@@ -463,3 +463,17 @@ def test_no_bank_details_needed_and_payments_the_marketplace_settles(text):
 ])
 def test_a_payment_around_the_marketplace_stays_one(text):
     assert "content.payment-account" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "您昨天申请的取消已经处理好了,款项会退回原支付方式。",
+    "我们已更新商品说明,尺寸现在写清楚了。",
+    "ご要望に合わせて更新商品ページの写真を差し替えました。",
+])
+def test_a_cue_inside_a_longer_chinese_word_is_no_cue(text):
+    """'请' inside '申请' (apply) asks nothing; '新商品' inside '更新商品' (updated the product) is no new product."""
+    assert not _rules(text)
+
+
+def test_a_plain_chinese_request_still_asks():
+    assert "content.cancel-request" in _rules("缺货了,请您取消订单吧。")
