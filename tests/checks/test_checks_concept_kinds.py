@@ -477,3 +477,13 @@ def test_a_cue_inside_a_longer_chinese_word_is_no_cue(text):
 
 def test_a_plain_chinese_request_still_asks():
     assert "content.cancel-request" in _rules("缺货了,请您取消订单吧。")
+
+
+@pytest.mark.parametrize("text", [
+    "Prosimy o szczerą opinię – każda, nawet krytyczna, pomaga nam się poprawić.",
+    "Atualizamos as fotos do anúncio depois do seu comentário, obrigado pelo aviso.",
+    "We updated the listing photos after your review, thanks for pointing it out.",
+    "Ihre ehrliche Bewertung hilft uns, uns zu verbessern.",
+])
+def test_a_change_the_seller_makes_to_itself_is_no_removal_request(text):
+    assert "content.review-removal" not in _rules(text)

@@ -342,6 +342,10 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
         # asked by any request form, not negated and not something the seller did ('we corrected the listing')
         nouns = sv.of("review_noun")
         for i, ms in sv.of("rating_change").items():
+            # not a change the seller made ('atualizamos a descrição') or an improvement of its own ('pomaga nam się poprawić')
+            ms = [m for m in ms if not any(o.start() <= m.start() < o.end() for n in ("seller_done", "self_improve") for o in sv.of(n).get(i, ()))]
+            if not ms:
+                continue
             named = i in nouns or i - 1 in nouns  # 'Jag såg ditt omdöme. Om du tar bort det, betalar jag ...'
             if named and ((i in nouns and (_free_asks(view, sv, i, _ASK_FORMS) or _imperative(sv, i, ms))) or _removal_deal(sv, i, ms)) \
                     and _affirmed(view, seg, ms, sv, i) is not None:
