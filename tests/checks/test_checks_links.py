@@ -63,3 +63,20 @@ def test_generic_link_text():
 def test_cross_border_carriers_tracking_pages_are_allowed(url, marketplace):
     """The Chinese cross-border carriers a seller ships with (4PX, Yanwen, YunExpress, Cainiao) are carriers too."""
     assert "link.external" not in rules(f"Your parcel left our warehouse, tracking: {url}", marketplace)
+
+
+@pytest.mark.parametrize("marketplace", ["amazon", "ebay", "etsy", "mercadolibre", "walmart_us", "walmart_ca", "wish"])
+@pytest.mark.parametrize("url", ["https://postserv.post.gov.tw/pstmail/main_mail.html", "https://www.hongkongpost.hk/en/mail_tracking/index.html"])
+def test_national_posts_on_government_domains_are_carriers(url, marketplace):
+    """Chunghwa Post (Taiwan) and Hongkong Post track parcels on their own, non-commercial domains."""
+    assert "link.external" not in rules(f"追蹤號碼 RR123456785TW,查詢: {url}", marketplace)
+
+
+@pytest.mark.parametrize("text", ["Write to kobo.minami(at)gmail.com", "メールは shop.taro [at] yahoo.co.jp まで", "Mail: verkauf (ät) web.de"])
+def test_the_domain_of_a_disguised_address_is_no_link(text):
+    found = rules(text)
+    assert "content.email-address" in found and "link.external" not in found
+
+
+def test_a_bare_domain_outside_an_address_is_still_a_link():
+    assert "link.external" in rules("Mehr Modelle auf lampenwelt-shop.de, schau mal vorbei")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
+from .content_rules import emails_in
 from .lexicon import concept
 from .registry import Hit, rule
 from .textutil import normalise
@@ -36,6 +37,8 @@ def _links(view: MessageView) -> list[_L]:
             out.append(_L(ln.href, "html", ln.line, "href", ln.accessible_name))
     for seg in view.all_texts:
         for f in view.text_urls(seg):
+            if f.kind == "bare" and any(m.start() <= f.start < m.end() for m in emails_in(view, seg)):
+                continue  # the domain of an e-mail address ('kobo.minami(at)gmail.com'): the e-mail rules judge it
             out.append(_L(f.url, seg.where, seg.line(f.start), f.kind, ""))
     view.__dict__["_links"] = out
     return out
