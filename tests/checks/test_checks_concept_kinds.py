@@ -487,3 +487,16 @@ def test_a_plain_chinese_request_still_asks():
 ])
 def test_a_change_the_seller_makes_to_itself_is_no_removal_request(text):
     assert "content.review-removal" not in _rules(text)
+
+
+@pytest.mark.parametrize("subject", ["Sv: kan jag swisha?", "AW: Kann ich per PayPal direkt an Sie zahlen?", "Re: can I just Venmo you?",
+                                     "R: posso pagarti con bonifico?"])
+def test_a_reply_subject_quotes_the_buyer(subject):
+    body = "Thanks for asking! Payment goes through the marketplace checkout as usual, nothing to send us."
+    found = {f.rule for f in CHECKER.lint(Message(subject, text=body), "ebay")} & set(RULES)
+    assert not found
+
+
+def test_a_subject_the_seller_wrote_is_judged():
+    found = {f.rule for f in CHECKER.lint(Message("Swisha oss mellanskillnaden", text="Hej! Paketet skickas i morgon."), "ebay")}
+    assert "content.payment-account" in found

@@ -50,6 +50,15 @@ class _Sent:
         return self.sents[i][1]
 
 
+_REPLY_SUBJECT = re.compile(r"\s*(?:re|aw|sv|antw|r|rif|res|ynt|vs|odp|回复|答复|返信)\s*[:：]")
+
+
+def own_texts(view: MessageView) -> list[Segment]:
+    """The texts the seller wrote: a reply subject ('Re: …', 'Sv: kan jag swisha?', 'AW: …') quotes the
+    buyer's own subject, so the content rules do not judge it."""
+    return [seg for seg in view.texts if not (seg.kind == "subject" and _REPLY_SUBJECT.match(seg.norm))]
+
+
 def _sent_view(view: MessageView, seg: Segment) -> _Sent:
     return view.once(seg, "by-sentence", lambda s: _Sent(view, s))
 
@@ -72,7 +81,7 @@ def promotion(view: MessageView) -> Iterator[Hit]:
     if not any(view.has(n) for n in _PROMO_GATE) and not (  # a coupon-shaped token for a next order needs no offer word
             view.has("promo_tie") and any(_CODE_GATE.search(seg.text) for seg in view.texts)):
         return
-    for seg in view.texts:
+    for seg in own_texts(view):
         sv = _sent_view(view, seg)
         phrases = sv.of("promo_phrase")
         if phrases:
@@ -170,7 +179,7 @@ def is_review_request(view: MessageView) -> bool:
 def review_incentive(view: MessageView) -> Iterator[Hit]:
     if not (view.has("review_noun") or view.has("review_solicit") or view.has("review_conditional")):
         return
-    for seg in view.texts:
+    for seg in own_texts(view):
         sv = _sent_view(view, seg)
         nouns = sv.of("review_noun")
         if not (nouns or sv.of("review_solicit") or sv.of("review_conditional")):
@@ -232,7 +241,7 @@ _STAR = re.compile(r"(?<!\w)(?:stars?\b|stern|étoile|etoile|estrel|stell[aei]|s
 def review_biased(view: MessageView) -> Iterator[Hit]:
     if not (view.has("review_noun") or view.has("review_solicit") or view.has("biased_strong") or view.has("more_better") or view.has("review_verb")):
         return
-    for seg in view.texts:
+    for seg in own_texts(view):
         sv = _sent_view(view, seg)
         for _i, ms in sv.of("biased_strong").items():
             ms = [m for m in ms if not _NOT_ONLY.search(seg.norm, max(0, m.start() - 12), m.start())]
@@ -328,7 +337,7 @@ def _gating_pair(sv: _Sent, i: int, m: re.Match[str]) -> re.Match[str] | None:
 def review_removal(view: MessageView) -> Iterator[Hit]:
     if not view.has("review_removal") and not view.has("review_noun"):
         return
-    for seg in view.texts:
+    for seg in own_texts(view):
         sv = _sent_view(view, seg)
         for i, ms in sv.of("review_removal").items():
             if i in sv.of("seller_done") and not _free_asks(view, sv, i, _ASK_FORMS):
@@ -402,7 +411,7 @@ def valid_iban(raw: str) -> bool:
 
 @rule("content.payment-account", catalogue=True)
 def payment_account(view: MessageView) -> Iterator[Hit]:
-    for seg in view.texts:
+    for seg in own_texts(view):
         if not _IBAN_GATE.search(seg.scan_text):
             continue
         for m in left_bounded(_IBAN, seg.scan_text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"):
@@ -411,7 +420,7 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
                 yield seg.hit(m.start(), m.end(), "bank account (IBAN) in the message: payment outside the platform")
                 return
     if view.has("extra_funds"):
-        for seg in view.texts:
+        for seg in own_texts(view):
             sv = _sent_view(view, seg)
             for i, ms in sv.of("extra_funds").items():
                 m = _affirmed(view, seg, ms, sv, i) if i not in sv.of("no_need") else None
@@ -419,7 +428,7 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
                     yield _hit(sv, m, "asks the buyer for additional money outside the order")
                     return
     if view.has("bank_details") or view.has("pay_us"):
-        for seg in view.texts:
+        for seg in own_texts(view):
             sv = _sent_view(view, seg)
             m = _bank_details_asked(view, seg, sv) or _paid_to_seller(view, seg, sv)
             if m is not None:
@@ -427,7 +436,7 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
                 return
     if not view.has("payment_rail"):
         return
-    for seg in view.texts:
+    for seg in own_texts(view):
         sv = _sent_view(view, seg)
         rails = sv.of("payment_rail")
         if not rails:
@@ -570,7 +579,6 @@ def _invited_anyway(sv: _Sent, i: int, m: re.Match[str]) -> bool:
 
 
 _DIGITS6 = re.compile(r"\d[\d -]{5,}")
-_REPLY_SUBJECT = re.compile(r"\s*(?:re|aw|sv|antw|r|rif|res|ynt|vs|odp|回复|答复|返信)\s*[:：]")
 _CLAUSE_BREAK = re.compile(r"[,;:\n()]")
 
 
@@ -677,14 +685,14 @@ def _platform_settles(sv: _Sent, m: re.Match[str]) -> bool:
 
 def _direct_payment(view: MessageView) -> Hit | None:
     """A payment to the seller through a named rail (PayPal, a bank transfer, Swish, Pix, an IBAN ...)."""
-    for seg in view.texts:
+    for seg in own_texts(view):
         if _IBAN_GATE.search(seg.scan_text):
             for m in left_bounded(_IBAN, seg.scan_text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"):
                 if valid_iban(m.group().replace(" ", "")):
                     return seg.hit(m.start(), m.end(), "payment to the seller's bank account: the sale leaves the marketplace")
     if not (view.has("payment_rail") or view.has("extra_funds")):
         return None
-    for seg in view.texts:
+    for seg in own_texts(view):
         sv = _sent_view(view, seg)
         rails = sv.of("payment_rail")
         if not rails:
@@ -710,7 +718,7 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
     if not view.has("personal_object"):
         return
     billing = "billing" in str(view.context.get("scenario", "")).lower()
-    for seg in view.texts:
+    for seg in own_texts(view):
         sv = _sent_view(view, seg)
         objs = sv.of("personal_object")
         if not objs:
@@ -755,7 +763,7 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
     if not (view.has("cancel_request") or view.has("cancel_word")):
         return
     cap = "warning" if "address" in str(view.context.get("scenario", "")).lower() else None
-    for seg in view.texts:
+    for seg in own_texts(view):
         sv = _sent_view(view, seg)
         words = sv.of("cancel_word")
         if not (words or sv.of("cancel_request")):
