@@ -500,3 +500,22 @@ def test_a_reply_subject_quotes_the_buyer(subject):
 def test_a_subject_the_seller_wrote_is_judged():
     found = {f.rule for f in CHECKER.lint(Message("Swisha oss mellanskillnaden", text="Hej! Paketet skickas i morgon."), "ebay")}
     assert "content.payment-account" in found
+
+
+@pytest.mark.parametrize("text", [
+    "Ihre Zahlung per PayPal bleibt wie sie ist, es wird nichts zusätzlich verrechnet.",
+    "المبلغ يرجع لحساب PayPal اللي دفعت منه خلال ٣ أيام.",
+    "Your PayPal payment stays as it is; nothing extra will be charged.",
+    "Het bedrag gaat binnen drie dagen terug naar je PayPal-rekening.",
+    "O valor volta para o seu Pix em até 2 dias úteis.",
+])
+def test_the_buyers_own_payment_described_is_no_payment_request(text):
+    assert not _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "Send the remaining 20€ to my PayPal pls; your eBay payment stays as it is.",
+    "Stuur de 7,50 even via PayPal naar mij, dan gaat het pakje morgen.",
+])
+def test_a_payment_to_the_seller_beside_it_stays_one(text):
+    assert "content.payment-account" in _rules(text, "ebay")

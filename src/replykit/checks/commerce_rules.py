@@ -445,8 +445,8 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
-            if _clause_has(sv, i, no_need, ms[0]) or _platform_settles(sv, ms[0]):
-                continue  # 'we don't need any bank details from you', 'eBay settles the PayPal payment'
+            if _clause_has(sv, i, no_need, ms[0]) or _clause_has(sv, i, sv.of("paid_already"), ms[0]) or _platform_settles(sv, ms[0]):
+                continue  # 'we don't need any bank details from you', 'eBay settles the PayPal payment', 'your PayPal payment stays as it is'
             if (i in req or i in pay) and _affirmed(view, seg, ms, sv, i) is not None \
                     and _free_asks(view, sv, i, ("request_verb", "pay_verb")):
                 yield _hit(sv, ms[0], f"asks for payment details or payment via {seg.text[ms[0].start():ms[0].end()]!r}")
@@ -701,6 +701,7 @@ def _direct_payment(view: MessageView) -> Hit | None:
         no_need = sv.of("no_need")
         for i, ms in rails.items():
             if i in pay and not _clause_has(sv, i, no_need, ms[0]) and not _platform_settles(sv, ms[0]) \
+                    and not _clause_has(sv, i, sv.of("paid_already"), ms[0]) \
                     and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("pay_verb",)):
                 return _hit(sv, ms[0], "asks the buyer to pay the seller directly: the sale leaves the marketplace")
         for i, ms in sv.of("extra_funds").items():
