@@ -519,3 +519,21 @@ def test_the_buyers_own_payment_described_is_no_payment_request(text):
 ])
 def test_a_payment_to_the_seller_beside_it_stays_one(text):
     assert "content.payment-account" in _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "We refunded CHF 5 for the delay. A review is of course optional; we welcome honest praise or criticism.",
+    "Für die Verspätung haben wir Ihnen 5 € erstattet, das ist kein Gutschein. Eine Bewertung ist natürlich freiwillig; "
+    "wenn Sie eine schreiben, freuen wir uns über Ihre ehrliche Meinung.",
+    "Abbiamo rimborsato 5 €. La recensione è ovviamente facoltativa.",
+])
+def test_a_refund_next_to_an_optional_review_is_no_incentive(text):
+    assert "content.review-incentive" not in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "De koerier stuurt een sms'je op uw gsm, daar hoeft u niets voor te doen.",
+    "La consegna viene avvisata via sms dal corriere, lei non deve fare niente.",
+])
+def test_a_courier_texting_the_phone_on_file_is_no_data_request(text):
+    assert "content.personal-info-request" not in _rules(text, "ebay")
