@@ -537,3 +537,22 @@ def test_a_refund_next_to_an_optional_review_is_no_incentive(text):
 ])
 def test_a_courier_texting_the_phone_on_file_is_no_data_request(text):
     assert "content.personal-info-request" not in _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "De 15% korting uit de advertentie zit al verwerkt in het bedrag dat je betaald hebt.",
+    "The 10% off from the listing was already applied to what you paid.",
+    "Der Rabatt von 10 % ist bereits im bezahlten Betrag abgezogen.",
+    "Le 20 % de remise était déjà appliqué au moment de l'achat.",
+    "ご購入時に表示されていた10%オフは当時のセール価格です。",
+])
+def test_a_discount_already_applied_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "下单时填 SPRING88 可以再减十块,本月有效",
+    "Next time use SAVE10 for 10% off, the discount is applied at checkout.",
+])
+def test_a_discount_to_come_stays_a_promotion(text):
+    assert "content.promotion" in _rules(text, "etsy")

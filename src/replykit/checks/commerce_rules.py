@@ -83,9 +83,10 @@ def promotion(view: MessageView) -> Iterator[Hit]:
         return
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
-        phrases = sv.of("promo_phrase")
+        applied = sv.of("discount_applied")  # 'the 10 % off from the listing is already in what you paid'
+        phrases = [ms for i, ms in sv.of("promo_phrase").items() if i not in applied]
         if phrases:
-            m = next(iter(phrases.values()))[0]
+            m = phrases[0][0]
             yield _hit(sv, m, f"marketing content ({seg.text[m.start():m.end()]!r}): messages may only serve the order")
             continue
         done = False
@@ -111,6 +112,8 @@ def promotion(view: MessageView) -> Iterator[Hit]:
         if done:
             continue
         for i, ms in sv.of("promo_discount").items():
+            if i in applied:
+                continue
             if i in sv.of("promo_tie") or any(_PERCENT_OFF.search(m.group()) for m in ms):
                 yield _hit(sv, ms[0], "discount offered on a next purchase or on other products: promotional content")
                 done = True
@@ -135,8 +138,9 @@ def _promo_offer(seg: Segment, sv: _Sent) -> tuple[re.Match[str], str] | None:
     cut = sv.of("promo_cut")
     if cut:
         scope, tie, own = sv.of("promo_scope"), sv.of("promo_tie"), sv.of("own_shop")
+        applied = sv.of("discount_applied")
         for i, ms in cut.items():
-            if (i in scope or i in tie) and i not in own:  # 'cheaper on our own website' leaves the platform: off-platform
+            if (i in scope or i in tie) and i not in own and i not in applied:  # 'cheaper on our own website' leaves the platform: off-platform
                 return ms[0], "a sale or discount on the shop's products: promotional content"
     also, look = sv.of("promo_also"), sv.of("promo_look")
     if also or look:
