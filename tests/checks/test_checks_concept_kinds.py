@@ -556,3 +556,30 @@ def test_a_discount_already_applied_is_no_promotion(text):
 ])
 def test_a_discount_to_come_stays_a_promotion(text):
     assert "content.promotion" in _rules(text, "etsy")
+
+
+def _all(text: str, marketplace: str = "ebay", locale: str = "ja-JP") -> dict[str, str]:
+    return {f.rule: f.severity for f in CHECKER.lint(Message("", text=text, context={"buyer_locale": locale}), marketplace)}
+
+
+@pytest.mark.parametrize("text,locale", [
+    ("eBayのメッセージだと写真が送れないので、すみませんがLINEで話せると助かります、電話番号でも出てきます → 080 1234 5678。返送はヤマトでも大丈夫です。", "ja-JP"),
+    ("Hier kann ich keine Fotos hochladen, schreib mir lieber auf WhatsApp, meine Nummer: 0171 2345678. Rücksendung gern mit DHL.", "de-DE"),
+    ("Photos won't upload here, so text me on WhatsApp, my number is 07700 900123. Royal Mail is fine for the return.", "en-GB"),
+])
+def test_the_sellers_own_messenger_number_offered(text, locale):
+    """The seller offers its own number on a messenger: off-platform and a phone number (an error, even with a
+    carrier named a sentence later), but no request for the buyer's data."""
+    found = _all(text, "ebay", locale)
+    assert found.get("content.off-platform") == "error"
+    assert found.get("content.phone-number") == "error"
+    assert "content.personal-info-request" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "すみませんが、こちらのメッセージでお写真を送っていただけますか。",
+    "Send us your phone number so the courier can call you.",
+])
+def test_sorry_is_no_negation_and_a_number_asked_stays_asked(text):
+    found = _all(text, "ebay", "en-US")
+    assert ("content.personal-info-request" in found) == text.startswith("Send")

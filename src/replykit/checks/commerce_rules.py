@@ -647,7 +647,10 @@ def _negated(view: MessageView, text: str, start: int, reach: int = 30) -> bool:
         pass
     if cut is not None:
         window = window[cut.end():]
-    return concept("negation").search(window, view.words) is not None
+        lo += cut.end()
+    # a few characters of left context, so that a negation's look-behind sees them ('すみません' is sorry, not 'ません')
+    ctx = min(lo, 3)
+    return any(m.start() >= ctx for m in concept("negation").finditer(text[lo - ctx : start], view.words))
 
 
 _CLAUSE_END = re.compile(r"[。！？!?、,;\n]")
@@ -737,6 +740,8 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
         for i, ms in objs.items():
             if (i not in req and i not in polite and i not in records and i not in asks and i not in questions) or i in no_need:
                 continue
+            if _shown_after(view, seg, sv, i, ms[0]):
+                continue  # '... you'll find us by phone number → 090 4412 8807': the seller's own, written out
             if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request", "personal_question")):
                 continue  # 'please don't share your phone number', 'you asked whether we need your ID'
             ms = [m for m in ms if not (billing and _BILLING_IDS.search(m.group())) and not _negated(view, seg.norm, m.start())
@@ -744,6 +749,17 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
             if ms:
                 yield _hit(sv, ms[0], f"asks for the buyer's {seg.text[ms[0].start():ms[0].end()]!r}: not needed to fulfil the order")
                 return
+
+
+_PHONE_LIKE = re.compile(r"\+?\d[\d ()-]{6,}\d")
+
+
+def _shown_after(view: MessageView, seg: Segment, sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """The contact detail is written out after its name in the same sentence (a number or an address):
+    the seller gives its own ('LINEは電話番号でも出てきます → 090 4412 8807', 'our email: shop@example.com')."""
+    start, end = sv.starts[i], sv.starts[i] + len(sv.text(i))
+    text = seg.norm
+    return bool(_PHONE_LIKE.search(text, m.end(), end)) or any(m.end() <= e.start() < end for e in emails_in(view, seg))
 
 
 _BIRTHDAY = re.compile(r"birthday|geburtstag|anniversaire|cumplea|compleann|aniversári|aniversari|verjaardag|födelsedag|fodelsedag|urodzin|doğum gün|dogum gun|诞生日|生日|عيد ميلاد")

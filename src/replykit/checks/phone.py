@@ -195,6 +195,28 @@ def cue_spans(norm: str, words: Words | None = None) -> list[tuple[int, int]]:
     return sorted(m.span() for name in ("phone_cue", "messenger") for m in concept(name).finditer(norm, words))
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
+
+
+def _distance(a: int, b: int, cs: int, ce: int) -> int:
+    return max(0, cs - b, a - ce)
+
+
+def _cap(whole: str, norm: str, cs: int, ce: int, soft) -> str | None:
+    """'warning' when a carrier, warranty or manufacturer cue stands within 60 characters of the number in
+    its sentence, unless a messenger cue stands nearer: '... on LINE, or by phone number → 090 4412 8807 (Ito). Japan
+    Post or Yamato are fine for the return' is the seller's own LINE number, not Yamato's."""
+    lo = max(0, cs - 60)
+    near = [m for m in soft.finditer(norm[lo : ce + 60])
+            if not _SENTENCE_END.search(norm, m.end() + lo, cs) and not _SENTENCE_END.search(norm, ce, m.start() + lo)]
+    if not near:  # a carrier named in another sentence ('080 1234 5678. Returns by Yamato are fine') owns no number
+        return None
+    d_soft = min(_distance(m.start() + lo, m.end() + lo, cs, ce) for m in near)
+    before = whole[lo:cs]  # a messenger named earlier in the number's own sentence
+    d_msg = [cs - (m.end() + lo) for m in concept("messenger").finditer(before) if not _SENTENCE_END.search(before, m.end())]
+    return None if d_msg and min(d_msg) < d_soft else "warning"
+
+
 def find_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[], list[tuple[int, int]]] | None = None) -> Iterator[tuple[int, int, str | None]]:
     """(start, end, cap) of phone numbers in normalised text; cap is 'warning' for tolerated numbers.
 
@@ -251,8 +273,7 @@ def find_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[], list[
             if not ok:
                 continue
             done.add((cs, ce))
-            cap = "warning" if soft.search(norm[max(0, cs - 60) : ce + 60]) else None
-            yield cs, ce, cap
+            yield cs, ce, _cap(whole, norm, cs, ce, soft)
 
 
 _TLD_REGION = {"com": "US", "co.uk": "GB", "uk": "GB", "com.br": "BR", "com.mx": "MX", "com.tr": "TR", "co.jp": "JP",
