@@ -583,3 +583,26 @@ def test_the_sellers_own_messenger_number_offered(text, locale):
 def test_sorry_is_no_negation_and_a_number_asked_stays_asked(text):
     found = _all(text, "ebay", "en-US")
     assert ("content.personal-info-request" in found) == text.startswith("Send")
+
+
+@pytest.mark.parametrize("text", [
+    "If you could withdraw the order yourself from your account, that would really help us.",
+    "Lo ideal sería que usted misma diera de baja el pedido desde su cuenta.",
+    "L'idéal serait que la commande soit annulée par vous, depuis votre compte.",
+    "Agradecíamos que fosse o senhor a anular a encomenda na sua conta.",
+    "Am besten stornieren Sie die Bestellung selbst in Ihrem Kundenkonto.",
+    "いったん注文履歴からキャンセルしていただければ助かります。",
+    "麻烦您自己把订单撤掉,谢谢。",
+    "الغي الطلب من جهتك لو سمحت",
+])
+def test_the_buyer_named_as_the_one_who_cancels(text):
+    assert "content.cancel-request" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Wir haben die Bestellung selbst storniert, die Erstattung kommt in 3 Tagen.",
+    "We cancelled the order ourselves; the refund is on its way to your account.",
+    "Vous avez demandé comment annuler : vous pouvez le faire vous-même, mais ce n'est pas nécessaire.",
+])
+def test_a_cancellation_done_or_reported_is_no_request(text):
+    assert "content.cancel-request" not in _rules(text)

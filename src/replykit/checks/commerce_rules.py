@@ -797,9 +797,16 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
         asks = sv.of("you_request")
         done = sv.of("cancel_done")
         no_need = sv.of("no_need")
+        side = sv.of("buyer_side")
         for i, ms in words.items():
-            if i in asks and (i not in done or i in sv.of("buyer_side")) and i not in other and i not in no_need and _affirmed(view, seg, ms, sv, i) is not None \
+            if i in asks and (i not in done or i in side) and i not in other and i not in no_need and _affirmed(view, seg, ms, sv, i) is not None \
                     and _free_asks(view, sv, i, ("you_request",)):
+                yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
+                return
+            # the buyer named as the one who cancels, in any form ('if you could pull the order yourself from your
+            # account', 'que la commande soit annulée par vous', '您先在我的订单里取消', 'الغي الطلب من جهتك')
+            if i in side and i not in done and i not in other and i not in no_need and _affirmed(view, seg, ms, sv, i) is not None \
+                    and not _reported(sv, i, ms[0]):
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
 
