@@ -606,3 +606,26 @@ def test_the_buyer_named_as_the_one_who_cancels(text):
 ])
 def test_a_cancellation_done_or_reported_is_no_request(text):
     assert "content.cancel-request" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Now that the new part works, would you consider taking down the two-star review?",
+    "Is there any chance that review from Monday could disappear?",
+    "Vielleicht mögen Sie Ihre Rezension noch aktualisieren, wenn Sie Zeit haben?",
+    "Sería genial que revisara su reseña ahora que todo funciona.",
+    "Agradecíamos muito que retirasse a avaliação negativa.",
+    "Kanske du vill se över ditt omdöme nu när allt fungerar?",
+    "Czy byłby Pan skłonny przemyśleć swoją ocenę po wymianie?",
+    "レビューを見直していただければ幸いです。",
+])
+def test_a_review_change_asked_in_a_softened_form(text):
+    assert "content.review-removal" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Would you consider updating your shipping address before Friday?",
+    "Thanks for your review; we will look over our packing process.",
+    "フィードバックのお願いが何度も届いていたらすみません、こちらの設定を見直します。",
+])
+def test_a_softened_request_about_something_else_is_no_removal(text):
+    assert "content.review-removal" not in _rules(text)

@@ -360,7 +360,7 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
             if not ms:
                 continue
             named = i in nouns or i - 1 in nouns  # 'Jag såg ditt omdöme. Om du tar bort det, betalar jag ...'
-            if named and ((i in nouns and (_free_asks(view, sv, i, _ASK_FORMS) or _imperative(sv, i, ms))) or _removal_deal(sv, i, ms)) \
+            if named and ((i in nouns and (_free_asks(view, sv, i, (*_ASK_FORMS, "change_ask")) or _imperative(sv, i, ms))) or _removal_deal(sv, i, ms)) \
                     and _affirmed(view, seg, ms, sv, i) is not None:
                 yield _hit(sv, (nouns.get(i) or ms)[0], "asks the buyer to remove or change a review or feedback")
                 return
