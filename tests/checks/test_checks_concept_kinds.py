@@ -629,3 +629,33 @@ def test_a_review_change_asked_in_a_softened_form(text):
 ])
 def test_a_softened_request_about_something_else_is_no_removal(text):
     assert "content.review-removal" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a review paraphrased ('a few words about', 'un par de líneas sobre', '心得') and a prize draw
+    "Everyone who writes a few words about the kettle enters our monthly prize draw.",
+    "Wer ein paar Zeilen zur Lampe schreibt, nimmt an unserer Verlosung teil und kann einen Gutschein gewinnen.",
+    "Quien deje un par de líneas sobre la taza entra en el sorteo de una tarjeta regalo.",
+    "分享使用心得的买家,每月抽两位送礼券。",
+    # the next order free
+    "Write a review and your next order's on us!",
+    "評価を書いてくれたら次の注文はタダにします。",
+    "写个评价,下一单算我们的。",
+    # amounts written in words, a reward promised 'then'
+    "Sag Bescheid, wenn die Bewertung online ist, dann erstatte ich dir zwei Euro.",
+    "Leave a review and I'll send you ten dollars back.",
+    # the review as a verb
+    "Si calificás la compra te mando de regalo un imán.",
+])
+def test_review_rewards_in_other_words(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Write to us here if anything's wrong; a few words about the problem help us a lot.",
+    "Your next order ships from our new warehouse.",
+    "We refunded ten dollars for the late delivery.",
+    "Bitte rate mal, was im Paket ist – die Bestellung kommt morgen.",
+])
+def test_review_reward_look_alikes(text):
+    assert not _rules(text)

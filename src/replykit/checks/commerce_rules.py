@@ -181,11 +181,14 @@ def is_review_request(view: MessageView) -> bool:
 
 @rule("content.review-incentive", catalogue=True)
 def review_incentive(view: MessageView) -> Iterator[Hit]:
-    if not (view.has("review_noun") or view.has("review_solicit") or view.has("review_conditional")):
+    if not (view.has("review_noun") or view.has("review_solicit") or view.has("review_conditional") or view.has("review_verb")):
         return
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
         nouns = sv.of("review_noun")
+        verbs = sv.of("review_verb")
+        if verbs:  # 'si calificás la compra te mando de regalo un llavero': the verb names the review too
+            nouns = {**verbs, **nouns}
         if not (nouns or sv.of("review_solicit") or sv.of("review_conditional")):
             continue
         solicit = _solicits(sv)
