@@ -659,3 +659,32 @@ def test_review_rewards_in_other_words(text):
 ])
 def test_review_reward_look_alikes(text):
     assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a Latin code glued to Chinese or Japanese text
+    "同款水壶结账时输入优惠码KETTLE15可以立减二十元。",
+    "ケトルもクーポンコードNATSU15を入れると千円引きになります。",
+    # sale events with their time
+    "From Friday our Black Week starts, everything half price.",
+    "Vanaf zaterdag zijn het solden bij ons, kom zeker eens kijken.",
+    "Ab Montag läuft unser Winterabverkauf, da wird ordentlich nachgelassen.",
+    "日曜までショップでセット半額やってます。",
+    "لحد آخر الشهر كل الألوان بنص التمن.",
+    # returning customers' perk, newsletter sign-up
+    "Anyone who has already ordered from us gets 15% on the new range.",
+    "We send a monthly newsletter with all our offers, just say the word and we'll add you to the list.",
+    "我们每月会寄新品快讯,想收的话加进名单。",
+])
+def test_promotions_in_other_words(text):
+    assert "content.promotion" in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "Your tracking number is LX123456789DE, it ships on Friday.",
+    "請輸入訂單號碼AB12345後再聯絡我們。",
+    "We are closed this month on Friday afternoons; replies may take a day longer.",
+    "Bij twee stuks in één pakket betaalt u maar één keer verzendkosten, zoals Etsy berekent.",
+])
+def test_promotion_look_alikes(text):
+    assert "content.promotion" not in _rules(text, "etsy")

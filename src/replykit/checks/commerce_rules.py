@@ -68,7 +68,8 @@ def _hit(sv: _Sent, m: re.Match[str], message: str, cap: str | None = None) -> H
 
 
 # ---- promotion ------------------------------------------------------------------------------
-_COUPON_TOKEN = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*[A-Z])[A-Z][A-Z0-9-]{3,19}(?![\w-])|(?<![\w-])(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,20}(?![\w-])")
+# a token's edges are Latin: 'クーポンコードHARU10を', '优惠码SPRING10可以' (kana and Han are word characters to re)
+_COUPON_TOKEN = re.compile(r"(?<![A-Za-z0-9_-])(?=[A-Z0-9-]*[A-Z])[A-Z][A-Z0-9-]{3,19}(?![A-Za-z0-9_-])|(?<![A-Za-z0-9_-])(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,20}(?![A-Za-z0-9_-])")
 _NOT_COUPON = re.compile(r"^(?:1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|B0[A-Z0-9]{8}|[A-Z]{2,4}|ASIN|SKU|UPS|USPS|DHL|GLS|DPD|TNT|PDF|FAQ)$")
 _CODE_GATE = re.compile(r"[A-Z0-9][A-Z0-9-]{3}")  # no code-like token, no code to find
 _COUPON_SHAPE = re.compile(r"[A-Z]{3,12}\d{2,3}$")  # THANKYOU10, HERBST15: a word and a number, as coupons are made
