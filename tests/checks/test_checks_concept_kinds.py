@@ -688,3 +688,30 @@ def test_promotions_in_other_words(text):
 ])
 def test_promotion_look_alikes(text):
     assert "content.promotion" not in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    # a social handle asked as a question
+    "What's your name on Instagram? We'd love to tag you.",
+    "Wie heißt du eigentlich auf Instagram? Dann markieren wir dich.",
+    "Hoe heet je op Facebook? Dan taggen we je in de post.",
+    "Vad heter ni på Facebook? Vi vill tagga er.",
+    "请告诉我们您的脸书帐号,我们确认一下。",
+    "شو اسم حسابك في انستا؟",
+    # the address again for the records, a private e-mail
+    "Please write your full address and postcode again for our records.",
+    "Per il nostro database interno ci riscriva indirizzo e mail personale.",
+    "記録のため、住所と郵便番号をもう一度ご記入ください。",
+    "Skriv din privata mejl här, för vårt kundregister.",
+])
+def test_personal_data_in_other_words(text):
+    assert "content.personal-info-request" in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "Please check that the delivery address on the order is right before Friday.",
+    "Follow us on Instagram if you like, the photo goes up tomorrow.",
+    "Wir haben die Adresse aus Ihrer Bestellung übernommen, das Paket ist unterwegs.",
+])
+def test_personal_data_look_alikes(text):
+    assert "content.personal-info-request" not in _rules(text, "etsy")

@@ -727,17 +727,19 @@ _BILLING_IDS = re.compile(r"dni|rfc|cpf|cuit|cuil|curp|cédula|cnpj|nif|codice f
 
 @rule("content.personal-info-request", catalogue=True)
 def personal_info_request(view: MessageView) -> Iterator[Hit]:
-    if not view.has("personal_object"):
+    if not (view.has("personal_object") or view.has("records_purpose")):
         return
     billing = "billing" in str(view.context.get("scenario", "")).lower()
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
         objs = sv.of("personal_object")
+        records = sv.of("records_purpose")
+        if records and view.has("address_data"):  # the address again 'for our records', not to deliver
+            objs = {**{i: ms for i, ms in sv.of("address_data").items() if i in records}, **objs}
         if not objs:
             continue
         req = sv.of("request_verb")
         polite = sv.of("request_polite")
-        records = sv.of("records_purpose")
         asks = sv.of("you_request")
         no_need = sv.of("no_need")
         questions = sv.of("personal_question")  # 'wann haben Sie Geburtstag?', '你生日几号？'
