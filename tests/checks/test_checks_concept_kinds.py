@@ -715,3 +715,34 @@ def test_personal_data_in_other_words(text):
 ])
 def test_personal_data_look_alikes(text):
     assert "content.personal-info-request" not in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    # the seller's phone line offered
+    "Bel gerust even naar onze winkel in Gent, dan leggen we het telefonisch uit.",
+    "Müşteri hattımızı ararsanız değişimi hemen yaparız.",
+    "平日はサポートダイヤルにお電話いただければすぐ対応します。",
+    "有问题直接打我们的客服电话吧。",
+    # going around the marketplace, said outright
+    "Mail us at the address on the packing slip and we'll sort it outside Wish.",
+    "Para a próxima não precisa de passar pelo eBay, fale connosco pelo site da loja.",
+    # a social network's direct messages
+    "Escríbenos por Instagram, nos encuentras como la tienda y nos mandas DM.",
+    "Mağazanın Instagram hesabından DM atarsanız hemen dönerim.",
+    "直接私信我们的IG吧,账号就是店名。",
+    # the own shop or another marketplace sold as cheaper
+    "Über unseren eigenen Webshop ist der Versand gratis.",
+    "Ci trovi anche su Vinted con lo stesso nome, lì il prezzo è migliore.",
+])
+def test_leaving_the_marketplace_in_other_words(text):
+    assert "content.off-platform" in _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "配送前物流公司可能会打电话跟您约时间,这是正常流程。",
+    "The courier may call you before delivery to arrange a time.",
+    "Our Instagram has a video of the assembly; write to us here if you get stuck.",
+    "We don't sell on Vinted or anywhere else, only here on eBay.",
+])
+def test_leaving_the_marketplace_look_alikes(text):
+    assert "content.off-platform" not in _rules(text, "ebay")

@@ -508,12 +508,14 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
             if not _RELAY.search(m.group()):
                 yield seg.hit(m.start(), m.end(), "e-mail address to write to: the conversation leaves the marketplace")
                 return
-    if view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network") or view.has("own_shop") or view.has("by_channel"):
+    if view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network") or view.has("own_shop") or view.has("by_channel") \
+            or view.has("other_marketplace"):
         for seg in view.texts:
             if seg.kind == "subject" and _REPLY_SUBJECT.match(seg.norm):
                 continue  # 'Re: I wrote to you on WhatsApp' quotes the buyer's own subject
             sv = _sent_view(view, seg)
-            if not (sv.of("messenger") or sv.of("off_platform_phrase") or sv.of("own_shop") or sv.of("social_network") or sv.of("by_channel")):
+            if not (sv.of("messenger") or sv.of("off_platform_phrase") or sv.of("own_shop") or sv.of("social_network") or sv.of("by_channel")
+                    or sv.of("other_marketplace")):
                 continue  # the qualifiers below are only worth finding next to a channel
             here = sv.of("stay_on_platform")
             no_need = sv.of("no_need")
@@ -529,8 +531,8 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                     yield _hit(sv, m, f"messenger app {seg.text[m.start():m.end()]!r}: keep the conversation on the marketplace")
                     return
             for i, ms in sv.of("off_platform_phrase").items():
-                if i in no_need or i in third_party:
-                    continue
+                if i in third_party or (i in no_need and not _overlaps(no_need[i], ms)):
+                    continue  # but 'não precisa de passar pelo eBay' is the invitation itself
                 m = _affirmed(view, seg, ms, sv, i)
                 if m is not None:
                     yield _hit(sv, m, "moves the conversation or the sale off the marketplace")
@@ -545,17 +547,31 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                     return
             buy = sv.of("buy_verb")
             for i, ms in sv.of("own_shop").items():
-                # '... in our own web shop we have all six colours. Order there directly next time.'
-                if (i in buy or _imperative(sv, i + 1, buy.get(i + 1, ()))) and i not in no_need:
+                # '... in our own web shop we have all six colours. Order there directly next time.', 'direkt über
+                # unseren eigenen Webshop ist der Versand gratis'
+                if (i in buy or _imperative(sv, i + 1, buy.get(i + 1, ())) or sv.near("easier_there", i, 0)) and i not in no_need:
                     m = _affirmed(view, seg, ms, sv, i)
                     if m is not None:
                         yield _hit(sv, m, "sends the buyer to the seller's own shop: the sale leaves the marketplace")
                         return
+            for i, ms in sv.of("other_marketplace").items():
+                # 'ci trova anche su Subito e su Vinted: lì le facciamo un prezzo migliore'
+                if sv.near("easier_there", i, 0) and i not in no_need and i not in third_party:
+                    m = _affirmed(view, seg, ms, sv, i)
+                    if m is not None:
+                        yield _hit(sv, m, "sends the buyer to another marketplace: the sale leaves this one")
+                        return
             contact = sv.of("contact_verb")
             personal = sv.of("personal_object")
+            dms = sv.of("dm_word")
             for i, ms in sv.of("social_network").items():
                 if i in here or i in no_need or i in third_party:
                     continue
+                if i in dms:  # 'DM us from the shop's Instagram account', '直接私訊我們的IG'
+                    m = _affirmed(view, seg, ms, sv, i)
+                    if m is not None:
+                        yield _hit(sv, m, "invites the buyer to a social network's direct messages")
+                        return
                 if any(p.start() <= m.start() < p.end() and _ACCOUNT.search(p.group()) for p in personal.get(i, ()) for m in ms):
                     continue  # 'your Instagram account' asked for is personal data, not an invitation
                 if sv.near("easier_there", i):  # 'Do you have Instagram? It would be easier by DM.'
@@ -571,6 +587,10 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
     paid = _direct_payment(view)
     if paid is not None:
         yield paid
+
+
+def _overlaps(found: list[re.Match[str]], ms: list[re.Match[str]]) -> bool:
+    return any(a.start() < b.end() and b.start() < a.end() for a in found for b in ms)
 
 
 _ACCOUNT = re.compile(r"account|handle|profil|konto|hesab|cuenta|compte|conta|アカウント|账号|حساب")
