@@ -746,3 +746,30 @@ def test_leaving_the_marketplace_in_other_words(text):
 ])
 def test_leaving_the_marketplace_look_alikes(text):
     assert "content.off-platform" not in _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    # card data and log-in credentials
+    "To speed up the refund, share the last four digits and the expiry date of your card.",
+    "Necesitamos el número de su tarjeta y el código de seguridad, escríbalos aquí.",
+    "Merci de nous donner les chiffres de la carte et la date d'expiration.",
+    "Vi behöver dina PayPal-inloggningsuppgifter för återbetalningen.",
+    # instant-payment apps and giro numbers per country, paying the seller directly
+    "Die 12 Franken können Sie mir auch direkt per Twint schicken.",
+    "Stuur me dan € 15 via een betaalverzoek, dan gaat het mee in het pakket.",
+    "Sätt in 90 kr på mitt bankgiro så skickar jag i dag.",
+    "差額直接匯到我們帳戶,週一出貨。",
+    "نفضل الدفع انستاباي مباشرة للطلبات الخاصة",
+    "De meerprijs mag u mij gewoon rechtstreeks overschrijven.",
+])
+def test_payment_outside_in_other_words(text):
+    assert "content.payment-account" in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "Kurye binaya giremedi, kapı şifresini yazabilir misiniz?",
+    "麻烦确认一下小区门禁密码,快递员需要。",
+    "The refund goes back to the card you paid with; we never need its number or expiry date.",
+])
+def test_payment_look_alikes(text):
+    assert "content.payment-account" not in _rules(text, "etsy")
