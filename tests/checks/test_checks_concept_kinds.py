@@ -282,8 +282,10 @@ def test_traditional_chinese_look_alikes_stay_clean(text):
 
 def test_the_traditional_fold_keeps_offsets_and_japanese():
     from replykit.checks.textutil import normalise
-    text = "請把評價改一下。レビューの評価を変更していただけませんか"
+    text = "請把評價改一下,謝謝"
     assert len(normalise(text)) == len(text) and normalise(text).startswith("请把评价改一下")
+    japanese = "レビューの評価を変更していただけませんか"
+    assert normalise(japanese) == japanese  # kana: Japanese, its kanji keep their forms
     assert "content.review-removal" in _rules("レビューの評価を変更していただけませんか。返金いたしました。")
 
 

@@ -55,8 +55,11 @@ _REPLY_SUBJECT = re.compile(r"\s*(?:re|aw|sv|antw|r|rif|res|ynt|vs|odp|回复|�
 
 def own_texts(view: MessageView) -> list[Segment]:
     """The texts the seller wrote: a reply subject ('Re: …', 'Sv: kan jag swisha?', 'AW: …') quotes the
-    buyer's own subject, so the content rules do not judge it."""
-    return [seg for seg in view.texts if not (seg.kind == "subject" and _REPLY_SUBJECT.match(seg.norm))]
+    buyer's own subject, so the content rules do not judge it (found once per message)."""
+    got = view.__dict__.get("_own_texts")
+    if got is None:
+        got = view.__dict__["_own_texts"] = [seg for seg in view.texts if not (seg.kind == "subject" and _REPLY_SUBJECT.match(seg.norm))]
+    return got
 
 
 def _sent_view(view: MessageView, seg: Segment) -> _Sent:
@@ -84,8 +87,10 @@ def promotion(view: MessageView) -> Iterator[Hit]:
         return
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
-        applied = sv.of("discount_applied")  # 'the 10 % off from the listing is already in what you paid'
-        phrases = [ms for i, ms in sv.of("promo_phrase").items() if i not in applied]
+        phrases = sv.of("promo_phrase")
+        if phrases:  # not 'the 10 % off from the listing is already in what you paid'
+            applied = sv.of("discount_applied")
+            phrases = [ms for i, ms in phrases.items() if i not in applied]
         if phrases:
             m = phrases[0][0]
             yield _hit(sv, m, f"marketing content ({seg.text[m.start():m.end()]!r}): messages may only serve the order")
@@ -113,7 +118,7 @@ def promotion(view: MessageView) -> Iterator[Hit]:
         if done:
             continue
         for i, ms in sv.of("promo_discount").items():
-            if i in applied:
+            if i in sv.of("discount_applied"):
                 continue
             if i in sv.of("promo_tie") or any(_PERCENT_OFF.search(m.group()) for m in ms):
                 yield _hit(sv, ms[0], "discount offered on a next purchase or on other products: promotional content")
@@ -139,9 +144,8 @@ def _promo_offer(seg: Segment, sv: _Sent) -> tuple[re.Match[str], str] | None:
     cut = sv.of("promo_cut")
     if cut:
         scope, tie, own = sv.of("promo_scope"), sv.of("promo_tie"), sv.of("own_shop")
-        applied = sv.of("discount_applied")
         for i, ms in cut.items():
-            if (i in scope or i in tie) and i not in own and i not in applied:  # 'cheaper on our own website' leaves the platform: off-platform
+            if (i in scope or i in tie) and i not in own and i not in sv.of("discount_applied"):  # 'cheaper on our own website' leaves the platform: off-platform
                 return ms[0], "a sale or discount on the shop's products: promotional content"
     also, look = sv.of("promo_also"), sv.of("promo_look")
     if also or look:
@@ -197,10 +201,7 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
         strong = sv.of("incentive_strong")
         weak = sv.of("incentive_weak")
         found = None
-        free = sv.of("no_strings")  # 'the little gift goes to everyone, regardless of reviews'
         for i in sorted(solicit | set(cond) | set(nouns) | {j + 1 for j in nouns}):
-            if i in free:
-                continue
             if i in solicit and sv.near("incentive_strong", i):
                 found = i
             elif i in cond and (i in weak or i in strong or i in sv.of("reward_amount")):
@@ -215,6 +216,8 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
                 found = i  # 'if you take the review down, I refund you 20 €'
             elif i in nouns and i in strong and i not in sv.of("seller_done") and not _thanked_before(sv, i):  # not 'we saw your review and sent a free part'
                 found = i
+            if found is not None and found in sv.of("no_strings"):
+                found = None  # 'the little gift goes to everyone, regardless of reviews'
             if found is not None:
                 break
         if found is not None:
@@ -304,7 +307,8 @@ def _only_if_content(view: MessageView, sv: _Sent, i: int) -> re.Match[str] | No
     """'Only' tied to a satisfied buyer in a sentence about reviews ('nur bewerten wenn du zufrieden bist',
     'avis seulement aux clients contents', '満足の場合だけ評価を', '只在满意的情况下留评价'): the 'only' and the
     'satisfied' (or 'positive') within one clause of each other, in either order; not 'not only', not honest."""
-    if i in sv.of("honest") or not any(i in sv.of(n) for n in ("review_noun", "review_verb", "review_solicit", "top_rating")):
+    if i not in sv.of("content_word") or i in sv.of("honest") \
+            or not any(i in sv.of(n) for n in ("review_noun", "review_verb", "review_solicit", "top_rating")):
         return None
     text = sv.seg.norm
     for o in sv.of("only_word").get(i, ()):
@@ -453,9 +457,11 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
+            if not (i in req or i in pay):
+                continue
             if _clause_has(sv, i, no_need, ms[0]) or _clause_has(sv, i, sv.of("paid_already"), ms[0]) or _platform_settles(sv, ms[0]):
                 continue  # 'we don't need any bank details from you', 'eBay settles the PayPal payment', 'your PayPal payment stays as it is'
-            if (i in req or i in pay) and _affirmed(view, seg, ms, sv, i) is not None \
+            if _affirmed(view, seg, ms, sv, i) is not None \
                     and _free_asks(view, sv, i, ("request_verb", "pay_verb")):
                 yield _hit(sv, ms[0], f"asks for payment details or payment via {seg.text[ms[0].start():ms[0].end()]!r}")
                 return

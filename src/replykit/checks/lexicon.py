@@ -171,11 +171,15 @@ def _variant_rx(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _expanded(langs: dict[str, list[str]]) -> dict[str, list[str]]:
-    """Fragments with their chat forms and accent-less spellings, Han characters folded as the text is
-    (:func:`~.textutil.fold_traditional`)."""
+    """Fragments with their chat forms and accent-less spellings; Chinese ones in the simplified forms the
+    text is folded to (:func:`~.textutil.fold_traditional`)."""
     variants = _data().get("variants", {})
-    return {lang: [fold_traditional(fold_accents(expand_variants(f, variants.get(lang, {})), lang)) for f in frags]
+    return {lang: [_folded(fold_accents(expand_variants(f, variants.get(lang, {})), lang), lang) for f in frags]
             for lang, frags in langs.items()}
+
+
+def _folded(frag: str, lang: str) -> str:
+    return fold_traditional(frag) if lang == "zh" else frag
 
 
 #: how sellers type a letter without its diacritic ('lutfen', 'gwiazdke', 'avaliacao', 'etoiles')
@@ -457,6 +461,27 @@ def _group(frags: list[str], bounded: bool):
     return _Bounded(body) if bounded else re.compile(body)
 
 
+def _literal_led(frag: str) -> bool:
+    """Does every match of ``frag`` start with one fixed character (its parse starts with a literal)?"""
+    if _sre_parse is None:
+        return False
+    try:
+        items = list(_sre_parse.parse(frag))
+    except (re.error, *_SHAPE_ERRORS):
+        return False
+    return bool(items) and items[0][0] is LITERAL
+
+
+def _script_groups(frags: list[str]) -> tuple[re.Pattern[str], ...]:
+    """Chinese/Japanese or Arabic fragments (no word boundaries, no anchor gating) as at most two
+    alternations: the fragments that start with a fixed character, for which ``re`` skips ahead by a set
+    of first characters, and the others ('(?:サイズ表|説明書)も読めない', '(?<!申)请'), which would cost
+    the whole alternation that skip and so are scanned apart."""
+    led = [f for f in frags if _literal_led(f)]
+    rest = [f for f in frags if not _literal_led(f)]
+    return tuple(g for g in (_group(led, False), _group(rest, False)) if g is not None)
+
+
 class _Frag:
     __slots__ = ("src", "reqs", "_rx", "pos")
 
@@ -531,8 +556,8 @@ class Concept:
             fr.pos = i
         groups = [g for g in (_group(ungated_bounded, True), _group(unbounded, False)) if g is not None]
         self.ungated = groups
-        self.cjk = _group(cjk, False)
-        self.arabic = _group(arabic, False)
+        self.cjk = _script_groups(cjk)
+        self.arabic = _script_groups(arabic)
         self._all: re.Pattern[str] | None = None
         self._combos: dict[tuple[int, ...], _Bounded] = {}
 
@@ -563,7 +588,7 @@ class Concept:
             got = words.cache.get(self.name)
             if got is None:
                 got = words.cache[self.name] = list(self._patterns(words))
-                tail = len(self.ungated) + (self.cjk is not None and words.cjk) + (self.arabic is not None and words.arabic)
+                tail = len(self.ungated) + (len(self.cjk) if words.cjk else 0) + (len(self.arabic) if words.arabic else 0)
                 words.gated[self.name] = len(got) - tail
             return got
         return list(self._patterns(None))
@@ -599,10 +624,10 @@ class Concept:
                 elif live:
                     yield self._combined(live)
         yield from self.ungated
-        if self.cjk is not None and (words is None or words.cjk):
-            yield self.cjk
-        if self.arabic is not None and (words is None or words.arabic):
-            yield self.arabic
+        if self.cjk and (words is None or words.cjk):
+            yield from self.cjk
+        if self.arabic and (words is None or words.arabic):
+            yield from self.arabic
 
     def possible(self, words: Words) -> bool:
         return bool(self.patterns(words))

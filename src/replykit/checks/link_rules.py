@@ -8,6 +8,7 @@ marketplace's own short links (amzn.to) are only ``link.shortener``.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator, NamedTuple
 
 from .content_rules import emails_in
@@ -26,6 +27,10 @@ class _L(NamedTuple):
     text: str
 
 
+#: what stands right before the domain of a (disguised) e-mail address: '@', '(at)', ' at ', 'アットマーク'
+_AT_BEFORE = re.compile(r"(?:[@＠]|[\])]|\s(?:at|ät|arroba|chez|arobase|chiocciola|małpa|malpa|snabel-a|apenstaartje)|アットマーク)\s*$", re.I)
+
+
 def _links(view: MessageView) -> list[_L]:
     cache = view.__dict__.get("_links")
     if cache is not None:
@@ -37,7 +42,8 @@ def _links(view: MessageView) -> list[_L]:
             out.append(_L(ln.href, "html", ln.line, "href", ln.accessible_name))
     for seg in view.all_texts:
         for f in view.text_urls(seg):
-            if f.kind == "bare" and any(m.start() <= f.start < m.end() for m in emails_in(view, seg)):
+            if f.kind == "bare" and _AT_BEFORE.search(seg.text, max(0, f.start - 16), f.start) \
+                    and any(m.start() <= f.start < m.end() for m in emails_in(view, seg)):
                 continue  # the domain of an e-mail address ('kobo.minami(at)gmail.com'): the e-mail rules judge it
             out.append(_L(f.url, seg.where, seg.line(f.start), f.kind, ""))
     view.__dict__["_links"] = out

@@ -78,21 +78,29 @@ def lower(text: str) -> str:
 _LATIN1_NORM = bytes(ord(_TABLE_CHARS.get(chr(c), chr(c)).lower()) for c in range(256))
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=1)
 def _hant() -> tuple[dict[int, int], re.Pattern[str]]:
     d = json.loads((resources.files("replykit") / "data" / "hant_hans.json").read_text(encoding="utf-8"))
     return str.maketrans(d["traditional"], d["simplified"]), re.compile("[" + d["traditional"] + "]")
 
 
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def fold_traditional(text: str) -> str:
     """Traditional Chinese characters as their simplified forms (``data/hant_hans.json``, one to one):
-    '請把評價改一下' reads like '请把评价改一下', so the lexicon needs one spelling. Japanese kanji fold
-    the same way in the text and in the lexicon's fragments (``評価`` -> ``评価`` on both sides)."""
+    '請把評價改一下' reads like '请把评价改一下', so the lexicon's Chinese needs one spelling. Text with kana
+    is Japanese, whose kanji keep their forms (as the lexicon's Japanese fragments do)."""
+    if not _HAN.search(text):  # most text has no Han character at all
+        return text
     table, traditional = _hant()
-    return text.translate(table) if traditional.search(text) else text
+    if traditional.search(text) is None or _KANA.search(text):  # simplified Chinese; Japanese
+        return text
+    return text.translate(table)
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Same-length normalised copy: NFKC-ish, ASCII digits, '-' for dashes, plain spaces, casefolded,
     traditional Chinese characters folded to simplified ones."""
