@@ -775,3 +775,21 @@ def test_payment_outside_in_other_words(text):
 ])
 def test_payment_look_alikes(text):
     assert "content.payment-account" not in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("review-incentive", "Si tu laisses un avis sur la boutique, je t'envoie un code de quinze pour cent."),
+    ("review-incentive", "Si dejas una reseña de la taza, te mando un cupón para la próxima."),
+    ("review-incentive", "Wenn du eine Bewertung schreibst, schicke ich dir einen Gutschein."),
+    ("personal-info-request", "Podeślij mi jeszcze PESEL, bo prowadzę swoją ewidencję klientów."),
+    ("cancel-request", "Le plus simple serait que l'annulation parte de votre compte Amazon."),
+    ("payment-account", "Pour la différence, le plus simple c'est un virement direct : je vous envoie mon RIB."),
+    ("off-platform", "Écrivez-moi à jean.dupont chez orange point fr pour la suite."),
+])
+def test_round_three_message_kinds(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+def test_chez_and_point_in_prose_are_no_address():
+    found = {f.rule for f in CHECKER.lint(Message("", text="Le colis est chez le voisin, point final. Bonne soirée !"), "amazon")}
+    assert "content.email-address" not in found and "content.off-platform" not in found

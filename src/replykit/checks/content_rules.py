@@ -55,7 +55,7 @@ _EMAIL_OBF = re.compile(
 )
 _OBF_MARKS = ("[at]", "(at)", "[ at ]", "( at )", "(ät)", "[ät]", " arroba ", "(arroba)", "アットマーク", "＠", "(chez)", " dot ", "(dot)",
               "[dot]", " punto ", " punkt ", "[nokta]", "(nokta)", " nokta ", "[kropka]", "(kropka)", " kropka ", "[ponto]", "(ponto)",
-              " ponto ", " arobase ", " chiocciola ", " małpa ", " malpa ", " snabel-a ", " apenstaartje ", " klammeraffe ", " @", "@ ",
+              " ponto ", " arobase ", " chez ", " point ", " chiocciola ", " małpa ", " malpa ", " snabel-a ", " apenstaartje ", " klammeraffe ", " @", "@ ",
               "(punkt)", "[punkt]", "(punto)", "[punto]", "(point)", "[point]", " punt ")
 
 
