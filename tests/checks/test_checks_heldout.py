@@ -7,12 +7,13 @@ Every set was written by writers who never saw the patterns:
 - ``heldout-r3/``: round 3 (agent macros with a pasted personal line, paraphrases and side remarks,
   regional vocabulary, accent-less typing, innocent sentences sharing the violations' key words).
 
-Both were scored blind once and have since been read while tuning (issue 10, third round): their misses
-showed kinds of mistakes (accent-less typing, Latin words inside Chinese or Japanese, paid reviews
-written as equations, indirect requests ...), which were fixed as mechanisms with test sentences of
-their own (``test_checks_concept_kinds.py``). So these figures are development figures, no longer a
-stranger's measure; that is ``heldout-r3/``: written while the third round was tuned, kept away from
-the tuner and scored once after it (and once before, on the code the round started from).
+All three were scored blind once and have since been read while tuning (issue 10, third and fourth
+rounds): their misses showed kinds of mistakes (accent-less typing, Latin words inside Chinese or
+Japanese, paid reviews written as equations, indirect requests, traditional Chinese, review gating as
+two branches, scorn families, a buyer named as the one who cancels ...), which were fixed as mechanisms
+with test sentences of their own (``test_checks_concept_kinds.py``). So these figures are development
+figures, no longer a stranger's measure: ``heldout-r3/`` was read while tuning in session 4, and a
+round 4, written by others meanwhile and never seen here, is the blind measure.
 
 Each test prints aggregate figures (recall, false errors, concept x language table) and asserts a
 floor a little below what was last measured, so a regression fails CI without the test pretending
@@ -45,10 +46,13 @@ class Floors:
 #:          errors, concept sentences 277/468 = 59.2 %, 14 false positives; after it 132/148 = 89.2 %,
 #:          10 false errors, 318/468 = 67.9 %, 20 false positives (a phrase lexicon tuned to ~100 % on
 #:          what it has seen gains 9 points on a new writer's wording).
+#: fourth round (session 4, round 3 read while tuning, kinds fixed in all 13 languages): round 3 messages
+#:          132/148 -> 144/148 = 97.3 %, false errors 10 -> 0; concept sentences 318/468 -> 462/468 = 98.7 %,
+#:          false positives 20 -> 0. Round 1 messages 161 -> 162/166, round 2 concepts 227 -> 228/234.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.90, 1, 0.95, 1),
-    Floors("heldout-r3", 0.87, 11, 0.66, 22),
+    Floors("heldout-r3", 0.97, 1, 0.98, 1),
 )
 
 
