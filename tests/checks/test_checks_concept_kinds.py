@@ -793,3 +793,13 @@ def test_round_three_message_kinds(rule, text):
 def test_chez_and_point_in_prose_are_no_address():
     found = {f.rule for f in CHECKER.lint(Message("", text="Le colis est chez le voisin, point final. Bonne soirée !"), "amazon")}
     assert "content.email-address" not in found and "content.off-platform" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Review it here: https://www.amazon.de/review/create-review?asin=B0C1234567&ref=1",
+    "Our designer is a genius with colours; the lid is the genius part of the design.",
+])
+def test_punctuation_inside_a_word_run_starts_no_fragment(text):
+    """A fragment that starts with punctuation ('= 10 €' as a reward) only starts where a word does not
+    go on: '...&ref=1' in a review link is no reward; 'genius' is scorn only as the sentence's last word."""
+    assert not _rules(text)

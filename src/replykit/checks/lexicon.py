@@ -438,7 +438,7 @@ class _Bounded:
             if m is None:
                 return
             s = m.start()
-            if s == 0 or not _wordch(text[s - 1]) or not _wordch(text[s]):  # ', genius' starts at its comma
+            if s == 0 or not _wordch(text[s - 1]):
                 yield m
                 pos = m.end() if m.end() > s else s + 1
             else:
