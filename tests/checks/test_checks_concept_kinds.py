@@ -803,3 +803,15 @@ def test_punctuation_inside_a_word_run_starts_no_fragment(text):
     """A fragment that starts with punctuation ('= 10 €' as a reward) only starts where a word does not
     go on: '...&ref=1' in a review link is no reward; 'genius' is scorn only as the sentence's last word."""
     assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "¿Te gustó? Entonces unas estrellitas me alegran el día. Si no, primero lo hablamos por aquí.",
+    "喜欢吗?那就给最高分吧。不太满意?那就先私下联系我们。",
+])
+def test_gating_branches_with_a_top_rating_and_no_review_word(text):
+    assert "content.review-biased" in _rules(text)
+
+
+def test_a_top_rating_without_the_other_branch_is_no_gating():
+    assert "content.review-biased" not in _rules("¿Te gustó la taza? Nos alegra mucho. Si no, la cambiamos sin problema.")
