@@ -815,3 +815,24 @@ def test_gating_branches_with_a_top_rating_and_no_review_word(text):
 
 def test_a_top_rating_without_the_other_branch_is_no_gating():
     assert "content.review-biased" not in _rules("¿Te gustó la taza? Nos alegra mucho. Si no, la cambiamos sin problema.")
+# ---- kinds of the fourth round (precision first) ------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "> Can I message you on WhatsApp?\nSorry for the wait, the parcel left today.",
+    "> Kann ich per PayPal Freunde zahlen?\nDie Zahlung läuft wie immer, das Paket geht heute raus.",
+    "1) > mi dai il tuo numero di whatsapp?\nIl pacco è partito ieri con GLS.",
+    "> możesz usunąć tę opinię o mnie?\nJasne, paczka już w drodze.",
+    "> 能加你微信吗？\n包裹今天已经寄出了。",
+    "> lütfen siparişimi iptal et\nTamam, kargo yarın çıkıyor.",
+])
+def test_a_quoted_buyer_line_asks_nothing(text):
+    """Point-by-point answers quote the buyer ('> ...'): the buyer's words are not the seller's request."""
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("promotion", "> is there a discount?\nUse code SAVE20 on your next order in our shop!"),
+    ("off-platform", "> wann kommt das Paket?\nMorgen. Schreib mir sonst auf WhatsApp, da bin ich schneller."),
+    ("promotion", ">>> WINTER SALE: 30% off everything in our shop until Sunday <<<"),
+])
+def test_the_answer_under_a_quote_is_still_judged(rule, text):
+    assert "content." + rule in _rules(text)

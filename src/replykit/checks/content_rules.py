@@ -228,7 +228,7 @@ def disrespect(view: MessageView) -> Iterator[Hit]:
         return
     exempt = buyer_values(view)
     for seg in view.texts:
-        text = _blank_quotes(seg.norm)
+        text = _blank_quotes(seg.said)
         for m in concept("disrespect").finditer(text, view.words):
             if exempt and _inside([v.lower() for v in exempt], seg.norm, m.start(), m.end()):
                 continue

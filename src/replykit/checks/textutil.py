@@ -123,6 +123,19 @@ def normalise_reference(text: str) -> str:
     return low if len(low) == len(t) else t
 
 
+#: a line quoting the buyer, as mail clients and point-by-point answers do ('> where is my parcel?',
+#: '1) > la lampe ne s'allume plus'): one or two '>' then a space or the line's end ('>>> SALE <<<' is no quote)
+_QUOTED_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*)?>{1,2}(?=[ \t]|$)[^\n]*")
+
+
+def blank_quoted_lines(text: str) -> str:
+    """``text`` (same length) with the lines that quote the buyer blanked: the buyer's own words
+    ('> can I pay you by PayPal?') ask nothing of the buyer, whatever they say."""
+    if ">" not in text:
+        return text
+    return _QUOTED_LINE.sub(lambda m: " " * len(m.group()), text)
+
+
 # ``[.!?]+[ \t\r\f\v]+|[。！？؟]+\s*|\n+|[!?]+(?=<kana or kanji>)`` (a "？" normalised to "?" ends a Japanese
 # or Chinese sentence with no space after it), written to start with one character class (the branch
 # is chosen by a look-behind at that character) so that ``re`` skips to candidate positions in C

@@ -20,7 +20,7 @@ from .lexicon import Concept, Words, concept, concepts_need_ink
 from .model import Message
 from .profiles import Profile
 from .registry import Hit
-from .textutil import excerpt, line_of, normalise, sentences
+from .textutil import blank_quoted_lines, excerpt, line_of, normalise, sentences
 from .urls import AllowList, FoundUrl, find_urls
 
 
@@ -35,6 +35,8 @@ class Segment:
     judged: str | None = None  # text with passages already judged elsewhere blanked (same length)
     _norm: str | None = field(default=None, repr=False, compare=False)  # normalise(_norm_of), kept
     _norm_of: str | None = field(default=None, repr=False, compare=False)
+    _said: str | None = field(default=None, repr=False, compare=False)  # blank_quoted_lines(_said_of)
+    _said_of: str | None = field(default=None, repr=False, compare=False)
     _found: dict[str, list[re.Match[str]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -44,6 +46,16 @@ class Segment:
             self._norm = normalise(src)
             self._norm_of = src
         return self._norm  # type: ignore[return-value]
+
+    @property
+    def said(self) -> str:
+        """:attr:`norm` with the lines that quote the buyer ('> can I pay by PayPal?') blanked (same
+        length): what the seller says, which the concept rules judge."""
+        norm = self.norm
+        if self._said_of is not norm:
+            self._said = blank_quoted_lines(norm)
+            self._said_of = norm
+        return self._said  # type: ignore[return-value]
 
     @property
     def scan_text(self) -> str:
@@ -59,11 +71,11 @@ class Segment:
         return self.line_fn(offset)
 
     def concept_matches(self, name: str, words: Words) -> list[re.Match[str]]:
-        """Every match of concept ``name`` in :attr:`norm`, in order; one scan per concept, whichever
-        rules ask (``words``: the message's, see :attr:`MessageView.words`)."""
+        """Every match of concept ``name`` in :attr:`said` (quoted buyer lines left out), in order; one
+        scan per concept, whichever rules ask (``words``: the message's, see :attr:`MessageView.words`)."""
         got = self._found.get(name)
         if got is None:
-            got = self._found[name] = list(concept(name).finditer(self.norm, words))
+            got = self._found[name] = list(concept(name).finditer(self.said, words))
         return got
 
     def hit(self, start: int, end: int, message: str, cap: str | None = None) -> Hit:
