@@ -836,3 +836,31 @@ def test_a_quoted_buyer_line_asks_nothing(text):
 ])
 def test_the_answer_under_a_quote_is_still_judged(rule, text):
     assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ihre Bankdaten brauchen wir dafür nicht, die Erstattung läuft über Amazon.",
+    "Uw bankgegevens hebben we daarvoor niet nodig, de terugbetaling loopt via Amazon.",
+    "Dina bankuppgifter behöver vi inte, återbetalningen sker via Amazon.",
+    "Sizden kart numarası, IBAN ya da ek ödeme asla istemeyiz.",
+    "当店からカード番号や銀行口座をお伺いすることは一切ございません。",
+    "我们不会要求您提供身份证或银行卡号。",
+    "Gdyby paczka wróciła, wyślemy nową bez dopłaty.",
+    "Nieuwe schroeven zijn onderweg, zonder kosten voor u.",
+    "Le devolvemos el importe sin comisiones ni gastos.",
+])
+def test_a_refusal_after_the_object_or_without_before_it_negates(text):
+    """Verb-final and verb-second refusals ('... brauchen wir nicht', '... asla istemeyiz', '…ございません'),
+    a list of objects before them, and 'without' right before a charge ('bez dopłaty', 'zonder kosten')."""
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("payment-account", "Schicken Sie uns bitte Ihre Bankdaten, eine Kreditkarte brauchen wir nicht."),
+    ("payment-account", "PayPal ile gönderin, IBAN gerek yok."),
+    ("payment-account", "Wyślij dopłatę 20 zł na nasze konto, bez tego nie wyślemy."),
+    ("off-platform", "Zahl mir direkt per PayPal, ohne die eBay-Gebühren."),
+    ("off-platform", "Pagame directo por transferencia, así sin comisiones de Mercado Libre."),
+])
+def test_a_negation_of_something_else_leaves_the_request(rule, text):
+    assert "content." + rule in _rules(text)

@@ -684,16 +684,42 @@ def _negated(view: MessageView, text: str, start: int, reach: int = 30) -> bool:
     return any(m.start() >= ctx for m in concept("negation").finditer(text[lo - ctx : start], view.words))
 
 
-_CLAUSE_END = re.compile(r"[。！？!?、,;\n]")
+_CLAUSE_END = re.compile(r"[。！？!?、,;.\n]")
+#: how far after a match a clause-final negation is looked for
+_AFTER_REACH = 45
 
 
 def _negated_after(view: MessageView, text: str, m: re.Match[str]) -> bool:
-    """Japanese negates at the end of the clause: '追加のお支払いは一切ございません' (no extra payment at all)."""
-    if not _CJK.search(text, m.start(), m.end() + 1):
+    """The clause negates ``m`` after it: verb-final languages ('追加のお支払いは一切ございません',
+    'IBAN ya da ek ödeme asla istemeyiz') and the verb-second ones with the object first ('Ihre Bankdaten
+    brauchen wir dafür nicht', 'uw gegevens hebben we niet nodig'). A match that is an item of a list
+    ('kart numarası, IBAN ya da ek ödeme asla istemeyiz') belongs to the clause that ends the list."""
+    if not view.has("negation_after"):
         return False
-    end = _CLAUSE_END.search(text, m.end())
-    stop = min(end.start() if end else len(text), m.end() + 20)
+    pos = m.end()
+    listed = _opens_clause(text, m.start())
+    while True:
+        end = _CLAUSE_END.search(text, pos)
+        if end is None or end.group() not in ",、" or not listed or text[pos:end.start()].strip():
+            break
+        pos = end.end()  # a list opening the clause, nothing between the item and the comma: the list goes on
+    stop = min(end.start() if end else len(text), m.end() + _AFTER_REACH)
     return concept("negation_after").search(text[m.end():stop], view.words) is not None
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Is ``start`` at most two words into its clause ('Sizden kart numarası, ...'), where a list of
+    objects stands before a verb-final or verb-second negation (not 'Schicken Sie uns Ihre Bankdaten, ...')?"""
+    lo = max(0, start - 40)
+    window = text[lo:start]
+    cut = None
+    for cut in _CLAUSE_START.finditer(window):
+        pass
+    if cut is not None:
+        window = window[cut.end():]
+    elif lo > 0:
+        return False
+    return len(window.split()) <= 2
 
 
 #: every way a sentence asks something of the buyer
@@ -744,7 +770,9 @@ def _direct_payment(view: MessageView) -> Hit | None:
                 return _hit(sv, ms[0], "asks the buyer to pay the seller directly: the sale leaves the marketplace")
         for i, ms in sv.of("extra_funds").items():
             if i in rails and i not in no_need:
-                return _hit(sv, ms[0], "asks the buyer to pay the seller directly: the sale leaves the marketplace")
+                m = _affirmed(view, seg, ms, sv, i)  # not 'you asked whether you could pay the difference by transfer: no need'
+                if m is not None:
+                    return _hit(sv, m, "asks the buyer to pay the seller directly: the sale leaves the marketplace")
     return None
 
 
