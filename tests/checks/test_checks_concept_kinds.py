@@ -864,3 +864,26 @@ def test_a_refusal_after_the_object_or_without_before_it_negates(text):
 ])
 def test_a_negation_of_something_else_leaves_the_request(rule, text):
     assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nos comenta que nos buscó en WhatsApp, pero atendemos solamente por los mensajes de eBay.",
+    "Pisała Pani też, że znajoma radziła zapłacić nam osobno przelewem – nie ma takiej potrzeby.",
+    "Ci scrive che ha provato a contattarci su WhatsApp: il pacco arriva domani.",
+    "Du skriver att du försökte nå oss på WhatsApp; paketet skickades i dag.",
+    "Vous demandiez si vous pouviez payer la différence par virement : ce n'est pas nécessaire.",
+])
+def test_what_the_buyer_wrote_reported_back_asks_nothing(text):
+    """'You write that ...', 'nos comenta que ...', 'pisała Pani, że ...': the buyer's message reported
+    back, up to the next colon, semicolon or dash."""
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("off-platform", "Ci scrive che è urgente: mi scriva su WhatsApp al 347 1234567."),
+    ("off-platform", "Du skriver att det är bråttom – skriv till mig på WhatsApp så går det snabbare."),
+    ("off-platform", "Nos dice que es urgente: escríbame por WhatsApp y lo vemos."),
+    ("payment-account", "Pisze Pani, że się spieszy – proszę przelać dopłatę na nasze konto."),
+])
+def test_a_request_after_the_report_is_still_one(rule, text):
+    assert "content." + rule in _rules(text)
