@@ -887,3 +887,25 @@ def test_what_the_buyer_wrote_reported_back_asks_nothing(text):
 ])
 def test_a_request_after_the_report_is_still_one(rule, text):
     assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Como dice la política de Mercado Libre, no ofrecemos descuentos ni regalos a cambio de opiniones.",
+    "Comme le prévoit la politique d'Etsy, nous n'offrons ni remise ni cadeau en échange d'un avis.",
+    "Per Amazon policy we never offer refunds or gifts in exchange for reviews.",
+    "Gemäß den Etsy-Richtlinien bieten wir keine Rabatte oder Geschenke für Bewertungen an.",
+    "Zgodnie z zasadami Allegro nie dajemy rabatów ani prezentów w zamian za opinie.",
+    "Vi har skickat en gratis ersättningslampa; den är inte kopplad till något betyg.",
+])
+def test_a_policy_quote_denying_the_deal_is_no_incentive(text):
+    """Every benefit of the sentence negated ('ni remise ni cadeau', 'no ofrecemos'), or every review."""
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Leave us a review and we refund you 5 €, no questions asked.",
+    "Lascia una recensione e ti mandiamo un buono, non è uno scherzo!",
+    "Deja tu opinión y te regalamos un descuento, no lo olvides.",
+])
+def test_a_negation_beside_the_deal_leaves_it(text):
+    assert "content.review-incentive" in _rules(text)

@@ -219,11 +219,29 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
             if found is not None and found in sv.of("no_strings"):
                 found = None  # 'the little gift goes to everyone, regardless of reviews'
             if found is not None:
-                break
+                if not _denied(view, sv, found):
+                    break
+                found = None  # 'as Etsy's policy says, we offer no discount or gift for a review'
+
         if found is not None:
             ms = strong.get(found) or weak.get(found) or cond.get(found) or nouns.get(found) or sv.of("review_solicit").get(found) or [None]
             m = ms[0] if ms[0] is not None else next(iter(nouns.values()))[0]
             yield _hit(sv, m, "review or feedback tied to a benefit (refund, gift, discount): incentivised reviews are banned")
+
+
+def _denied(view: MessageView, sv: _Sent, i: int) -> bool:
+    """Does sentence ``i`` deny the deal: every benefit it names is negated ('we never offer refunds or
+    gifts for reviews', 'ni remise ni cadeau'), or every review it names is ('not tied to any rating')?"""
+    text = sv.seg.norm
+
+    def negated(m: re.Match[str]) -> bool:
+        return _negated(view, text, m.start()) or _negated_after(view, text, m)
+
+    for names in (("incentive_strong", "incentive_weak", "reward_then", "reward_amount"), ("review_noun", "review_solicit", "review_conditional")):
+        found = [m for n in names for m in sv.of(n).get(i, ())]
+        if found and all(negated(m) for m in found):
+            return True
+    return False
 
 
 def _solicit_start(sv: _Sent, i: int) -> int:
