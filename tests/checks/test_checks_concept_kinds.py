@@ -909,3 +909,22 @@ def test_a_policy_quote_denying_the_deal_is_no_incentive(text):
 ])
 def test_a_negation_beside_the_deal_leaves_it(text):
     assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "L'annulation a été traitée le 2 décembre, aucune action n'est nécessaire de votre part.",
+    "您申请的取消已于今天处理完成，不会产生任何费用。",
+    "O cancelamento já foi processado ontem, não precisa fazer nada.",
+    "İptal işlemi tamamlandı, herhangi bir şey yapmanıza gerek yok.",
+])
+def test_a_cancellation_reported_done_asks_nothing(text):
+    """'... a été traitée', '已于今天处理完成' (and '申请' is 'applied for', not 'please')."""
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "请您申请取消订单，我们缺货了。",
+    "Could you cancel the order? The cancellation will be processed at once.",
+])
+def test_a_cancel_request_beside_the_word_processed_stays_one(text):
+    assert "content.cancel-request" in _rules(text)
