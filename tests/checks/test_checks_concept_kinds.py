@@ -928,3 +928,30 @@ def test_a_cancellation_reported_done_asks_nothing(text):
 ])
 def test_a_cancel_request_beside_the_word_processed_stays_one(text):
     assert "content.cancel-request" in _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("off-platform", "有問題直接加我們的WhatsApp聊吧，比這裡快"),
+    ("payment-account", "差價請直接轉到我的PayPal帳戶，謝謝"),
+    ("review-removal", "麻煩您把負評刪掉，謝謝"),
+    ("cancel-request", "沒貨了，請您取消訂單"),
+])
+def test_traditional_chinese_reads_like_simplified(rule, text):
+    """zh-TW / zh-HK text is folded to Simplified characters before matching, and so is every fragment."""
+    assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "差價已經退到您的PayPal帳戶了，請查收。",
+    "關於您說的 WhatsApp：我們只透過 eBay 訊息聯絡，麻煩繼續在這裡回覆。",
+])
+def test_traditional_chinese_look_alikes_stay_innocent(text):
+    assert not _rules(text)
+
+
+def test_the_chinese_fold_keeps_offsets_and_is_idempotent():
+    from replykit.checks.textutil import fold_traditional, normalise, normalise_reference
+    text = "關於您說的 WhatsApp：我們只透過 eBay 訊息聯絡"
+    folded = normalise(text)
+    assert len(folded) == len(text) and folded == normalise_reference(text)
+    assert "您说" in folded and fold_traditional(folded) == folded
