@@ -955,3 +955,25 @@ def test_the_chinese_fold_keeps_offsets_and_is_idempotent():
     folded = normalise(text)
     assert len(folded) == len(text) and folded == normalise_reference(text)
     assert "您说" in folded and fold_traditional(folded) == folded
+
+
+@pytest.mark.parametrize("text", [
+    "Yes, we left positive feedback for you as a buyer today, thanks for paying so fast.",
+    "會的，今天已經給您留了好評，謝謝您快速付款。",
+    "はい、本日購入者様に良い評価をお付けしました。",
+    "Wir haben Sie heute als Käuferin positiv bewertet, danke für die schnelle Zahlung.",
+    "商品頁面的星等是所有買家評價的平均，我們無法修改。",
+    "看到您评价里提到扣环松了，我们已免费寄出替换链条，评价不需要做任何修改。",
+])
+def test_the_sellers_own_feedback_and_a_rating_nobody_can_change_ask_nothing(text):
+    """eBay sellers rate their buyers ('we left you positive feedback'); '我们无法修改' is 'we cannot change'."""
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("review-biased", "We left you positive feedback, please leave us 5 stars too!"),
+    ("review-removal", "能不能把差評改成好評？"),
+    ("review-removal", "周二那条评价对我们影响很大，有没有可能撤下来？"),
+])
+def test_a_request_beside_the_sellers_feedback_or_an_a_not_a_question_stays_one(rule, text):
+    assert "content." + rule in _rules(text)

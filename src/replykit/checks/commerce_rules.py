@@ -273,9 +273,10 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
         return
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
-        for _i, ms in sv.of("biased_strong").items():
+        given = _feedback_given(view, sv)
+        for i, ms in sv.of("biased_strong").items():
             ms = [m for m in ms if not _NOT_ONLY.search(seg.norm, max(0, m.start() - 12), m.start())]
-            if ms:  # not 'nicht nur zufriedene Kunden: alle dürfen ehrlich bewerten'
+            if ms and i not in given:  # not 'nicht nur zufriedene Kunden: alle dürfen ehrlich bewerten', not 'we left you positive feedback'
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("more_better").items():
@@ -300,11 +301,13 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
             continue
         asks = sv.of("you_request")
         for i, ms in sv.of("top_rating").items():
+            if i in given:
+                continue
             if (i in solicit or i in nouns) and i not in sv.of("honest") and _free_asks(view, sv, i, (*_ASK_FORMS, "review_conditional")):
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("review_biased").items():
-            if any(j in solicit for j in (i - 1, i, i + 1)) or i in asks:
+            if i not in given and (any(j in solicit for j in (i - 1, i, i + 1)) or i in asks):
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("gating_happy").items():
@@ -364,6 +367,19 @@ def _gating_pair(sv: _Sent, i: int, m: re.Match[str]) -> re.Match[str] | None:
     return None
 
 
+def _feedback_given(view: MessageView, sv: _Sent) -> set[int]:
+    """Sentences telling the buyer the seller rated them ('we left you positive feedback as a buyer',
+    '已经给您留了好评') and asking nothing else (not '..., please leave us 5 stars too')."""
+    if not view.has("feedback_given"):
+        return set()
+    out = set()
+    for i, given in sv.of("feedback_given").items():
+        asks = _free_asks(view, sv, i, _ASK_FORMS)
+        if not any(not any(g.start() <= a.start() and a.end() <= g.end() for g in given) for a in asks):
+            out.add(i)
+    return out
+
+
 @rule("content.review-removal", catalogue=True)
 def review_removal(view: MessageView) -> Iterator[Hit]:
     if not view.has("review_removal") and not view.has("review_noun"):
@@ -376,6 +392,8 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
             verbs = sv.of("rating_change").get(i)
             if verbs and _affirmed(view, seg, verbs, sv, i) is None and not _free_asks(view, sv, i, _ASK_FORMS):
                 continue  # 'the stars are every buyer's average, we cannot change them' (无法修改, 変更できません)
+            if all(_CJK_CANNOT.search(m.group()) for m in ms):
+                continue  # '评价不需要做任何修改' (the review needs no change)
             yield _hit(sv, ms[0], "asks the buyer to remove or change a review or feedback")
             return
         # any word order, verb or noun ('la suppression de votre commentaire serait appréciée'),
@@ -391,6 +409,10 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
                     and _affirmed(view, seg, ms, sv, i) is not None:
                 yield _hit(sv, (nouns.get(i) or ms)[0], "asks the buyer to remove or change a review or feedback")
                 return
+
+
+#: "cannot" or "no need" inside a Chinese or Japanese match, not an A-not-A question ('能不能', '有没有可能')
+_CJK_CANNOT = re.compile(r"无法|没法|(?<!能)不能(?!不)|不可能|不需要|不必|无需|(?<!用)不用(?!不)|できません|できかねます|必要はありません")
 
 
 _LEAD = re.compile(r"[\W\d_]*(?:(?:please|pls|just|bitte|einfach|alstublieft|gewoon|snälla|bara|svp|juste|por favor|per favore|proszę|prosze|lütfen|lutfen)\W+){0,2}")
