@@ -977,3 +977,21 @@ def test_the_sellers_own_feedback_and_a_rating_nobody_can_change_ask_nothing(tex
 ])
 def test_a_request_beside_the_sellers_feedback_or_an_a_not_a_question_stays_one(rule, text):
     assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jeśli kubek się nie spodoba, oddam Ci pieniądze na konto, napisz tylko do mnie.",
+    "If it doesn't fit, we refund you to your PayPal, just write to us.",
+    "Se non va bene ti rimborso su PayPal, scrivimi pure.",
+])
+def test_money_the_seller_pays_back_to_the_buyers_account_is_no_payment_request(text):
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Per il rimborso ci servono il numero della carta e la data di scadenza, grazie.",
+    "Oddam Ci różnicę, ale najpierw przelej 20 zł na moje konto.",
+    "Send the 10 € to my PayPal and we'll refund you the shipping.",
+])
+def test_a_refund_as_the_pretext_or_in_another_clause_leaves_the_request(text):
+    assert "content.payment-account" in _rules(text)

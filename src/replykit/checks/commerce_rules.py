@@ -502,10 +502,21 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
                 continue
             if _clause_has(sv, i, no_need, ms[0]) or _clause_has(sv, i, sv.of("paid_already"), ms[0]) or _platform_settles(sv, ms[0]):
                 continue  # 'we don't need any bank details from you', 'eBay settles the PayPal payment', 'your PayPal payment stays as it is'
-            if _affirmed(view, seg, ms, sv, i) is not None \
+            ms = [m for m in ms if not _paid_back(sv, i, m)]  # 'oddam Ci 15 zł na konto'
+            if ms and _affirmed(view, seg, ms, sv, i) is not None \
                     and _free_asks(view, sv, i, ("request_verb", "pay_verb")):
                 yield _hit(sv, ms[0], f"asks for payment details or payment via {seg.text[ms[0].start():ms[0].end()]!r}")
                 return
+
+
+def _paid_back(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is the rail ``m`` where the seller's money goes to the buyer ('oddam Ci 15 zł na konto', 'we refund
+    you to your PayPal'): a refund or give-back verb earlier in its clause?"""
+    text = sv.seg.norm
+    for r in sv.of("refund_to_you").get(i, ()):
+        if r.end() <= m.start() and not _CLAUSE_START.search(text, r.end(), m.start()):
+            return True
+    return False
 
 
 def _bank_details_asked(view: MessageView, seg: Segment, sv: _Sent) -> re.Match[str] | None:
