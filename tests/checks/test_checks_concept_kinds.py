@@ -995,3 +995,25 @@ def test_money_the_seller_pays_back_to_the_buyers_account_is_no_payment_request(
 ])
 def test_a_refund_as_the_pretext_or_in_another_clause_leaves_the_request(text):
     assert "content.payment-account" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Usunęliśmy z oferty błędną tabelę rozmiarów, o której pisał Pan w recenzji – dziękujemy.",
+    "Removemos do anúncio a tabela de medidas errada que você citou na avaliação — obrigado pelo aviso.",
+    "Będziemy wdzięczni za szczerą opinię – każda ocena, także krytyczna, pomaga nam poprawić produkt.",
+    "留め具がゆるいとのレビューを拝見し、無償で交換用チェーンをお送りしました。",
+    "Thanks to your review we removed the wrong size chart from the listing.",
+    "Wir haben die falsche Größentabelle entfernt, die Sie in Ihrer Bewertung erwähnt haben.",
+])
+def test_what_the_seller_removed_or_a_review_helps_improve_is_no_removal_request(text):
+    """The removal verb is the seller's own act ('usunęliśmy', 'removemos do anúncio', 'we removed') or
+    what a review does ('pomaga nam poprawić produkt'), and 'we saw your review' is no review deal."""
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We removed the wrong size chart, so could you please delete your review now?",
+    "Usunęliśmy błąd z opisu, czy może Pan teraz usunąć opinię?",
+])
+def test_a_removal_asked_after_the_sellers_fix_stays_one(text):
+    assert "content.review-removal" in _rules(text)

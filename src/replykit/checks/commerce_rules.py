@@ -208,7 +208,8 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
                 found = i
             elif i in solicit and i in weak and i in sv.of("reward_amount") and any(m.start() > _solicit_start(sv, i) for m in weak[i]):
                 found = i  # 'leave a review and we refund 10 %'
-            elif (i in solicit or i in cond or (i in nouns and not _thanked_before(sv, i))) and _reward_after(sv, i, _solicit_start(sv, i)):
+            elif (i in solicit or i in cond or (i in nouns and not _thanked_before(sv, i) and i not in sv.of("seller_done"))) \
+                    and _reward_after(sv, i, _solicit_start(sv, i)):
                 found = i  # 'leave a review and we send you a voucher' (not 'thanks for your review, we'll send a new lid')
             elif i in cond and sv.near("incentive_strong", i):
                 found = i
@@ -392,6 +393,9 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
             verbs = sv.of("rating_change").get(i)
             if verbs and _affirmed(view, seg, verbs, sv, i) is None and not _free_asks(view, sv, i, _ASK_FORMS):
                 continue  # 'the stars are every buyer's average, we cannot change them' (无法修改, 変更できません)
+            ms = [m for m in ms if not _own_act(sv, i, m)]  # 'każda ocena pomaga nam poprawić produkt'
+            if not ms:
+                continue
             if all(_CJK_CANNOT.search(m.group()) for m in ms):
                 continue  # '评价不需要做任何修改' (the review needs no change)
             yield _hit(sv, ms[0], "asks the buyer to remove or change a review or feedback")
@@ -400,8 +404,9 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
         # asked by any request form, not negated and not something the seller did ('we corrected the listing')
         nouns = sv.of("review_noun")
         for i, ms in sv.of("rating_change").items():
-            # not a change the seller made ('atualizamos a descrição') or an improvement of its own ('pomaga nam się poprawić')
-            ms = [m for m in ms if not any(o.start() <= m.start() < o.end() for n in ("seller_done", "self_improve") for o in sv.of(n).get(i, ()))]
+            # not a change the seller made ('atualizamos a descrição', 'usunęliśmy z oferty tabelę, o której pisał Pan
+            # w recenzji') or an improvement of its own ('pomaga nam się poprawić')
+            ms = [m for m in ms if not _own_act(sv, i, m) and not any(o.start() <= m.start() < o.end() for o in sv.of("self_improve").get(i, ()))]
             if not ms:
                 continue
             named = i in nouns or i - 1 in nouns  # 'Jag såg ditt omdöme. Om du tar bort det, betalar jag ...'
@@ -413,6 +418,12 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
 
 #: "cannot" or "no need" inside a Chinese or Japanese match, not an A-not-A question ('能不能', '有没有可能')
 _CJK_CANNOT = re.compile(r"无法|没法|(?<!能)不能(?!不)|不可能|不需要|不必|无需|(?<!用)不用(?!不)|できません|できかねます|必要はありません")
+
+
+def _own_act(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is the verb of ``m`` part of something the seller did or a review does ('we removed the wrong size
+    chart', 'every rating helps us improve the product'), not something asked of the buyer?"""
+    return any(d.start() < m.end() and m.start() < d.end() for d in sv.of("seller_done").get(i, ()))
 
 
 _LEAD = re.compile(r"[\W\d_]*(?:(?:please|pls|just|bitte|einfach|alstublieft|gewoon|snälla|bara|svp|juste|por favor|per favore|proszę|prosze|lütfen|lutfen)\W+){0,2}")
