@@ -1017,3 +1017,26 @@ def test_what_the_seller_removed_or_a_review_helps_improve_is_no_removal_request
 ])
 def test_a_removal_asked_after_the_sellers_fix_stays_one(text):
     assert "content.review-removal" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gostou? Então manda 5⭐ pfv 🙏",
+    "Beğendiniz mi? O zaman 5⭐ lütfen 🙏",
+    "Zadowolona? To zostaw 5⭐ pls 🙂",
+    "Happy with it? Then 5★ please!",
+    "Un petit 5 étoiles nous ferait tellement plaisir ⭐⭐⭐⭐⭐ merci !!",
+    "Cinque stelline ci renderebbero felicissimi ⭐⭐⭐⭐⭐ grazie!!",
+    "¡Ojalá te guste! Una reseña de cinco estrellitas nos haría muy felices ⭐⭐⭐⭐⭐",
+])
+def test_stars_as_symbols_and_would_make_us_happy_ask_for_a_top_rating(text):
+    """'5⭐', '★★★★★' are a top rating; 'would make us happy' ('nous ferait plaisir', 'ci renderebbero
+    felicissimi', 'nos haría felices') is a request like 'we would appreciate'."""
+    assert "content.review-biased" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our lamp has a 4.5★ average from 300 buyers; the spare bulb ships tomorrow.",
+    "Thanks for the ⭐⭐⭐⭐⭐, it made our day!",
+])
+def test_stars_nobody_asks_for_are_innocent(text):
+    assert not _rules(text)

@@ -270,7 +270,7 @@ _STAR = re.compile(r"(?<!\w)(?:stars?\b|stern|étoile|etoile|estrel|stell[aei]|s
 @rule("content.review-biased", catalogue=True)
 def review_biased(view: MessageView) -> Iterator[Hit]:
     if not (view.has("review_noun") or view.has("review_solicit") or view.has("biased_strong") or view.has("more_better") or view.has("review_verb")
-            or view.has("top_rating")):
+            or view.has("top_rating") or _has_stars(view)):
         return
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
@@ -284,6 +284,12 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
             if any(_STAR.search(sv.text(j)) for j in (i - 1, i, i + 1) if 0 <= j < len(sv.sents)):
                 yield _hit(sv, ms[0], "asks for as many stars as possible: ask for an honest review")
                 return  # 'every star counts for small shops like ours, the more the better'
+        for i, ms in _star_ratings(sv).items():
+            # '5⭐ pls', 'Gostou? Então manda 5⭐': star symbols are a top rating, asked for or offered to the happy
+            if i not in given and (_free_asks(view, sv, i, _ASK_FORMS) or _imperative(sv, i, sv.of("request_verb").get(i, ()))
+                                   or i in sv.of("gating_happy") or i - 1 in sv.of("gating_happy")):
+                yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
+                return
         solicit = _solicits(sv) | set(sv.of("review_conditional"))  # 'if you post a 5-star review, ...'
         nouns = sv.of("review_noun")
         if not (solicit or nouns or sv.of("review_verb") or sv.of("top_rating")):
@@ -366,6 +372,24 @@ def _gating_pair(sv: _Sent, i: int, m: re.Match[str]) -> re.Match[str] | None:
             if any(j > i or r.start() > m.start() for r in sv.of(n).get(j, ())):
                 return m
     return None
+
+
+#: a top rating written with star symbols ('5⭐', '★★★★★', '5 ★'); found only in texts holding one
+_STAR_RATING = re.compile(r"(?<![\d.,])5\s?[⭐★🌟]|[⭐★🌟](?:\s?[⭐★🌟]){3,4}")
+
+
+def _has_stars(view: MessageView) -> bool:
+    return any("⭐" in s.text or "★" in s.text or "🌟" in s.text for s in view.texts)
+
+
+def _star_ratings(sv: _Sent) -> dict[int, list[re.Match[str]]]:
+    text = sv.seg.said
+    if "⭐" not in text and "★" not in text and "🌟" not in text:
+        return {}
+    out: dict[int, list[re.Match[str]]] = {}
+    for m in _STAR_RATING.finditer(text):
+        out.setdefault(sv.idx(m.start()), []).append(m)
+    return out
 
 
 def _feedback_given(view: MessageView, sv: _Sent) -> set[int]:
