@@ -1040,3 +1040,32 @@ def test_stars_as_symbols_and_would_make_us_happy_ask_for_a_top_rating(text):
 ])
 def test_stars_nobody_asks_for_are_innocent(text):
     assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "You're the one who dropped it, don't blame us.",
+    "Sie haben es doch selbst kaputt gemacht, das ist ziemlich dreist.",
+    "Tu non sai collegarlo, è semplicissimo.",
+    "Não manda mais mensagem, já respondemos.",
+    "Lär dig läsa innan du beställer.",
+    "别再浪费我们时间了。",
+    "Przestań płakać jak dziecko, paczka dotarła.",
+    "ما بتعرف تركبها، الجهاز شغال.",
+    "Schrijf ons niet meer, we hebben alles al uitgelegd.",
+])
+def test_blame_mockery_and_do_not_write_again_are_disrespect(text):
+    """'you broke it yourself', 'you can't even plug it in', 'crying like a child', 'learn to read',
+    'don't write to us again', 'stop wasting our time', in 13 languages."""
+    assert "content.disrespect" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Wir freuen uns wie ein Kind über Ihre Nachricht!",
+    "Usted no sabe cuánto lamentamos el retraso.",
+    "Customers like you make our day!",
+    "Não se preocupe, não precisa mandar mais mensagens: o reembolso já saiu.",
+    "Per non farle perdere tempo, le spediamo subito il ricambio.",
+    "不是您的问题，是我们发错了颜色。",
+])
+def test_the_same_words_said_kindly_are_not_disrespect(text):
+    assert "content.disrespect" not in _rules(text)
