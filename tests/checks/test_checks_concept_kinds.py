@@ -1069,3 +1069,34 @@ def test_blame_mockery_and_do_not_write_again_are_disrespect(text):
 ])
 def test_the_same_words_said_kindly_are_not_disrespect(text):
     assert "content.disrespect" not in _rules(text)
+
+
+
+@pytest.mark.parametrize("text", [
+    'Könnten wir das lieber über meine private E-Mail klären?',
+    'Could we continue this over email? The Etsy app keeps logging me out.',
+    'Possiamo continuare via mail? Qui è troppo lento.',
+    '¿Podemos seguir por correo personal? Acá tarda mucho.',
+    'Escreve no meu e-mail pessoal, por favor.',
+    '后续可以改用个人邮箱联系吗？',
+    'Me chama no zap que eu te respondo rapidinho.',
+    "Bana wp'den ulaşın, daha hızlı olur.",
+    'Schreib mir per PN auf Insta, da bin ich schneller.',
+    '直接LINE我比較快',
+    'Bestel de volgende keer via onze eigen webshop, dat is goedkoper.',
+])
+def test_a_private_mail_a_proposal_to_move_and_chat_abbreviations_are_off_platform(text):
+    """'my private e-mail', 'can we continue over email?', 'aquí es muy lento', 'no zap', "wp'den",
+    'per PN auf Insta', 'LINE我', 'no need to go through the platform', in 13 languages."""
+    assert "content.off-platform" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    'Amazon never shows us your personal e-mail address, so please reply here.',
+    'Wir schicken Ihnen das Etikett per E-Mail von Amazon.',
+    'Can we send you a replacement instead of a refund?',
+    'Your private e-mail stays hidden: eBay forwards our messages.',
+    'Seattle, WA 98101 is the return address on the label.',
+])
+def test_mail_mentions_and_proposals_that_move_nothing_are_innocent(text):
+    assert "content.off-platform" not in _rules(text)

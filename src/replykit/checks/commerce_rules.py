@@ -602,13 +602,13 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                 yield seg.hit(m.start(), m.end(), "e-mail address to write to: the conversation leaves the marketplace")
                 return
     if view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network") or view.has("own_shop") or view.has("by_channel") \
-            or view.has("other_marketplace"):
+            or view.has("other_marketplace") or view.has("private_channel"):
         for seg in view.texts:
             if seg.kind == "subject" and _REPLY_SUBJECT.match(seg.norm):
                 continue  # 'Re: I wrote to you on WhatsApp' quotes the buyer's own subject
             sv = _sent_view(view, seg)
             if not (sv.of("messenger") or sv.of("off_platform_phrase") or sv.of("own_shop") or sv.of("social_network") or sv.of("by_channel")
-                    or sv.of("other_marketplace")):
+                    or sv.of("other_marketplace") or (view.has("private_channel") and sv.of("private_channel"))):
                 continue  # the qualifiers below are only worth finding next to a channel
             here = sv.of("stay_on_platform")
             no_need = sv.of("no_need")
@@ -631,13 +631,24 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                     yield _hit(sv, m, "moves the conversation or the sale off the marketplace")
                     return
             for i, ms in sv.of("by_channel").items():
-                # 'easier over email, ping me privately', '電話のほうが早いので', '退货的事打电话说比较快'
-                if i in here or i in no_need or i in third_party or not sv.near("easier_there", i, 0):
+                # 'easier over email, ping me privately', '電話のほうが早いので', '退货的事打电话说比较快',
+                # 'kunnen we dit verder via mail bespreken?'
+                if i in here or i in no_need or i in third_party or not (sv.near("easier_there", i, 0) or i in _proposals(view, sv)):
                     continue
                 m = _affirmed(view, seg, ms, sv, i)
                 if m is not None:
                     yield _hit(sv, m, "moves the conversation to e-mail or the phone: keep it on the marketplace")
                     return
+            for i, ms in (sv.of("private_channel") if view.has("private_channel") else {}).items():
+                # 'ممكن نكمّل الحكي عالإيميل الخاص؟', '個人のメールでお願いできますでしょうか': a private channel asked for
+                if i in here or i in no_need or i in third_party:
+                    continue
+                if _free_asks(view, sv, i, (*_ASK_FORMS, "contact_verb", "messenger_invite")) or i in _proposals(view, sv) \
+                        or sv.near("easier_there", i, 0) or "?" in sv.text(i):
+                    m = _affirmed(view, seg, ms, sv, i)
+                    if m is not None:
+                        yield _hit(sv, m, "moves the conversation to a private e-mail: keep it on the marketplace")
+                        return
             buy = sv.of("buy_verb")
             for i, ms in sv.of("own_shop").items():
                 # '... in our own web shop we have all six colours. Order there directly next time.', 'direkt über
@@ -684,6 +695,11 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
 
 def _overlaps(found: list[re.Match[str]], ms: list[re.Match[str]]) -> bool:
     return any(a.start() < b.end() and b.start() < a.end() for a in found for b in ms)
+
+
+def _proposals(view: MessageView, sv: _Sent) -> dict[int, list[re.Match[str]]]:
+    """'Can we continue by e-mail?', 'können wir das per PN klären?': the seller proposes to move the talk."""
+    return sv.of("we_propose") if view.has("we_propose") else {}
 
 
 _ACCOUNT = re.compile(r"account|handle|profil|konto|hesab|cuenta|compte|conta|アカウント|账号|حساب")
