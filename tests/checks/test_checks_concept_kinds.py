@@ -1100,3 +1100,30 @@ def test_a_private_mail_a_proposal_to_move_and_chat_abbreviations_are_off_platfo
 ])
 def test_mail_mentions_and_proposals_that_move_nothing_are_innocent(text):
     assert "content.off-platform" not in _rules(text)
+
+
+
+@pytest.mark.parametrize("text", [
+    'Vi undrar om ni skulle kunna avbryta ordern från ert konto?',
+    'Favor de cancelar su pedido desde su cuenta, se nos agotó.',
+    'Czy byłoby możliwe, żeby Pan sam anulował zamówienie?',
+    'ご注文のキャンセルをお客様側でしていただくことは可能でしょうか。',
+    '亲，麻烦取消一下订单，没库存了',
+    'We were wondering if you could cancel the order from your account.',
+    'Andere Kunden haben die Bestellung in so einem Fall selbst storniert, vielleicht können Sie das auch?',
+    'ممكن تلغي الطلب؟ الغي الطلب من حسابك لو سمحت',
+])
+def test_hedged_cancel_requests(text):
+    """'we wonder if you could', 'favor de', 'czy byłoby możliwe, żeby Pan sam', 'していただくことは可能でしょうか',
+    '取消一下', 'other customers cancelled it themselves, maybe you can too' (and Swedish 'ni' is 'you', not 'nor')."""
+    assert "content.cancel-request" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    'Wir fragen uns, ob Sie das Paket schon erhalten haben.',
+    'Vi undrar om du har fått paketet ännu?',
+    '我们已经为您取消一下午的配送预约，明天送达。',
+    'Many customers asked us the same; we cancelled the order ourselves this morning.',
+])
+def test_hedged_questions_that_ask_no_cancellation(text):
+    assert "content.cancel-request" not in _rules(text)
