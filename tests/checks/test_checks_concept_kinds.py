@@ -1127,3 +1127,27 @@ def test_hedged_cancel_requests(text):
 ])
 def test_hedged_questions_that_ask_no_cancellation(text):
     assert "content.cancel-request" not in _rules(text)
+
+
+
+@pytest.mark.parametrize("text", [
+    "What's your Insta handle? We'd love to tag you.",
+    'Dürften wir fragen, wie Ihr TikTok-Name lautet?',
+    'Envoie-nous ton pseudo Insta, on te mentionnera !',
+    'Pasame tu celu y tu fecha de cumple, porfa.',
+    'Skriv ditt mobilnr så lägger vi in dig i registret.',
+    'Podaj nam swój profil na Instagramie, oznaczymy Cię.',
+    'ممكن ترسل لنا حسابك على فيسبوك؟',
+])
+def test_a_social_profile_or_a_chat_word_for_phone_and_birthday_is_personal_data(text):
+    """'your Insta handle', 'ton pseudo Insta', 'حسابك على فيسبوك', 'tu celu', 'fecha de cumple', 'mobilnr'."""
+    assert "content.personal-info-request" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    'Please log in to your Amazon account to print the label.',
+    'Uw profiel op Etsy toont nog het oude adres; wij versturen naar het adres van de bestelling.',
+    'Ton pseudo apparaît déjà sur la commande, rien à faire.',
+])
+def test_the_buyers_marketplace_account_or_profile_mentioned_is_no_request(text):
+    assert "content.personal-info-request" not in _rules(text)
