@@ -1151,3 +1151,29 @@ def test_a_social_profile_or_a_chat_word_for_phone_and_birthday_is_personal_data
 ])
 def test_the_buyers_marketplace_account_or_profile_mentioned_is_no_request(text):
     assert "content.personal-info-request" not in _rules(text)
+
+
+
+@pytest.mark.parametrize("text", [
+    'By leaving a review you get 15% off your next order.',
+    'Dejando tu opinión te devolvemos el envío al momento.',
+    'Als Dankeschön bekommt jeder, der uns eine Bewertung schreibt, einen 5-€-Gutschein.',
+    'Wer uns eine Bewertung hinterlässt, bekommt die Versandkosten zurück.',
+    'Yorumunuzu yazın, size 20 TL geri vereceğiz.',
+    'ممكن تترك لنا تقييم؟ ومقابله نرسل لك هدية صغيرة.',
+    'レビューを書いてくれた方には、次回の送料を無料にします。',
+    'Avalie a gente e manda o print que devolvemos o frete.',
+])
+def test_a_reward_for_whoever_reviews_by_reviewing_or_for_the_screenshot(text):
+    """'by leaving a review', 'dejando tu opinión', 'wer uns eine Bewertung hinterlässt, bekommt', 'レビューを書いて
+    くれた方には', 'in exchange for it' in the next sentence, 'als Dankeschön' naming the reward."""
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    'Geri bildiriminiz için teşekkür ederiz; yeni parça yarın kargoda.',
+    'Als Dankeschön für Ihre Geduld legen wir ein kleines Geschenk bei.',
+    'Dejando su dirección completa, el envío llega antes.',
+])
+def test_thanks_and_gerunds_without_a_review_deal(text):
+    assert "content.review-incentive" not in _rules(text)

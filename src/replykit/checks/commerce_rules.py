@@ -255,7 +255,9 @@ def _thanked_before(sv: _Sent, i: int) -> bool:
     """Does sentence ``i`` thank for the review before naming it ('thanks for your review, we'll send a
     new lid'), rather than after the deal ('positive rating = 3 € back, our way of saying thanks')?"""
     start = _solicit_start(sv, i)
-    return any(m.start() < start for m in sv.of("gratitude").get(i, ()))
+    rewards = sv.of("incentive_strong").get(i, ())
+    # 'Als kleines Dankeschön: wer uns ein Feedback hinterlässt, bekommt ...': a thank-you that names the reward
+    return any(m.start() < start and not any(r.start() <= m.start() < r.end() for r in rewards) for m in sv.of("gratitude").get(i, ()))
 
 
 def _reward_after(sv: _Sent, i: int, start: int) -> bool:
