@@ -1177,3 +1177,31 @@ def test_a_reward_for_whoever_reviews_by_reviewing_or_for_the_screenshot(text):
 ])
 def test_thanks_and_gerunds_without_a_review_deal(text):
     assert "content.review-incentive" not in _rules(text)
+
+
+
+@pytest.mark.parametrize("text", [
+    'Send it as PayPal friends and family so there are no fees.',
+    'Zahl uns den Aufpreis einfach per PayPal Freunde.',
+    'Puoi pagare la differenza con PayPal tra amici? Così niente commissioni.',
+    'Option 2: pay by direct bank transfer to our account and we ship today.',
+    '方案二：直接转账到我们公司账户，今天发货。',
+    'Farkı banka hesabımıza havale edebilirsiniz.',
+    'Maak het bedrag over naar onze rekening, dan versturen we vandaag.',
+    'Per favore mandaci login e password PayPal per il rimborso.',
+    'نرجو إرسال رقم البطاقة وتاريخ الانتهاء لإتمام الاسترداد.',
+    'Czy mogłaby Pani zapłacić przez PayPal jako znajomi?',
+])
+def test_paypal_friends_an_offered_option_and_credentials_are_payment_requests(text):
+    """'PayPal friends and family' in 13 languages, 'Option 2: transfer to our account', the seller's
+    account in more words ('rekening van ons', '当店口座', 'لحسابنا'), logins, card numbers and expiry dates."""
+    assert "content.payment-account" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    'Pan już zapłacił za zamówienie, nic więcej nie trzeba.',
+    'Option 2: we send a new one, option 3: a refund to your card.',
+    'The refund went back to the card you paid with; we never see your password.',
+])
+def test_options_payments_done_and_passwords_never_seen_are_innocent(text):
+    assert "content.payment-account" not in _rules(text)
