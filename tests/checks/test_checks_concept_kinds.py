@@ -1205,3 +1205,29 @@ def test_paypal_friends_an_offered_option_and_credentials_are_payment_requests(t
 ])
 def test_options_payments_done_and_passwords_never_seen_are_innocent(text):
     assert "content.payment-account" not in _rules(text)
+
+
+
+@pytest.mark.parametrize("text", [
+    "Please only leave a review if you're totally happy with it.",
+    'Solo si quedó satisfecho, déjenos su reseña.',
+    'Alleen een positieve beoordeling graag, anders eerst even mailen.',
+    '只有好评才留评价，有问题先找我们。',
+    'لا تترك تقييم إلا إذا كنت راضي تماماً.',
+    'Niente voti bassi per favore, prima scriveteci.',
+    'Die meisten Kunden geben uns 5 Sterne, wir hoffen, Sie auch.',
+    'Most buyers leave us five stars; could you do the same?',
+])
+def test_only_if_happy_no_low_ratings_and_others_give_us_five_stars(text):
+    """'only if you're happy', 'solo si quedó satisfecho', '只有好评才留评价', 'إلا إذا كنت راضي', 'niente voti
+    bassi', and social proof with 'we hope you too' / 'could you do the same?'."""
+    assert "content.review-biased" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    'We hope you enjoy the lamp too; an honest review is always welcome.',
+    'Only if the parcel is damaged do you need to send a photo.',
+    'Sólo si el paquete llegó dañado, envíenos una foto.',
+])
+def test_hopes_and_only_ifs_about_something_else_are_innocent(text):
+    assert "content.review-biased" not in _rules(text)
