@@ -1231,3 +1231,29 @@ def test_only_if_happy_no_low_ratings_and_others_give_us_five_stars(text):
 ])
 def test_hopes_and_only_ifs_about_something_else_are_innocent(text):
     assert "content.review-biased" not in _rules(text)
+
+
+
+@pytest.mark.parametrize("text", [
+    'Il colore si chiama «Linea Blu», lo spediamo domani.',
+    'Das Modell heißt „Fünf Sterne“ und ist aus Eiche.',
+    "La couleur s'appelle « Cinq étoiles », elle est en stock.",
+    'Welke tekst wil je op het verjaardagsbord? Het personalisatieveld is leeg.',
+    'Welcher Text soll auf die Geburtstagskarte? Das Feld war leer.',
+    'Désolés pour ce retard pénible, le colis part demain.',
+    'El descuento lo aplicó Amazon, no es un cupón de nuestra tienda.',
+])
+def test_key_words_in_a_harmless_sense(text):
+    """A name in quotes ('si chiama «Linea Blu»', 'heißt „Fünf Sterne“'), a compound whose head is a thing
+    ('verjaardagsbord', 'Geburtstagskarte'), a tiring delay ('retard pénible'), a discount the seller denies."""
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ('disrespect', 'Franchement, vous êtes vraiment pénible avec vos messages.'),
+    ('personal-info-request', 'Wann haben Sie Geburtstag? Schreiben Sie es uns bitte.'),
+    ('promotion', 'Es un cupón de nuestra tienda: 10 % de descuento en su próxima compra.'),
+    ('off-platform', 'Chiamaci sulla nostra linea diretta, è più veloce.'),
+])
+def test_the_same_key_words_in_their_harmful_sense(rule, text):
+    assert "content." + rule in _rules(text)

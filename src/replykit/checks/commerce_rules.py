@@ -100,7 +100,7 @@ def promotion(view: MessageView) -> Iterator[Hit]:
             start = sv.starts[i]
             original = seg.text[start : start + len(sv.text(i))]
             tokens = [t for t in _COUPON_TOKEN.findall(original) if not _NOT_COUPON.match(t)]
-            if tokens or i in sv.of("promo_tie"):
+            if tokens or _tied(view, sv, i):
                 yield _hit(sv, ms[0], f"coupon or promo code{(' ' + tokens[0]) if tokens else ''}: promotional content")
                 done = True
                 break
@@ -120,21 +120,28 @@ def promotion(view: MessageView) -> Iterator[Hit]:
         for i, ms in sv.of("promo_discount").items():
             if i in sv.of("discount_applied"):
                 continue
-            if i in sv.of("promo_tie") or any(_PERCENT_OFF.search(m.group()) for m in ms):
+            if _tied(view, sv, i) or any(_PERCENT_OFF.search(m.group()) for m in ms):
                 yield _hit(sv, ms[0], "discount offered on a next purchase or on other products: promotional content")
                 done = True
                 break
         if not done:
-            found = _promo_offer(seg, sv)
+            found = _promo_offer(view, seg, sv)
             if found is not None:
                 yield _hit(sv, found[0], found[1])
+
+
+def _tied(view: MessageView, sv: _Sent, i: int) -> bool:
+    """Does sentence ``i`` tie an offer to the shop or a next purchase, not negated ('no es un código de
+    nuestra tienda': the discount was the marketplace's)?"""
+    text = sv.seg.norm
+    return any(not _negated(view, text, m.start()) for m in sv.of("promo_tie").get(i, ()))
 
 
 #: concepts any of which a message must hold for a promotion to be possible
 _PROMO_GATE = ("promo_phrase", "promo_code", "promo_discount", "promo_cut", "promo_new", "promo_also", "promo_look", "code_word")
 
 
-def _promo_offer(seg: Segment, sv: _Sent) -> tuple[re.Match[str], str] | None:
+def _promo_offer(view: MessageView, seg: Segment, sv: _Sent) -> tuple[re.Match[str], str] | None:
     """Offers that name no coupon word: a sale across the shop or for a time ('-25 % on all cases until
     Sunday', '全店满二百减三十'), a new collection, other products to go and look at ('we also do it in
     white, search our store'), or a coupon-shaped token for a next purchase ('use THANKYOU10 on your next
@@ -143,18 +150,17 @@ def _promo_offer(seg: Segment, sv: _Sent) -> tuple[re.Match[str], str] | None:
         return ms[0], "announces a new collection or product: promotional content"
     cut = sv.of("promo_cut")
     if cut:
-        scope, tie, own = sv.of("promo_scope"), sv.of("promo_tie"), sv.of("own_shop")
+        scope, own = sv.of("promo_scope"), sv.of("own_shop")
         for i, ms in cut.items():
-            if (i in scope or i in tie) and i not in own and i not in sv.of("discount_applied"):  # 'cheaper on our own website' leaves the platform: off-platform
+            if (i in scope or _tied(view, sv, i)) and i not in own and i not in sv.of("discount_applied"):  # 'cheaper on our own website' leaves the platform: off-platform
                 return ms[0], "a sale or discount on the shop's products: promotional content"
     also, look = sv.of("promo_also"), sv.of("promo_look")
     if also or look:
-        tie = sv.of("promo_tie")
         for i, ms in also.items():
-            if i in look or i in tie:
+            if i in look or _tied(view, sv, i):
                 return ms[0], "advertises other products of the shop: promotional content"
         for i, ms in look.items():
-            if i in tie:
+            if _tied(view, sv, i):
                 return ms[0], "invites the buyer to browse the shop: promotional content"
     if _CODE_GATE.search(seg.text) and _COUPON_TOKEN.search(seg.text):
         tie = sv.of("promo_tie")

@@ -128,12 +128,23 @@ def normalise_reference(text: str) -> str:
 _QUOTED_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*)?>{1,2}(?=[ \t]|$)[^\n]*")
 
 
+#: a name in quotes after a naming word ('si chiama «Peste»', 'اسمها «خمس نجوم»', 'the colour called "Five Stars"'):
+#: a product's or a colour's name, which says nothing
+_NAMED = re.compile(
+    r"(?:called|named|heißt|heissen|namens|s'appelle|nommée?|appelée?|se llama|llamad[oa]|si chiama|chiamat[oa]|se chama|chamad[oa]"
+    r"|heet|genaamd|heter|kallad|kallas|nazywa się|o nazwie|adlı|isimli|اسمها|اسمه|名为|叫做|名叫)\s*[:：]?\s*"
+    r"(?P<name>[«“\"„「『‘][^»”\"“」』’\n]{1,40}[»”\"“」』’])")
+
+
 def blank_quoted_lines(text: str) -> str:
-    """``text`` (same length) with the lines that quote the buyer blanked: the buyer's own words
-    ('> can I pay you by PayPal?') ask nothing of the buyer, whatever they say."""
-    if ">" not in text:
-        return text
-    return _QUOTED_LINE.sub(lambda m: " " * len(m.group()), text)
+    """``text`` (same length) with the lines that quote the buyer blanked -- the buyer's own words
+    ('> can I pay you by PayPal?') ask nothing of the buyer, whatever they say -- and the names in quotes
+    after a naming word ('the model is called «Five Stars»')."""
+    if ">" in text:
+        text = _QUOTED_LINE.sub(lambda m: " " * len(m.group()), text)
+    if any(q in text for q in "«“\"„「『‘"):
+        text = _NAMED.sub(lambda m: m.group()[:m.start("name") - m.start()] + " " * len(m.group("name")), text)
+    return text
 
 
 # ``[.!?]+[ \t\r\f\v]+|[。！？؟]+\s*|\n+|[!?]+(?=<kana or kanji>)`` (a "？" normalised to "?" ends a Japanese
