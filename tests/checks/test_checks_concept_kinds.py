@@ -1257,3 +1257,25 @@ def test_key_words_in_a_harmless_sense(text):
 ])
 def test_the_same_key_words_in_their_harmful_sense(rule, text):
     assert "content." + rule in _rules(text)
+
+
+
+@pytest.mark.parametrize("text", [
+    'Przez WhatsAppa ani telefonicznie nie prowadzimy rozmów, tylko tutaj.',
+    'Por WhatsApp no atendemos consultas; respondemos aquí.',
+    'Su WhatsApp non rispondiamo, solo qui su eBay.',
+    'Par WhatsApp nous ne répondons pas, uniquement ici.',
+    "Via WhatsApp we don't answer, only here on Etsy.",
+])
+def test_a_channel_put_first_and_refused_after_is_no_invitation(text):
+    """'Przez WhatsAppa nie prowadzimy rozmów', 'Por WhatsApp no atendemos', 'Su WhatsApp non rispondiamo'."""
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    'Napisz na WhatsApp, tutaj nie odpisujemy szybko.',
+    'Scrivimi su WhatsApp: qui non rispondiamo quasi mai.',
+    'Escríbeme por WhatsApp porque aquí no contestamos rápido.',
+])
+def test_an_invitation_followed_by_a_negation_about_here_stays_one(text):
+    assert "content.off-platform" in _rules(text)

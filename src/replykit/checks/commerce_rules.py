@@ -794,17 +794,20 @@ def _negated(view: MessageView, text: str, start: int, reach: int = 30) -> bool:
     return any(m.start() >= ctx for m in concept("negation").finditer(text[lo - ctx : start], view.words))
 
 
-_CLAUSE_END = re.compile(r"[。！？!?、,;.\n]")
+_CLAUSE_END = re.compile(r"[。！？!?、,;:.\n]")
+_CONNECTOR = re.compile(r"\b(?:porque|because|perché|parce que|car|weil|denn|omdat|want|eftersom|bo|ponieważ|çünkü|pois|since)\b")
 #: how far after a match a clause-final negation is looked for
 _AFTER_REACH = 45
 
 
 def _negated_after(view: MessageView, text: str, m: re.Match[str]) -> bool:
     """The clause negates ``m`` after it: verb-final languages ('追加のお支払いは一切ございません',
-    'IBAN ya da ek ödeme asla istemeyiz') and the verb-second ones with the object first ('Ihre Bankdaten
-    brauchen wir dafür nicht', 'uw gegevens hebben we niet nodig'). A match that is an item of a list
-    ('kart numarası, IBAN ya da ek ödeme asla istemeyiz') belongs to the clause that ends the list."""
-    if not view.has("negation_after"):
+    'IBAN ya da ek ödeme asla istemeyiz'), the verb-second ones with the object first ('Ihre Bankdaten
+    brauchen wir dafür nicht', 'uw gegevens hebben we niet nodig') and any language that puts the object
+    first ('przez WhatsAppa nie prowadzimy rozmów'). A match that is an item of a list ('kart numarası,
+    IBAN ya da ek ödeme asla istemeyiz') belongs to the clause that ends the list."""
+    topic = view.has("negation_topic")
+    if not (view.has("negation_after") or topic):
         return False
     pos = m.end()
     listed = _opens_clause(text, m.start())
@@ -814,12 +817,20 @@ def _negated_after(view: MessageView, text: str, m: re.Match[str]) -> bool:
             break
         pos = end.end()  # a list opening the clause, nothing between the item and the comma: the list goes on
     stop = min(end.start() if end else len(text), m.end() + _AFTER_REACH)
-    return concept("negation_after").search(text[m.end():stop], view.words) is not None
+    window = text[m.end():stop]
+    if concept("negation_after").search(window, view.words) is not None:
+        return True
+    # an object put first negates with the verb after it in any language: 'przez WhatsAppa ani mailowo nie prowadzimy rozmów'
+    if not (topic and listed):
+        return False
+    cut = _CONNECTOR.search(window)  # 'escríbeme por WhatsApp porque aquí no contestamos': another clause
+    return concept("negation_topic").search(window[:cut.start()] if cut else window, view.words) is not None
 
 
 def _opens_clause(text: str, start: int) -> bool:
-    """Is ``start`` at most two words into its clause ('Sizden kart numarası, ...'), where a list of
-    objects stands before a verb-final or verb-second negation (not 'Schicken Sie uns Ihre Bankdaten, ...')?"""
+    """Is ``start`` at most one word into its clause ('Sizden kart numarası, ...', 'przez WhatsAppa ...'),
+    where an object put first stands before a verb-final or verb-second negation (not 'Schicken Sie uns
+    Ihre Bankdaten, ...', 'Napisz na WhatsApp, tutaj nie odpisujemy')?"""
     lo = max(0, start - 40)
     window = text[lo:start]
     cut = None
@@ -829,7 +840,7 @@ def _opens_clause(text: str, start: int) -> bool:
         window = window[cut.end():]
     elif lo > 0:
         return False
-    return len(window.split()) <= 2
+    return len(_WORDS.findall(window)) <= 1
 
 
 #: every way a sentence asks something of the buyer
