@@ -1279,3 +1279,26 @@ def test_a_channel_put_first_and_refused_after_is_no_invitation(text):
 ])
 def test_an_invitation_followed_by_a_negation_about_here_stays_one(text):
     assert "content.off-platform" in _rules(text)
+
+
+
+@pytest.mark.parametrize("rule,text", [
+    ('off-platform', 'Het is eenvoudiger als u mij even belt op mijn gsm.'),
+    ('off-platform', 'Es más fácil si me llamás a mi celular, te explico en dos minutos.'),
+    ('off-platform', 'Am einfachsten rufen Sie mich kurz auf meinem Handy an.'),
+    ('off-platform', "C'est plus simple si vous m'appelez sur mon portable."),
+    ('off-platform', 'Ring mig, det är enklare än att skriva här.'),
+    ('promotion', '下次回购可以用我们的专属优惠，八折优惠券在这里领取。'),
+])
+def test_call_me_on_my_mobile_and_a_repurchase_coupon(rule, text):
+    """'als u mij belt op mijn gsm', 'si me llamás a mi celular', 'rufen Sie mich auf meinem Handy an' (with
+    'easier'), and a coupon for buying again ('下次回购', '专属优惠')."""
+    assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    'Tu envío sale hoy por Correo Argentino, seguimiento CP123456789AR.',
+    'Der Kurier ruft Sie vor der Zustellung kurz an, das ist einfacher.',
+])
+def test_the_post_and_the_carriers_call_are_no_channel_of_ours(text):
+    assert not _rules(text)
