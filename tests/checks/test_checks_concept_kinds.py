@@ -1302,3 +1302,28 @@ def test_call_me_on_my_mobile_and_a_repurchase_coupon(rule, text):
 ])
 def test_the_post_and_the_carriers_call_are_no_channel_of_ours(text):
     assert not _rules(text)
+
+
+
+@pytest.mark.parametrize("text", [
+    'Wir haben auch eine neue Kollektion mit Leinenkissen, schauen Sie gern vorbei.',
+    '¿Podría seguir nuestra tienda? Los viernes hay ofertas solo para seguidores.',
+    'Dit weekend in de hele winkel: 2 halen, 1 betalen!',
+    'Nesta semana temos descontos até 30% em toda a gama de bolsas.',
+    'Diğer ilanlarımıza da bakın, pazara kadar tüm çantalarda kampanya var.',
+    'Wij verkopen ook bijpassende lakens. Bekijk de hele collectie in onze winkel.',
+    'Buy one, get one free on every mug in our store this week!',
+])
+def test_promotions_as_new_lines_follow_our_shop_bundles_and_up_to(text):
+    """A new product line, 'follow our shop' with deals for followers, 'we also sell ... see the whole
+    collection' across two sentences, bundles ('2 halen 1 betalen', 'buy one get one'), 'descontos até 30%'."""
+    assert "content.promotion" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    'The courier offers a 2 for 1 delivery slot on weekends, nothing we control.',
+    'Your order of 2 lamps was split into two parcels; both arrive this week.',
+    'La nueva línea de atención de Amazon le responderá en 24 horas.',
+])
+def test_new_service_lines_and_two_parcels_are_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
