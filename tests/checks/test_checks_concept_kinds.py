@@ -1327,3 +1327,22 @@ def test_promotions_as_new_lines_follow_our_shop_bundles_and_up_to(text):
 ])
 def test_new_service_lines_and_two_parcels_are_no_promotion(text):
     assert "content.promotion" not in _rules(text)
+
+
+
+@pytest.mark.parametrize("text", [
+    'Stp enlève ton avis négatif, on a tout réglé.',
+    '¿Podría actualizar su evaluación ahora que funciona?',
+    'Conseguia alterar a classificação agora que resolvemos?',
+])
+def test_removal_in_regional_words(text):
+    """'enlève l'avis', 'actualizar su evaluación', 'conseguia alterar a classificação'."""
+    assert "content.review-removal" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nous avons enlevé le produit défectueux de l'annonce, merci pour votre avis.",
+    'A evaluación de calidad del lote terminó ayer y todo está bien.',
+])
+def test_the_same_words_about_the_listing_or_a_check(text):
+    assert not _rules(text)
