@@ -1346,3 +1346,35 @@ def test_removal_in_regional_words(text):
 ])
 def test_the_same_words_about_the_listing_or_a_check(text):
     assert not _rules(text)
+
+
+
+@pytest.mark.parametrize("text", [
+    'Ihre Zahlung per PayPal bleibt, wie sie ist; wir berechnen nichts zusätzlich.',
+    'Your PayPal payment stays as it is, nothing extra will be charged.',
+    'Su pago con PayPal queda igual, no se le cobra nada más.',
+    'المبلغ يرجع لحساب PayPal اللي دفعت منه.',
+])
+def test_the_buyers_own_payment_and_money_going_back_are_no_payment_request(text):
+    """'Ihre Zahlung per PayPal bleibt' (new concept your_payment: the buyer's payment is no ask), 'المبلغ
+    يرجع لحساب PayPal' (the money goes back to the buyer)."""
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    'Your payment failed, so please pay the 20 € by bank transfer to our account.',
+    'Ihre Zahlung ist nicht angekommen, bitte überweisen Sie den Betrag per PayPal an uns.',
+])
+def test_a_payment_asked_after_naming_the_buyers_payment_stays_one(text):
+    assert "content.payment-account" in _rules(text)
+
+
+@pytest.mark.parametrize("subject", ["Sv: kan jag swisha?", "Re: can I pay you by PayPal?", "AW: WhatsApp?", "回复：可以加微信吗？"])
+def test_a_reply_subject_repeats_the_buyer(subject):
+    found = {f.rule for f in CHECKER.lint(Message(subject, text="Hej! Paketet skickades i dag."), "ebay")}
+    assert not found & set(RULES)
+
+
+def test_a_subject_of_the_sellers_own_is_judged():
+    found = {f.rule for f in CHECKER.lint(Message("Pay us by PayPal friends and save the fees", text="Paketet skickades i dag."), "ebay")}
+    assert "content.payment-account" in found

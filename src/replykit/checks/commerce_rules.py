@@ -14,7 +14,7 @@ from typing import Iterator
 from .lexicon import concept
 from .content_rules import emails_in
 from .registry import Hit, rule
-from .textutil import left_bounded
+from .textutil import REPLY_SUBJECT, left_bounded
 from .view import MessageView, Segment
 
 
@@ -612,7 +612,7 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
     if view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network") or view.has("own_shop") or view.has("by_channel") \
             or view.has("other_marketplace") or view.has("private_channel"):
         for seg in view.texts:
-            if seg.kind == "subject" and _REPLY_SUBJECT.match(seg.norm):
+            if seg.kind == "subject" and REPLY_SUBJECT.match(seg.norm):
                 continue  # 'Re: I wrote to you on WhatsApp' quotes the buyer's own subject
             sv = _sent_view(view, seg)
             if not (sv.of("messenger") or sv.of("off_platform_phrase") or sv.of("own_shop") or sv.of("social_network") or sv.of("by_channel")
@@ -850,7 +850,9 @@ _ASK_FORMS = ("you_request", "request_polite", "request_verb", "review_solicit")
 def _free_asks(view: MessageView, sv: _Sent, i: int, names: tuple[str, ...]) -> list[re.Match[str]]:
     """The request forms of sentence ``i`` (concepts ``names``) that are neither negated nor reported."""
     text = sv.seg.norm
-    return [m for n in names for m in sv.of(n).get(i, ()) if not _negated(view, text, m.start()) and not _reported(sv, i, m)]
+    yours = sv.of("your_payment").get(i, ()) if "pay_verb" in names and view.has("your_payment") else ()
+    return [m for n in names for m in sv.of(n).get(i, ()) if not _negated(view, text, m.start()) and not _reported(sv, i, m)
+            and not (n == "pay_verb" and any(y.start() <= m.start() < y.end() for y in yours))]  # 'Ihre Zahlung per PayPal bleibt'
 
 
 _MARKETPLACE = re.compile(r"(?<!\w)(?:amazon|ebay|etsy|wish|walmart|mercado ?(?:libre|livre|pago))(?!\w)")

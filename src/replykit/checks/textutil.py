@@ -136,6 +136,10 @@ _NAMED = re.compile(
     r"(?P<name>[«“\"„「『‘][^»”\"“」』’\n]{1,40}[»”\"“」』’])")
 
 
+#: a reply's subject ('Re: can I pay by PayPal?', 'Sv: kan jag swisha?', '回复：…') repeats the buyer's own subject
+REPLY_SUBJECT = re.compile(r"\s*(?:re|aw|sv|antw|r|rif|res|ynt|vs|odp|回复|答复|返信)\s*[:：]")
+
+
 def blank_quoted_lines(text: str) -> str:
     """``text`` (same length) with the lines that quote the buyer blanked -- the buyer's own words
     ('> can I pay you by PayPal?') ask nothing of the buyer, whatever they say -- and the names in quotes

@@ -20,7 +20,7 @@ from .lexicon import Concept, Words, concept, concepts_need_ink
 from .model import Message
 from .profiles import Profile
 from .registry import Hit
-from .textutil import blank_quoted_lines, excerpt, line_of, normalise, sentences
+from .textutil import REPLY_SUBJECT, blank_quoted_lines, excerpt, line_of, normalise, sentences
 from .urls import AllowList, FoundUrl, find_urls
 
 
@@ -49,11 +49,12 @@ class Segment:
 
     @property
     def said(self) -> str:
-        """:attr:`norm` with the lines that quote the buyer ('> can I pay by PayPal?') blanked (same
-        length): what the seller says, which the concept rules judge."""
+        """:attr:`norm` with what quotes the buyer blanked (same length) -- lines like '> can I pay by
+        PayPal?' and a reply's subject ('Re: ...') -- : what the seller says, which the concept rules judge."""
         norm = self.norm
         if self._said_of is not norm:
-            self._said = blank_quoted_lines(norm)
+            # a reply's subject is the buyer's: 'Sv: kan jag swisha?'
+            self._said = " " * len(norm) if self.kind == "subject" and REPLY_SUBJECT.match(norm) else blank_quoted_lines(norm)
             self._said_of = norm
         return self._said  # type: ignore[return-value]
 
