@@ -1378,3 +1378,28 @@ def test_a_reply_subject_repeats_the_buyer(subject):
 def test_a_subject_of_the_sellers_own_is_judged():
     found = {f.rule for f in CHECKER.lint(Message("Pay us by PayPal friends and save the fees", text="Paketet skickades i dag."), "ebay")}
     assert "content.payment-account" in found
+
+
+
+@pytest.mark.parametrize("text", [
+    'Wir haben Ihnen 5 € erstattet, das ist kein Gutschein. Eine Bewertung ist freiwillig, wenn Sie eine schreiben, freuen wir uns über Ihre ehrliche Meinung.',
+    "De koerier stuurt een sms'je naar uw gsm met het tijdsvenster.",
+    'The courier texts your mobile number an hour before delivery.',
+    'De 10% korting uit de advertentie zit al verwerkt in het bedrag dat je betaald hebt.',
+    'Der Rabatt von 15 % ist bereits abgezogen, Sie müssen nichts tun.',
+    'El 10 % de descuento ya está aplicado en el total que pagó.',
+])
+def test_a_denied_voucher_the_couriers_text_and_a_discount_already_paid_are_innocent(text):
+    """A voucher the neighbouring sentence denies ('das ist kein Gutschein'), a request verb whose subject is
+    the carrier ('de koerier stuurt een sms'), a discount already in the price ('zit al verwerkt', 'bereits
+    abgezogen', 'ya está aplicado', new concept already_applied in 13 languages)."""
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ('personal-info-request', 'Bitte schicken Sie uns Ihre Handynummer, damit der Kurier Sie anrufen kann.'),
+    ('promotion', '10% korting op je volgende bestelling, je hoeft niets te doen.'),
+    ('review-incentive', 'Das ist kein Scherz: Für eine Bewertung bekommen Sie einen Gutschein.'),
+])
+def test_the_same_words_with_a_real_ask_or_offer(rule, text):
+    assert "content." + rule in _rules(text)

@@ -50,15 +50,12 @@ class _Sent:
         return self.sents[i][1]
 
 
-_REPLY_SUBJECT = re.compile(r"\s*(?:re|aw|sv|antw|r|rif|res|ynt|vs|odp|回复|答复|返信)\s*[:：]")
-
-
 def own_texts(view: MessageView) -> list[Segment]:
     """The texts the seller wrote: a reply subject ('Re: …', 'Sv: kan jag swisha?', 'AW: …') quotes the
     buyer's own subject, so the content rules do not judge it (found once per message)."""
     got = view.__dict__.get("_own_texts")
     if got is None:
-        got = view.__dict__["_own_texts"] = [seg for seg in view.texts if not (seg.kind == "subject" and _REPLY_SUBJECT.match(seg.norm))]
+        got = view.__dict__["_own_texts"] = [seg for seg in view.texts if not (seg.kind == "subject" and REPLY_SUBJECT.match(seg.norm))]
     return got
 
 
@@ -208,7 +205,7 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
         weak = sv.of("incentive_weak")
         found = None
         for i in sorted(solicit | set(cond) | set(nouns) | {j + 1 for j in nouns}):
-            if i in solicit and sv.near("incentive_strong", i):
+            if i in solicit and _strong_near(view, sv, i):
                 found = i
             elif i in cond and (i in weak or i in strong or i in sv.of("reward_amount")):
                 found = i
@@ -217,7 +214,7 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
             elif (i in solicit or i in cond or (i in nouns and not _thanked_before(sv, i) and i not in sv.of("seller_done"))) \
                     and _reward_after(sv, i, _solicit_start(sv, i)):
                 found = i  # 'leave a review and we send you a voucher' (not 'thanks for your review, we'll send a new lid')
-            elif i in cond and sv.near("incentive_strong", i):
+            elif i in cond and _strong_near(view, sv, i):
                 found = i
             elif i in sv.of("rating_change") and _removal_deal(sv, i, sv.of("rating_change")[i]):
                 found = i  # 'if you take the review down, I refund you 20 €'
@@ -249,6 +246,13 @@ def _denied(view: MessageView, sv: _Sent, i: int) -> bool:
         if found and all(negated(m) for m in found):
             return True
     return False
+
+
+def _strong_near(view: MessageView, sv: _Sent, i: int) -> bool:
+    """A strong incentive (gift, voucher) in sentence ``i`` or a neighbour that is not negated ('... das ist
+    kein Gutschein. Eine Bewertung ist freiwillig' offers none)."""
+    text = sv.seg.norm
+    return any(not _negated(view, text, m.start()) for j in (i - 1, i, i + 1) for m in sv.of("incentive_strong").get(j, ()))
 
 
 def _solicit_start(sv: _Sent, i: int) -> int:
@@ -849,6 +853,19 @@ _ASK_FORMS = ("you_request", "request_polite", "request_verb", "review_solicit")
 
 def _free_asks(view: MessageView, sv: _Sent, i: int, names: tuple[str, ...]) -> list[re.Match[str]]:
     """The request forms of sentence ``i`` (concepts ``names``) that are neither negated nor reported."""
+    text = sv.seg.norm
+    third = sv.of("third_party").get(i, ())
+    if third:
+        return [m for m in _free_asks_all(view, sv, i, names) if not any(_subject_of(text, t, m) for t in third)]
+    return _free_asks_all(view, sv, i, names)
+
+
+def _subject_of(text: str, t: re.Match[str], m: re.Match[str]) -> bool:
+    """Is the third party ``t`` the subject right before the verb ``m`` ('de koerier stuurt', 'the courier will call')?"""
+    return t.end() <= m.start() and m.start() - t.end() <= 12 and not _CLAUSE_START.search(text, t.end(), m.start())
+
+
+def _free_asks_all(view: MessageView, sv: _Sent, i: int, names: tuple[str, ...]) -> list[re.Match[str]]:
     text = sv.seg.norm
     yours = sv.of("your_payment").get(i, ()) if "pay_verb" in names and view.has("your_payment") else ()
     return [m for n in names for m in sv.of(n).get(i, ()) if not _negated(view, text, m.start()) and not _reported(sv, i, m)
