@@ -785,17 +785,22 @@ def _negated(view: MessageView, text: str, start: int, reach: int = 30) -> bool:
     """A negation in the same clause just before ``start`` ('don't share your phone number', 'keine Telefonnummer')."""
     if _CJK.search(text, max(0, start - 1), start + 1):
         reach = min(reach, 4)  # no spaces: '不好意思' (sorry) a clause earlier negates nothing
-    lo = max(0, start - reach)
-    window = text[lo:start]
-    cut = None
-    for cut in _CLAUSE_START.finditer(window):
-        pass
-    if cut is not None:
-        window = window[cut.end():]
-        lo += cut.end()
+    lo, _whole = _clause_tail(text, start, reach)
     # a few characters of left context, so that a negation's look-behind sees them ('すみません' is sorry, not 'ません')
     ctx = min(lo, 3)
     return any(m.start() >= ctx for m in concept("negation").finditer(text[lo - ctx : start], view.words))
+
+
+def _clause_tail(text: str, start: int, reach: int) -> tuple[int, bool]:
+    """Where the clause of ``start`` begins, looking at most ``reach`` characters back, and whether that is
+    the clause's real start (a clause break, or the text's start, lies within reach)."""
+    lo = max(0, start - reach)
+    cut = None
+    for cut in _CLAUSE_START.finditer(text, lo, start):
+        pass
+    if cut is not None:
+        return cut.end(), True
+    return lo, lo == 0
 
 
 _CLAUSE_END = re.compile(r"[。！？!?、,;:.\n]")
@@ -835,16 +840,8 @@ def _opens_clause(text: str, start: int) -> bool:
     """Is ``start`` at most one word into its clause ('Sizden kart numarası, ...', 'przez WhatsAppa ...'),
     where an object put first stands before a verb-final or verb-second negation (not 'Schicken Sie uns
     Ihre Bankdaten, ...', 'Napisz na WhatsApp, tutaj nie odpisujemy')?"""
-    lo = max(0, start - 40)
-    window = text[lo:start]
-    cut = None
-    for cut in _CLAUSE_START.finditer(window):
-        pass
-    if cut is not None:
-        window = window[cut.end():]
-    elif lo > 0:
-        return False
-    return len(_WORDS.findall(window)) <= 1
+    lo, whole = _clause_tail(text, start, 40)
+    return whole and len(_WORDS.findall(text, lo, start)) <= 1
 
 
 #: every way a sentence asks something of the buyer
