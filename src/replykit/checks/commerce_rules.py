@@ -154,7 +154,7 @@ def _promo_offer(view: MessageView, seg: Segment, sv: _Sent) -> tuple[re.Match[s
     also, look = sv.of("promo_also"), sv.of("promo_look")
     if also or look:
         for i, ms in also.items():
-            if sv.near("promo_look", i) or _tied(view, sv, i):  # 'we also sell pillowcases? Search our shop name
+            if sv.near("promo_look", i) or _tied(view, sv, i):  # 'we also sell pillowcases? Search our shop name'
                 return ms[0], "advertises other products of the shop: promotional content"
         for i, ms in look.items():
             if _tied(view, sv, i):
