@@ -936,7 +936,7 @@ def test_a_cancel_request_beside_the_word_processed_stays_one(text):
     ("review-removal", "麻煩您把負評刪掉，謝謝"),
     ("cancel-request", "沒貨了，請您取消訂單"),
 ])
-def test_traditional_chinese_reads_like_simplified(rule, text):
+def test_traditional_chinese_requests_are_found(rule, text):
     """zh-TW / zh-HK text is folded to Simplified characters before matching, and so is every fragment."""
     assert "content." + rule in _rules(text)
 
