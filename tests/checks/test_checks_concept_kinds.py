@@ -1403,3 +1403,9 @@ def test_a_denied_voucher_the_couriers_text_and_a_discount_already_paid_are_inno
 ])
 def test_the_same_words_with_a_real_ask_or_offer(rule, text):
     assert "content." + rule in _rules(text)
+
+
+def test_turkish_odemeniz_is_your_payment_only_when_it_is_done():
+    """'ödemeniz' is both 'your payment' and 'that you pay': only 'ödemeniz alındı' is the buyer's payment."""
+    assert "content.payment-account" in _rules("İkinci ürün için PayPal'dan arkadaşa gönderim olarak ödemeniz mümkün mü?")
+    assert not _rules("Ödemeniz alındı, kargonuz yarın çıkıyor.")
