@@ -851,7 +851,7 @@ _ASK_FORMS = ("you_request", "request_polite", "request_verb", "review_solicit")
 def _free_asks(view: MessageView, sv: _Sent, i: int, names: tuple[str, ...]) -> list[re.Match[str]]:
     """The request forms of sentence ``i`` (concepts ``names``) that are neither negated nor reported."""
     text = sv.seg.norm
-    third = sv.of("third_party").get(i, ())
+    third = sv.of("third_party").get(i, ()) if view.has("third_party") else ()
     if third:
         return [m for m in _free_asks_all(view, sv, i, names) if not any(_subject_of(text, t, m) for t in third)]
     return _free_asks_all(view, sv, i, names)
