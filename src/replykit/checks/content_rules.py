@@ -257,8 +257,7 @@ _MISSPELT_RE = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _MISSPELT)) + r"
 def spelling(view: MessageView) -> Iterator[Hit]:
     """Deterministic subset only: doubled words and well-known misspellings (no dictionary offline)."""
     exempt = [v.lower() for v in buyer_values(view)]
-    pre = view.words.prefixes
-    misspelt = any("=" + w in pre for w in _MISSPELT)
+    misspelt = not view.words.words.isdisjoint(_MISSPELT)
     for seg in view.texts:
         t = " " + seg.norm
         for m in _DOUBLED_TWIN.on(t).finditer(t):
