@@ -105,3 +105,38 @@ def test_fast_classifier_agrees_with_py3langid(text):
     clf = language._restricted(language._latin(language.SHIPPED_LANGUAGES))
     lang, prob = clf.ident.classify(text)
     assert clf.classify(text) == (lang, float(prob))
+
+
+# ---- the lexicon's anchor gate ------------------------------------------------------------------
+def _lexicon_phrases() -> list[str]:
+    """Three-word pieces of the concept sentences in every shipped language (the phrases the fragments
+    are about), plus separators, digits and a few characters of the other scripts."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "corpus" / "concepts"
+    pieces: set[str] = set()
+    for p in sorted(root.glob("*.json")):
+        for case in json.loads(p.read_text(encoding="utf-8"))["cases"]:
+            words = textutil.normalise(case["text"]).split()
+            pieces.update(" ".join(words[i:i + 3]) for i in range(0, len(words), 3))
+    return sorted(pieces) + [" ", ", ", ". ", "\n", "5", "-", "'", "日本", "の", "电话", "واتساب", "★"]
+
+
+_LEXICON_PHRASES = _lexicon_phrases()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_LEXICON_PHRASES), max_size=12).map(" ".join))
+def test_anchor_gate_finds_what_every_fragment_finds(text):
+    """A concept's patterns for a text's Words (the fragments whose anchors the text meets, as one
+    alternation) find exactly what all its Latin fragments find, beside its ungated ones and the CJK or
+    Arabic ones when the text holds that script."""
+    from replykit.checks.lexicon import Words, concept, concept_names
+
+    words = Words(text)
+    for name in concept_names():
+        c = concept(name)
+        plain = [*([c.all_latin] if c.frags else ()), *c.ungated, *([c.cjk] if c.cjk and words.cjk else ()),
+                 *([c.arabic] if c.arabic and words.arabic else ())]
+        assert sorted(m.span() for m in c.finditer(text, words)) == sorted(m.span() for p in plain for m in p.finditer(text)), name
