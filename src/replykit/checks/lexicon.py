@@ -574,6 +574,15 @@ class Concept:
         for p in self.patterns(words):
             yield from p.finditer(text)
 
+    def matches(self, text: str, words: Words | None = None) -> list[re.Match[str]]:
+        """``list(self.finditer(text, words))``; most concepts have nothing to run on most texts."""
+        pats = self.patterns(words)
+        if not pats:
+            return []
+        if len(pats) == 1:
+            return list(pats[0].finditer(text))
+        return [m for p in pats for m in p.finditer(text)]
+
 
 _SPACE_CHARS = tuple(chr(c) for c in range(0x3100) if chr(c).isspace()) + ("\u3000", "\ufeff")
 

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any, Callable, Mapping
 
 from .html_view import HtmlView
-from .lexicon import Concept, Words, concept, concepts_need_ink
+from .lexicon import Words, concept, concepts_need_ink
 from .model import Message
 from .profiles import Profile
 from .registry import Hit
@@ -63,7 +63,7 @@ class Segment:
         rules ask (``words``: the message's, see :attr:`MessageView.words`)."""
         got = self._found.get(name)
         if got is None:
-            got = self._found[name] = list(concept(name).finditer(self.norm, words))
+            got = self._found[name] = concept(name).matches(self.norm, words)
         return got
 
     def hit(self, start: int, end: int, message: str, cap: str | None = None) -> Hit:
@@ -139,12 +139,6 @@ class MessageView:
     def has(self, name: str) -> bool:
         """Cheap necessary condition: could concept ``name`` match anywhere in the message?"""
         return concept(name).possible(self.words)
-
-    def c(self, name: str) -> Concept:
-        return concept(name)
-
-    def search(self, name: str, text: str):
-        return concept(name).search(text, self.words)
 
     def once(self, seg: Segment, what: str, compute: Callable[[Segment], Any]) -> Any:
         """``compute(seg)``, computed once per segment of this view: what several rules scan for
