@@ -59,9 +59,43 @@ def test_left_bounded_is_the_look_behind_it_stands_for(text):
 @given(texts(_DIGITY + _PROSE))
 def test_ascii_twins_match_as_their_unicode_patterns(text):
     twins = [v for mod in (context_rules, content_rules, phone) for v in vars(mod).values() if isinstance(v, Twin)]
-    assert len(twins) >= 6
+    assert twins
     for twin in twins:
         assert spans(twin.on(text).finditer(text)) == spans(twin.uni.finditer(text)), twin.pattern
+
+
+# ---- one scan for the digit runs, searched by the order-id and phone patterns ----------------------
+_NUMBERS = [*_DIGITY, "d", "D01-", "x", ".", "\u0663", "१२", "a", "ab"]
+
+
+@SETTINGS
+@given(texts(_NUMBERS + _PROSE, 60))
+def test_digit_runs_are_the_maximal_runs_of_number_characters_that_hold_a_digit(text):
+    plain = [m.span() for m in re.finditer(rf"[{textutil.NUMBER_CHARS}]+", text) if re.search(r"\d", m.group())]
+    assert textutil.digit_runs(text) == plain
+
+
+@SETTINGS
+@given(texts(_NUMBERS + _PROSE, 60))
+def test_searching_the_digit_runs_finds_what_searching_the_text_finds(text):
+    runs = textutil.digit_runs(text)
+    for rx, forbidden, word, shortest in _RUN_PATTERNS:
+        assert spans(textutil.in_runs(rx, text, runs, forbidden, word, shortest)) == spans(left_bounded(rx, text, forbidden, word)), rx.pattern
+    assert spans(textutil.in_runs(context_rules._LONG_DIGITS, text, runs)) == spans(context_rules._LONG_DIGITS.finditer(text))
+
+
+_RUN_PATTERNS = [(rx, forbidden, word, context_rules.SHORTEST[rx]) for rx, forbidden, word in (
+    (context_rules.AMAZON_ID, "0123456789-", False), (context_rules.EBAY_ID, "0123456789-", False),
+    (context_rules._ID_LIKE, "-", True), (context_rules._LONG_DIGITS, "", False))] + [
+    (phone._TEL_CAND, ".,/-" + phone._ASCII_ALNUM, False, phone.TEL_SHORTEST)]
+
+
+def test_the_shortest_match_figures_are_the_patterns_own():
+    """Read off ``re``'s private parser (a test may: it fails loudly when the parser moves)."""
+    import re._parser
+
+    for rx, _forbidden, _word, shortest in _RUN_PATTERNS:
+        assert re._parser.parse(rx.pattern).getwidth()[0] == shortest, rx.pattern
 
 
 # ---- patterns spelled to start with one character class ------------------------------------------

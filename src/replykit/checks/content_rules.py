@@ -124,7 +124,7 @@ def phone_number(view: MessageView) -> Iterator[Hit]:
         def cues(seg: Segment = seg) -> list[tuple[int, int]]:
             return sorted(m.span() for name in ("phone_cue", "messenger") for m in view.matches(seg, name))
 
-        for s, e, cap in find_phones(seg.norm, regions, cues):
+        for s, e, cap in find_phones(seg.norm, regions, cues, view.digit_runs(seg)):
             if _part_of_address(view, seg, s, e):
                 continue
             msg = "telephone number in the message"

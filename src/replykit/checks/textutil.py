@@ -235,3 +235,50 @@ def first_left_bounded(rx: re.Pattern[str], text: str, forbidden: str = "", word
     for m in left_bounded(rx, text, forbidden, word):
         return m
     return None
+
+
+#: characters a number is written with: digits, 'd' (Amazon's 'D01-…' ids), spaces, brackets, '.', '+', '/', '-'
+NUMBER_CHARS = r"\dd ().+/-"
+_RUN_FROM_DIGIT = re.compile(rf"\d[{NUMBER_CHARS}]*")
+_NUMBER_NON_DIGITS = "d ().+/-"  # NUMBER_CHARS less the digits
+
+
+def digit_runs(text: str) -> list[tuple[int, int]]:
+    """The maximal stretches of :data:`NUMBER_CHARS` that hold a digit, as (start, end), in one scan.
+
+    Order ids, tracking numbers and phone numbers are written with these characters only, so each of
+    their matches lies inside one run: :func:`in_runs` searches the runs instead of the whole text."""
+    out: list[tuple[int, int]] = []
+    done = 0
+    for m in _RUN_FROM_DIGIT.finditer(text):
+        s = m.start()
+        while s > done and text[s - 1] in _NUMBER_NON_DIGITS:  # back over '(', '+', ' ' before the first digit (no digit there)
+            s -= 1
+        out.append((s, m.end()))
+        done = m.end()
+    return out
+
+
+def in_runs(rx: re.Pattern[str], text: str, runs: list[tuple[int, int]], forbidden: str = "", word: bool = False,
+            shortest: int = 1) -> Iterator[re.Match[str]]:
+    """:func:`left_bounded` (``rx.finditer`` when nothing is forbidden) for a pattern whose matches
+    consist of :data:`NUMBER_CHARS`, are at least ``shortest`` characters long and look at most one
+    character past their end: each run that long is searched with that one character of context, the
+    rest of the text is skipped."""
+    n = len(text)
+    for a, b in runs:
+        if b - a < shortest:
+            continue
+        search = rx.search
+        pos, end = a, min(b + 1, n)
+        while pos <= end:
+            m = search(text, pos, end)
+            if m is None:
+                break
+            s = m.start()
+            prev = text[s - 1] if s else ""
+            if prev and ((word and (prev.isalnum() or prev == "_")) or prev in forbidden):
+                pos = s + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > s else s + 1

@@ -20,7 +20,7 @@ from .lexicon import Words, concept, concepts_need_ink
 from .model import Message
 from .profiles import Profile
 from .registry import Hit
-from .textutil import excerpt, line_of, normalise, sentences
+from .textutil import digit_runs, excerpt, line_of, normalise, sentences
 from .urls import AllowList, FoundUrl, find_urls
 
 
@@ -152,6 +152,11 @@ class MessageView:
 
     def sentences(self, seg: Segment) -> list[tuple[int, str]]:
         return self.once(seg, "sentences", lambda s: sentences(s.norm))
+
+    def digit_runs(self, seg: Segment) -> list[tuple[int, int]]:
+        """Where numbers are written in the segment's normalised text (:func:`~.textutil.digit_runs`):
+        found once, searched by the order-id and phone rules."""
+        return self.once(seg, "digit-runs", lambda s: digit_runs(s.norm))
 
     def matches(self, seg: Segment, name: str) -> list[re.Match[str]]:
         """Every match of concept ``name`` in the segment's normalised text (:meth:`Segment.concept_matches`)."""
