@@ -206,14 +206,16 @@ RTL_CHARS = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 LETTERS = re.compile(r"[^\W\d_]")
 
 
-def left_bounded(rx: re.Pattern[str], text: str, forbidden: str = "", word: bool = False, start: int = 0) -> "Iterator[re.Match[str]]":
-    """``rx.finditer`` for a match that must not follow a word character (``word``) or a character of
-    ``forbidden``. Checked here instead of with a leading look-behind, which would stop ``re`` from
-    skipping ahead to the pattern's first characters (5-10x slower on long texts)."""
+def left_bounded(rx: re.Pattern[str], text: str, forbidden: str = "", word: bool = False, start: int = 0,
+                 end: int | None = None) -> "Iterator[re.Match[str]]":
+    """``rx.finditer`` (from ``start``, up to ``end``) for a match that must not follow a word character
+    (``word``) or a character of ``forbidden``. Checked here instead of with a leading look-behind,
+    which would stop ``re`` from skipping ahead to the pattern's first characters (5-10x slower on long
+    texts)."""
     search = rx.search
-    pos, n = start, len(text)
+    pos, n = start, len(text) if end is None else end
     while pos <= n:
-        m = search(text, pos)
+        m = search(text, pos, n)
         if m is None:
             return
         s = m.start()
@@ -267,18 +269,5 @@ def in_runs(rx: re.Pattern[str], text: str, runs: list[tuple[int, int]], forbidd
     rest of the text is skipped."""
     n = len(text)
     for a, b in runs:
-        if b - a < shortest:
-            continue
-        search = rx.search
-        pos, end = a, min(b + 1, n)
-        while pos <= end:
-            m = search(text, pos, end)
-            if m is None:
-                break
-            s = m.start()
-            prev = text[s - 1] if s else ""
-            if prev and ((word and (prev.isalnum() or prev == "_")) or prev in forbidden):
-                pos = s + 1
-                continue
-            yield m
-            pos = m.end() if m.end() > s else s + 1
+        if b - a >= shortest:
+            yield from left_bounded(rx, text, forbidden, word, a, min(b + 1, n))
