@@ -471,9 +471,10 @@ class _Frag:
             self._rx = _Bounded(self.src)
         return self._rx
 
-    def possible(self, prefixes: set[str]) -> bool:
+    def possible(self, keys: set[str]) -> bool:
+        """Does a text with these word keys meet the fragment's other anchor sets (the first is met)?"""
         for req in self.reqs[1:]:
-            if req.isdisjoint(prefixes):
+            if req.isdisjoint(keys):
                 return False
         return True
 

@@ -217,10 +217,10 @@ def find_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[], list[
 
     ``regions``: ISO country codes the message is for, most specific first (see :func:`regions_of`);
     ``cues``: gives :func:`cue_spans` of ``norm`` (found once per text), asked only when a candidate
-    needs it; ``runs``: :func:`~.textutil.digit_runs` of ``norm`` when the caller has them. Each phone-shaped candidate is first asked the cheap question (written internationally,
-    a cue within 40 characters, or a local layout?); only then is its neighbourhood masked for order
-    ids, dates, prices, postcodes and labelled tracking numbers, and the candidate re-found in what is
-    left.
+    needs it; ``runs``: :func:`~.textutil.digit_runs` of ``norm`` when the caller has them. Each
+    phone-shaped candidate is first asked the cheap question (written internationally, a cue within
+    40 characters, or a local layout?); only then is its neighbourhood masked for order ids, dates,
+    prices, postcodes and labelled tracking numbers, and the candidate re-found in what is left.
     """
     regs = tuple(regions)
     whole = norm
