@@ -171,6 +171,5 @@ def test_anchor_gate_finds_what_every_fragment_finds(text):
     words = Words(text)
     for name in concept_names():
         c = concept(name)
-        plain = [*([c.all_latin] if c.frags else ()), *c.ungated, *([c.cjk] if c.cjk and words.cjk else ()),
-                 *([c.arabic] if c.arabic and words.arabic else ())]
+        plain = [*([c.all_latin] if c.frags else ()), *c.ungated, *(c.cjk if words.cjk else ()), *(c.arabic if words.arabic else ())]
         assert sorted(m.span() for m in c.finditer(text, words)) == sorted(m.span() for p in plain for m in p.finditer(text)), name
