@@ -59,9 +59,43 @@ def test_left_bounded_is_the_look_behind_it_stands_for(text):
 @given(texts(_DIGITY + _PROSE))
 def test_ascii_twins_match_as_their_unicode_patterns(text):
     twins = [v for mod in (context_rules, content_rules, phone) for v in vars(mod).values() if isinstance(v, Twin)]
-    assert len(twins) >= 6
+    assert twins
     for twin in twins:
         assert spans(twin.on(text).finditer(text)) == spans(twin.uni.finditer(text)), twin.pattern
+
+
+# ---- one scan for the digit runs, searched by the order-id and phone patterns ----------------------
+_NUMBERS = [*_DIGITY, "d", "D01-", "x", ".", "\u0663", "१२", "a", "ab"]
+
+
+@SETTINGS
+@given(texts(_NUMBERS + _PROSE, 60))
+def test_digit_runs_are_the_maximal_runs_of_number_characters_that_hold_a_digit(text):
+    plain = [m.span() for m in re.finditer(rf"[{textutil.NUMBER_CHARS}]+", text) if re.search(r"\d", m.group())]
+    assert textutil.digit_runs(text) == plain
+
+
+@SETTINGS
+@given(texts(_NUMBERS + _PROSE, 60))
+def test_searching_the_digit_runs_finds_what_searching_the_text_finds(text):
+    runs = textutil.digit_runs(text)
+    for rx, forbidden, word, shortest in _RUN_PATTERNS:
+        assert spans(textutil.in_runs(rx, text, runs, forbidden, word, shortest)) == spans(left_bounded(rx, text, forbidden, word)), rx.pattern
+    assert spans(textutil.in_runs(context_rules._LONG_DIGITS, text, runs)) == spans(context_rules._LONG_DIGITS.finditer(text))
+
+
+_RUN_PATTERNS = [(rx, forbidden, word, context_rules.SHORTEST[rx]) for rx, forbidden, word in (
+    (context_rules.AMAZON_ID, "0123456789-", False), (context_rules.EBAY_ID, "0123456789-", False),
+    (context_rules._ID_LIKE, "-", True), (context_rules._LONG_DIGITS, "", False))] + [
+    (phone._TEL_CAND, ".,/-" + phone._ASCII_ALNUM, False, phone.TEL_SHORTEST)]
+
+
+def test_the_shortest_match_figures_are_the_patterns_own():
+    """Read off ``re``'s private parser (a test may: it fails loudly when the parser moves)."""
+    import re._parser
+
+    for rx, _forbidden, _word, shortest in _RUN_PATTERNS:
+        assert re._parser.parse(rx.pattern).getwidth()[0] == shortest, rx.pattern
 
 
 # ---- patterns spelled to start with one character class ------------------------------------------
@@ -105,3 +139,37 @@ def test_fast_classifier_agrees_with_py3langid(text):
     clf = language._restricted(language._latin(language.SHIPPED_LANGUAGES))
     lang, prob = clf.ident.classify(text)
     assert clf.classify(text) == (lang, float(prob))
+
+
+# ---- the lexicon's anchor gate ------------------------------------------------------------------
+def _lexicon_phrases() -> list[str]:
+    """Three-word pieces of the concept sentences in every shipped language (the phrases the fragments
+    are about), plus separators, digits and a few characters of the other scripts."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "corpus" / "concepts"
+    pieces: set[str] = set()
+    for p in sorted(root.glob("*.json")):
+        for case in json.loads(p.read_text(encoding="utf-8"))["cases"]:
+            words = textutil.normalise(case["text"]).split()
+            pieces.update(" ".join(words[i:i + 3]) for i in range(0, len(words), 3))
+    return sorted(pieces) + [" ", ", ", ". ", "\n", "5", "-", "'", "日本", "の", "电话", "واتساب", "★"]
+
+
+_LEXICON_PHRASES = _lexicon_phrases()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_LEXICON_PHRASES), max_size=12).map(" ".join))
+def test_anchor_gate_finds_what_every_fragment_finds(text):
+    """A concept's patterns for a text's Words (the fragments whose anchors the text meets, as one
+    alternation) find exactly what all its Latin fragments find, beside its ungated ones and the CJK or
+    Arabic ones when the text holds that script."""
+    from replykit.checks.lexicon import Words, concept, concept_names
+
+    words = Words(text)
+    for name in concept_names():
+        c = concept(name)
+        plain = [*([c.all_latin] if c.frags else ()), *c.ungated, *(c.cjk if words.cjk else ()), *(c.arabic if words.arabic else ())]
+        assert sorted(m.span() for m in c.finditer(text, words)) == sorted(m.span() for p in plain for m in p.finditer(text)), name

@@ -305,7 +305,7 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
                 return
         solicit = _solicits(sv) | set(sv.of("review_conditional"))  # 'if you post a 5-star review, ...'
         nouns = sv.of("review_noun")
-        if not (solicit or nouns or sv.of("review_verb") or sv.of("top_rating")):
+        if not (solicit or nouns or sv.of("review_verb")):
             continue
         for i in sv.of("only_word"):
             m = _only_if_content(view, sv, i)

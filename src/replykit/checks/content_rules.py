@@ -124,7 +124,7 @@ def phone_number(view: MessageView) -> Iterator[Hit]:
         def cues(seg: Segment = seg) -> list[tuple[int, int]]:
             return sorted(m.span() for name in ("phone_cue", "messenger") for m in view.matches(seg, name))
 
-        for s, e, cap in find_phones(seg.norm, regions, cues):
+        for s, e, cap in find_phones(seg.norm, regions, cues, view.digit_runs(seg)):
             if _part_of_address(view, seg, s, e):
                 continue
             msg = "telephone number in the message"
@@ -257,8 +257,7 @@ _MISSPELT_RE = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _MISSPELT)) + r"
 def spelling(view: MessageView) -> Iterator[Hit]:
     """Deterministic subset only: doubled words and well-known misspellings (no dictionary offline)."""
     exempt = [v.lower() for v in buyer_values(view)]
-    pre = view.words.prefixes
-    misspelt = any("=" + w in pre for w in _MISSPELT)
+    misspelt = not view.words.words.isdisjoint(_MISSPELT)
     for seg in view.texts:
         t = " " + seg.norm
         for m in _DOUBLED_TWIN.on(t).finditer(t):

@@ -13,7 +13,7 @@ from .commerce_rules import is_review_request
 from .language import base_language, head_language, language_shares, quick_language
 from .lexicon import SHIPPED_LANGUAGES, concept
 from .registry import Hit, rule
-from .textutil import Twin, left_bounded
+from .textutil import in_runs, left_bounded
 from .view import MessageView
 
 # ---- subject tag ---------------------------------------------------------------------------------
@@ -30,30 +30,26 @@ def important_tag(view: MessageView) -> Iterator[Hit]:
 
 
 # ---- order ids ---------------------------------------------------------------------------------------
+# Every id is written with digits, dashes and spaces only, so each pattern below is searched in the
+# message's digit runs (MessageView.digit_runs: one scan per segment, shared with the phone rule).
 # left edge: not after a digit or '-'. Spelled to start with a character class ([\dd]\d\d is
 # (?:\d{3}|d\d{2})) so that ``re`` can skip ahead to digits.
-_AMAZON_TWIN = Twin(r"[\dd]\d\d-\d{7}-\d{7}(?![\d-])")
-_EBAY_TWIN = Twin(r"\d\d-\d{5}-\d{5}(?![\d-])")
-AMAZON_ID = _AMAZON_TWIN.uni
-EBAY_ID = _EBAY_TWIN.uni
+AMAZON_ID = re.compile(r"[\dd]\d\d-\d{7}-\d{7}(?![\d-])")
+EBAY_ID = re.compile(r"\d\d-\d{5}-\d{5}(?![\d-])")
 # ``(?:d\d{2}|\d{2,4})[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])|\d{17}(?![\w-])``, spelled to start with one
 # character class (the branch is picked by a look-behind at it, in the original order) so that ``re``
 # skips to digits in C; same matches (fuzz-checked)
 _ID_REST = r"[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])"
-_ID_LIKE_TWIN = Twin(rf"[\dd](?:(?<=d)\d{{2}}{_ID_REST}|(?<=\d)\d{{1,3}}{_ID_REST}|(?<=\d)\d{{16}}(?![\w-]))")
-_ID_LIKE = _ID_LIKE_TWIN.uni
+_ID_LIKE = re.compile(rf"[\dd](?:(?<=d)\d{{2}}{_ID_REST}|(?<=\d)\d{{1,3}}{_ID_REST}|(?<=\d)\d{{16}}(?![\w-]))")
+_LONG_DIGITS = re.compile(r"\d[\d -]{4,}\d")
+#: the shortest match of each pattern: shorter digit runs are not searched (tests check the figures)
+SHORTEST = {AMAZON_ID: 19, EBAY_ID: 14, _ID_LIKE: 11, _LONG_DIGITS: 6}
 #: what the patterns above stand for (tests/checks/test_checks_fast_paths.py checks they agree)
 AMAZON_PLAIN = re.compile(r"(?:\d{3}|d\d{2})-\d{7}-\d{7}(?![\d-])")
 ID_LIKE_PLAIN = re.compile(r"(?:d\d{2}|\d{2,4})[- ]?\d{5,9}[- ]?\d{4,9}(?![\w-])|\d{17}(?![\w-])")
 _DIGITS_DASH = "0123456789-"
 
 
-def amazon_ids(text: str):
-    return left_bounded(_AMAZON_TWIN.on(text), text, _DIGITS_DASH) if "-" in text else iter(())
-
-
-def ebay_ids(text: str):
-    return left_bounded(_EBAY_TWIN.on(text), text, _DIGITS_DASH) if "-" in text else iter(())
 _HEX24 = re.compile(r"[0-9a-f][0-9a-f]{23}(?![0-9a-f])")  # = [0-9a-f]{24}, but searchable by its first class
 
 
@@ -84,21 +80,18 @@ def order_id_missing(view: MessageView) -> Iterator[Hit]:
     yield Hit("subject", None, "no 17-digit order ID (3-7-7) in the subject or visible body", (view.message.subject or "")[:80], cap)
 
 
-_LONG_TWIN = Twin(r"\d[\d -]{4,}\d")
-_LONG_DIGITS = _LONG_TWIN.uni
-
-
-def _per_segment(view: MessageView, seg, what: str, find) -> list[re.Match[str]]:
-    """``list(find(seg.norm))``, once per message view: several order-id rules scan for the same ids."""
-    return view.once(seg, what, lambda s: list(find(s.norm)))
+def _found(view: MessageView, seg, what: str, rx: re.Pattern[str], forbidden: str = "", word: bool = False) -> list[re.Match[str]]:
+    """``rx``'s matches in the segment's digit runs (left-bounded as :func:`~.textutil.left_bounded`),
+    once per message view: several order-id rules ask for the same ids."""
+    return view.once(seg, what, lambda s: list(in_runs(rx, s.norm, view.digit_runs(s), forbidden, word, SHORTEST[rx])))
 
 
 def _amazon_in(view: MessageView, seg) -> list[re.Match[str]]:
-    return _per_segment(view, seg, "amazon", amazon_ids)
+    return _found(view, seg, "amazon", AMAZON_ID, _DIGITS_DASH)
 
 
 def _long_runs_in(view: MessageView, seg) -> list[re.Match[str]]:
-    return _per_segment(view, seg, "long", lambda t: _LONG_TWIN.on(t).finditer(t))
+    return _found(view, seg, "long", _LONG_DIGITS)
 
 
 @rule("order-id.format")
@@ -107,7 +100,7 @@ def order_id_format(view: MessageView) -> Iterator[Hit]:
         t = seg.norm
         if not _long_runs_in(view, seg):
             continue
-        for m in left_bounded(_ID_LIKE_TWIN.on(t), t, "-", word=True):
+        for m in in_runs(_ID_LIKE, t, view.digit_runs(seg), "-", True, SHORTEST[_ID_LIKE]):
             tok = m.group()
             if AMAZON_ID.fullmatch(tok) or EBAY_ID.fullmatch(tok):
                 continue
@@ -143,7 +136,7 @@ def _ids_in(view: MessageView) -> list[tuple[str, Any, int, int]]:
         if not runs and not hexes:
             continue
         spans = []
-        for found in (_amazon_in(view, seg), list(ebay_ids(t))):
+        for found in (_amazon_in(view, seg), _found(view, seg, "ebay", EBAY_ID, _DIGITS_DASH)):
             for m in found:
                 spans.append((m.start(), m.end()))
                 out.append((_NON_DIGITS.sub("", m.group()) or m.group(), seg, m.start(), m.end()))

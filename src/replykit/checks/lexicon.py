@@ -6,10 +6,12 @@ boundaries; Japanese, Chinese and Arabic ones do not (no spaces, attached prefix
 starting with ``~`` is boundary-free in any language.
 
 Speed: a regex of a few hundred alternatives costs ~50 µs per kilobyte, and a message is checked
-against ~40 concepts. So each fragment's *anchor* -- a literal word prefix every match must start a
-word with -- is extracted at compile time, and a concept's regex runs only when one of its anchors
-is among the text's word prefixes (:class:`Words`, computed once per text). CJK and Arabic
-alternatives run only when the text contains that script.
+against ~40 concepts. So each fragment's *anchors* -- literal word prefixes a match needs words to
+start with -- are extracted at compile time, and one index over every concept's fragments (built
+once, :func:`concept`) maps each anchor to the fragments that need it. A text's :class:`Words` looks
+its word prefixes up in that index once, which tells every concept which of its fragments can match;
+a concept's regex is the alternation of those fragments only. CJK and Arabic alternatives run only
+when the text contains that script.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import re
 import threading
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from .textutil import fold_traditional
 
@@ -58,80 +60,58 @@ def ascii_words(text: str) -> list[str]:
 
 
 class Words:
-    """Word prefixes of a normalised text (up to MAX_ANCHOR chars), its whole words as ``"=word"``,
-    and which scripts it holds."""
+    """The words of a normalised text, looked up once in the fragment index (:func:`_index`): ``keys``
+    are the text's word keys (``"=word"`` and prefixes of MIN_PREFIX..MAX_ANCHOR characters) that some
+    fragment needs, ``live`` the fragments whose first anchor set the text meets, by concept; ``words``
+    its Latin-script words; and which scripts it holds. ``cache``: each concept's patterns for it."""
 
-    __slots__ = ("prefixes", "cjk", "arabic", "cache", "gated", "_words", "_hits", "_hits_version")
+    __slots__ = ("words", "keys", "live", "cjk", "arabic", "cache")
 
     def __init__(self, text: str):
-        keys: list[str] = []
+        index = _index()
+        wanted = index.keys
+        self.words = words = set(ascii_words(text) if text.isascii() else _WORD.findall(text))
+        found: list[str] = []
         get = _WORD_KEYS.get
-        self._words = words = set(ascii_words(text) if text.isascii() else _WORD.findall(text))
         for w in words:
             k = get(w)
             if k is None:
-                k = _word_keys(w)
-            keys += k
-        self.prefixes = set(keys)
-        self.cache: dict[str, list] = {}  # concept name -> patterns that can match this text
-        self.gated: dict[str, int] = {}  # concept name -> how many of those are gated fragments (first)
+                k = _word_keys(w, wanted)
+            found += k
+        self.keys = keys = set(found)
+        live: dict[str, dict[int, _Frag]] = {}
+        by_key = index.by_key
+        for k in keys:
+            frs = by_key.get(k)
+            if frs is not None:
+                for name, fr in frs:
+                    got = live.get(name)
+                    if got is None:
+                        got = live[name] = {}
+                    got[fr.pos] = fr
+        self.live = live
+        self.cache: dict[str, list] = {}
         if not text.isascii() and _NON_LATIN_SCRIPT.search(text):
             self.cjk = bool(HAS_CJK.search(text))
             self.arabic = bool(HAS_ARABIC.search(text))
         else:
             self.cjk = self.arabic = False
-        self._hits: dict[str, list[str]] = {}
-        self._hits_version = -1
-
-    def anchors_of(self, name: str) -> list[str]:
-        """The text's prefixes that concept ``name`` indexes fragments under (possibly repeated).
-
-        One pass over the text's ~40 distinct words, each with its anchor keys memoised, against
-        every built concept, instead of one set intersection per concept (~25 concepts x ~50 anchors).
-        """
-        if self._hits_version != _ANCHORS.version:
-            hits: dict[str, list[str]] = {}
-            concepts = _ANCHORS.concepts
-            word_hits = _ANCHORS.word_hits
-            get = word_hits.get
-            for w in self._words:
-                found = get(w)
-                if found is None:
-                    found = word_hits[w] = tuple(k for k in _WORD_KEYS.get(w) or _word_keys(w) if k in concepts)
-                for p in found:
-                    for n in concepts[p]:
-                        hits.setdefault(n, []).append(p)
-            self._hits, self._hits_version = hits, _ANCHORS.version
-        return self._hits.get(name, [])
 
 
-class _AnchorIndex:
-    """Primary anchor -> names of the concepts (built so far) that index a fragment under it, and
-    word -> its keys that are such anchors (dropped whenever another concept is built)."""
-
-    def __init__(self) -> None:
-        self.concepts: dict[str, list[str]] = {}
-        self.word_hits: dict[str, tuple[str, ...]] = {}
-        self.version = 0
-
-    def add(self, name: str, anchors: Iterable[str]) -> None:
-        for a in anchors:
-            self.concepts.setdefault(a, []).append(name)
-        self.word_hits = {}
-        self.version += 1
-
-
-_ANCHORS = _AnchorIndex()
 _WORD_KEYS: dict[str, tuple[str, ...]] = {}
 
 
-def _word_keys(w: str) -> tuple[str, ...]:
-    """``"=word"`` and the word's prefixes of MIN_PREFIX..MAX_ANCHOR characters, memoised: the same
-    few thousand words make up nearly every message, and slicing them anew was half of ``Words``."""
+def word_keys(w: str) -> tuple[str, ...]:
+    """``"=word"`` and the word's prefixes of MIN_PREFIX..MAX_ANCHOR characters: what an anchor can be."""
+    return ("=" + w, *(w[:n] for n in range(MIN_PREFIX, min(len(w), MAX_ANCHOR) + 1)))
+
+
+def _word_keys(w: str, wanted: frozenset[str]) -> tuple[str, ...]:
+    """:func:`word_keys` that some fragment needs, memoised: the same few thousand words make up
+    nearly every message, and most of their keys are nobody's anchor."""
     if len(_WORD_KEYS) > 200_000:
         _WORD_KEYS.clear()
-        _ANCHORS.word_hits = {}
-    k = _WORD_KEYS[w] = ("=" + w, *(w[:n] for n in range(MIN_PREFIX, min(len(w), MAX_ANCHOR) + 1)))
+    k = _WORD_KEYS[w] = tuple(k for k in word_keys(w) if k in wanted)
     return k
 
 
@@ -386,12 +366,6 @@ def _best(items, at_boundary: bool, found: list | None = None, tail_complete: bo
     return best
 
 
-def fragment_anchors(frag: str) -> set[str] | None:
-    """The best single necessary anchor set of a fragment (None when none can be derived)."""
-    reqs = fragment_requirements(frag)
-    return set(reqs[0]) if reqs else None
-
-
 @lru_cache(maxsize=None)
 def fragment_requirements(frag: str) -> tuple[frozenset[str], ...]:
     """Necessary anchor sets of a fragment, best first: a match needs a word starting with one
@@ -497,27 +471,27 @@ class _Frag:
             self._rx = _Bounded(self.src)
         return self._rx
 
-    def possible(self, prefixes: set[str]) -> bool:
+    def possible(self, keys: set[str]) -> bool:
+        """Does a text with these word keys meet the fragment's other anchor sets (the first is met)?"""
         for req in self.reqs[1:]:
-            if req.isdisjoint(prefixes):
+            if req.isdisjoint(keys):
                 return False
         return True
 
 
 class Concept:
-    """One concept: gated Latin-script fragments plus CJK and Arabic regexes.
+    """One concept: gated Latin-script fragments plus ungated, CJK and Arabic regexes.
 
-    Each Latin fragment is indexed under the members of its best anchor set; a query intersects the
-    text's word prefixes with that index, checks the fragment's other necessary anchors, and runs only
-    the fragments still possible. Fragments with no derivable anchor run as one alternation.
+    A Latin fragment runs only when the text meets all its anchor sets (:class:`Words` finds the
+    fragments whose first set it meets; :meth:`_Frag.possible` checks the others); those still possible
+    run as one alternation. Fragments with no derivable anchor run on every text, as one alternation.
     """
 
-    __slots__ = ("name", "frags", "index", "primaries", "ungated", "cjk", "arabic", "_all", "_combos")
+    __slots__ = ("name", "frags", "ungated", "cjk", "arabic", "_tails", "_all", "_combos")
 
     def __init__(self, name: str, langs: dict[str, list[str]], free: set[str]):
         self.name = name
         self.frags: list[_Frag] = []
-        self.index: dict[str, list[_Frag]] = {}
         ungated_bounded: list[str] = []
         unbounded: list[str] = []
         cjk: list[str] = []
@@ -526,44 +500,34 @@ class Concept:
             for f in frags:
                 # an ASCII-only fragment listed under ja/zh/ar (a brand, "tel") is matched as a whole word
                 script = _SCRIPT_OF.get(lang, "latin") if not f.lstrip("~").isascii() else "latin"
-                if script == "latin" and lang in free and f.isascii() and not f.startswith("~"):
-                    reqs = fragment_requirements(f)
-                    if reqs:
-                        fr = _Frag(f, reqs)
-                        self.frags.append(fr)
-                        for a in reqs[0]:
-                            self.index.setdefault(a, []).append(fr)
-                    else:
-                        ungated_bounded.append(f)
-                    continue
                 if script == "cjk":
                     cjk.append(f.lstrip("~"))
                 elif script == "arabic":
                     arabic.append(f.lstrip("~"))
-                elif f.startswith("~") or lang in free:
+                elif f.startswith("~") or (lang in free and not f.isascii()):
                     unbounded.append(f.lstrip("~"))
                 else:
                     reqs = fragment_requirements(f)
-                    if not reqs:
+                    if reqs:
+                        self.frags.append(_Frag(f, reqs))
+                    else:
                         ungated_bounded.append(f)
-                        continue
-                    fr = _Frag(f, reqs)
-                    self.frags.append(fr)
-                    for a in reqs[0]:
-                        self.index.setdefault(a, []).append(fr)
-        self.primaries = frozenset(self.index)
         for i, fr in enumerate(self.frags):
             fr.pos = i
-        groups = [g for g in (_group(ungated_bounded, True), _group(unbounded, False)) if g is not None]
-        self.ungated = groups
+        self.ungated = [g for g in (_group(ungated_bounded, True), _group(unbounded, False)) if g is not None]
         self.cjk = _script_groups(cjk)
         self.arabic = _script_groups(arabic)
-        self._all: re.Pattern[str] | None = None
+        # what runs whatever the text's words, by (has CJK, has Arabic)
+        self._tails = {(c, a): [*self.ungated, *(self.cjk if c else ()), *(self.arabic if a else ())]
+                       for c in (False, True) for a in (False, True)}
+        self._all: _Bounded | None = None
         self._combos: dict[tuple[int, ...], _Bounded] = {}
 
-    def _combined(self, frags) -> "_Bounded":
+    def _combined(self, frags: list[_Frag]) -> "_Bounded":
         """The fragments still possible for a text as one alternation: one scan instead of one per
         fragment (the same few combinations recur across messages, so they are compiled once)."""
+        if len(frags) == 1:
+            return frags[0].rx
         key = tuple(fr.pos for fr in frags)
         got = self._combos.get(key)
         if got is None:
@@ -573,76 +537,52 @@ class Concept:
         return got
 
     @property
-    def all_latin(self) -> re.Pattern[str] | None:
-        """All gated fragments as one alternation, for short texts where gating costs more than it saves."""
+    def all_latin(self) -> _Bounded | None:
+        """All gated fragments as one alternation: the plain reference of the gate (``words=None``)."""
         if self._all is None and self.frags:
             self._all = _group([f.src for f in self.frags], True)
         return self._all
 
-    @property
-    def anchors(self) -> frozenset[str] | None:
-        return None if self.ungated else self.primaries
-
-    def patterns(self, words: Words | None):
-        if words is not None:
-            got = words.cache.get(self.name)
-            if got is None:
-                got = words.cache[self.name] = list(self._patterns(words))
-                tail = len(self.ungated) + (len(self.cjk) if words.cjk else 0) + (len(self.arabic) if words.arabic else 0)
-                words.gated[self.name] = len(got) - tail
-            return got
-        return list(self._patterns(None))
-
-    def _to_run(self, text: str, words: Words | None) -> list:
-        """:meth:`patterns`, less the gated fragments when none of them can match ``text``.
-
-        With several gated fragments in play, one search of the concept's whole alternation (a
-        superset: any fragment's match is a match of it, at a word start) rules them all out at once;
-        most texts and windows a rule asks about hold none of the concept's words."""
-        pats = self.patterns(words)
-        if words is not None:
-            n = words.gated.get(self.name, 0)
-            if n >= 2 and self.all_latin.search(text) is None:
-                return pats[n:]
-        return pats
-
-    def _patterns(self, words: Words | None):
+    def patterns(self, words: Words | None) -> list:
+        """The regexes to run on a text with ``words`` (None: every fragment, ungated)."""
         if words is None:
-            if self.all_latin is not None:
-                yield self.all_latin
-        else:
-            hits = words.anchors_of(self.name)
-            if hits:
-                index = self.index
-                frags = index[hits[0]] if len(hits) == 1 else {fr.pos: fr for a in hits for fr in index[a]}.values()
-                if len(frags) > 1:
-                    frags = sorted(frags, key=_pos)  # lexicon order, whatever the set order of the anchors
-                pre = words.prefixes
-                live = [fr for fr in frags if fr.possible(pre)]
-                if len(live) == 1:
-                    yield live[0].rx
-                elif live:
-                    yield self._combined(live)
-        yield from self.ungated
-        if self.cjk and (words is None or words.cjk):
-            yield from self.cjk
-        if self.arabic and (words is None or words.arabic):
-            yield from self.arabic
+            return [*([self.all_latin] if self.frags else ()), *self._tails[(True, True)]]
+        got = words.cache.get(self.name)
+        if got is None:
+            tail = self._tails[(words.cjk, words.arabic)]
+            found = words.live.get(self.name)
+            if found:
+                keys = words.keys
+                live = [fr for fr in (found[p] for p in sorted(found)) if fr.possible(keys)]  # lexicon order
+                got = [self._combined(live), *tail] if live else tail
+            else:
+                got = tail
+            words.cache[self.name] = got
+        return got
 
     def possible(self, words: Words) -> bool:
         return bool(self.patterns(words))
 
     def search(self, text: str, words: Words | None = None) -> re.Match[str] | None:
         best = None
-        for p in self._to_run(text, words):
+        for p in self.patterns(words):
             m = p.search(text)
             if m and (best is None or m.start() < best.start()):
                 best = m
         return best
 
     def finditer(self, text: str, words: Words | None = None) -> Iterator[re.Match[str]]:
-        for p in self._to_run(text, words):
+        for p in self.patterns(words):
             yield from p.finditer(text)
+
+    def matches(self, text: str, words: Words | None = None) -> list[re.Match[str]]:
+        """``list(self.finditer(text, words))``; most concepts have nothing to run on most texts."""
+        pats = self.patterns(words)
+        if not pats:
+            return []
+        if len(pats) == 1:
+            return list(pats[0].finditer(text))
+        return [m for p in pats for m in p.finditer(text)]
 
 
 _SPACE_CHARS = tuple(chr(c) for c in range(0x3100) if chr(c).isspace()) + ("\u3000", "\ufeff")
@@ -713,34 +653,48 @@ def concepts_need_ink() -> bool:
     return True
 
 
-def _pos(fr: _Frag) -> int:
-    return fr.pos
+class _Index:
+    """Every concept, compiled, and one index over their gated fragments: anchor -> (concept name,
+    fragment) for each fragment whose first anchor set holds it; ``keys``: every anchor any fragment
+    needs (the only word keys :class:`Words` keeps)."""
+
+    def __init__(self) -> None:
+        d = _data()
+        free = set(d.get("boundary_free_languages", ()))
+        self.concepts = {name: Concept(name, _expanded(langs), free) for name, langs in d["concepts"].items()}
+        self.by_key: dict[str, list[tuple[str, _Frag]]] = {}
+        keys: set[str] = set()
+        for name, c in self.concepts.items():
+            for fr in c.frags:
+                for a in fr.reqs[0]:
+                    self.by_key.setdefault(a, []).append((name, fr))
+                for req in fr.reqs:
+                    keys |= req
+        self.keys = frozenset(keys)
 
 
-_BUILT: dict[str, Concept] = {}
 _BUILD_LOCK = threading.Lock()
+_INDEX: _Index | None = None
+
+
+def _index() -> _Index:
+    """The compiled lexicon, built once (under a lock: threads share it)."""
+    global _INDEX
+    if _INDEX is None:
+        with _BUILD_LOCK:
+            if _INDEX is None:
+                _INDEX = _Index()
+    return _INDEX
 
 
 def concept(name: str) -> Concept:
-    """The compiled concept ``name``, built once (under a lock: threads share the anchor index)."""
-    got = _BUILT.get(name)
-    if got is not None:
-        return got
-    with _BUILD_LOCK:
-        got = _BUILT.get(name)
-        if got is None:
-            d = _data()
-            free = set(d.get("boundary_free_languages", ()))
-            got = Concept(name, _expanded(d["concepts"][name]), free)
-            _ANCHORS.add(name, got.primaries)
-            _BUILT[name] = got
-    return got
+    """The compiled concept ``name``."""
+    return _index().concepts[name]
 
 
 def build_all() -> None:
     """Compile every concept now (a service does this at start-up, so no request pays for it)."""
-    for name in concept_names():
-        concept(name)
+    _index()
 
 
 def concept_names() -> list[str]:

@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator
 import phonenumbers
 
 from .lexicon import Words, concept
-from .textutil import Twin, left_bounded
+from .textutil import digit_runs, in_runs, left_bounded
 
 _CUR = r"(?:[$€£¥₺₹₩₽]|r\$|us\$|ca\$|mx\$|usd|eur|gbp|jpy|cad|mxn|brl|sar|aed|try|pln|sek|chf|zł|kr|tl|درهم|ريال|ر\.س|د\.إ|円|元)"
 _D = "0123456789"
@@ -54,9 +54,9 @@ _MASKS: list[tuple[re.Pattern[str], str, bool]] = [
 # ``re`` skips to candidate positions in C: the same matches, ~3x faster on digit-poor text.
 _TEL_CORE = r"[\d ().-]{6,20}\d(?![A-Za-z0-9_/-])"
 _TEL_SLASH = re.compile(r"(?<=\d) ?/ ?(?=\d)")  # '0171 / 234 56 78': an area code written with a slash
-_TEL_TWIN = Twin(rf"[+(\d](?:(?<=\+)\(?\d{_TEL_CORE}|(?<=0)0\(?\d{_TEL_CORE}|(?<=\()\d{_TEL_CORE}|(?<=\d){_TEL_CORE})")
-_TEL_CAND = _TEL_TWIN.uni
-#: what :data:`_TEL_TWIN` stands for (tests/checks/test_checks_fast_paths.py checks they agree)
+_TEL_CAND = re.compile(rf"[+(\d](?:(?<=\+)\(?\d{_TEL_CORE}|(?<=0)0\(?\d{_TEL_CORE}|(?<=\()\d{_TEL_CORE}|(?<=\d){_TEL_CORE})")
+TEL_SHORTEST = 8  # characters in the shortest match of _TEL_CAND (tests check it)
+#: what :data:`_TEL_CAND` stands for (tests/checks/test_checks_fast_paths.py checks they agree)
 TEL_PLAIN = re.compile(r"(?:\+|00)?\(?\d[\d ().-]{6,20}\d(?![A-Za-z0-9_/-])")
 _ASCII_ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
 _NANP = re.compile(r"\(\d{3}\)\s?\d{3}[-. ]\d{4}")
@@ -75,8 +75,10 @@ def mask(norm: str) -> str:
     return out
 
 
-def _tel_candidates(text: str):
-    return left_bounded(_TEL_TWIN.on(text), text, ".,/-" + _ASCII_ALNUM)
+def _tel_candidates(text: str, runs: list[tuple[int, int]] | None = None):
+    """Phone-shaped digit groups, searched in the text's digit runs (``runs``: :func:`digit_runs` of
+    ``text`` when the caller has them)."""
+    return in_runs(_TEL_CAND, text, digit_runs(text) if runs is None else runs, ".,/-" + _ASCII_ALNUM, shortest=TEL_SHORTEST)
 
 
 _LABEL_GAP = re.compile(r"[^.!?。！？\n\d]{0,40}")  # the rest of the clause after a label, up to its first digit
@@ -108,14 +110,6 @@ def _ndigits(s: str) -> int:
 
 
 _DIGIT = re.compile(r"\d")
-
-
-def _candidates(text: str) -> bool:
-    for m in _tel_candidates(text):
-        if 8 <= _ndigits(m.group()) <= 15:
-            return True
-    return False
-
 
 
 #: Home regions of the shipped languages, for a seller's number from another country (after a cue).
@@ -217,15 +211,16 @@ def _cap(whole: str, norm: str, cs: int, ce: int, soft) -> str | None:
     return None if d_msg and min(d_msg) < d_soft else "warning"
 
 
-def find_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[], list[tuple[int, int]]] | None = None) -> Iterator[tuple[int, int, str | None]]:
+def find_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[], list[tuple[int, int]]] | None = None,
+                runs: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, int, str | None]]:
     """(start, end, cap) of phone numbers in normalised text; cap is 'warning' for tolerated numbers.
 
     ``regions``: ISO country codes the message is for, most specific first (see :func:`regions_of`);
     ``cues``: gives :func:`cue_spans` of ``norm`` (found once per text), asked only when a candidate
-    needs it. Each phone-shaped candidate is first asked the cheap question (written internationally,
-    a cue within 40 characters, or a local layout?); only then is its neighbourhood masked for order
-    ids, dates, prices, postcodes and labelled tracking numbers, and the candidate re-found in what is
-    left.
+    needs it; ``runs``: :func:`~.textutil.digit_runs` of ``norm`` when the caller has them. Each
+    phone-shaped candidate is first asked the cheap question (written internationally, a cue within
+    40 characters, or a local layout?); only then is its neighbourhood masked for order ids, dates,
+    prices, postcodes and labelled tracking numbers, and the candidate re-found in what is left.
     """
     regs = tuple(regions)
     whole = norm
@@ -243,7 +238,7 @@ def find_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[], list[
     done: set[tuple[int, int]] = set()
     n = len(norm)
 
-    for m in _tel_candidates(norm):
+    for m in _tel_candidates(norm, runs):
         s, e = m.start(), m.end()
         cand = m.group()
         if not 8 <= _ndigits(cand) <= 15:

@@ -234,14 +234,16 @@ RTL_CHARS = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 LETTERS = re.compile(r"[^\W\d_]")
 
 
-def left_bounded(rx: re.Pattern[str], text: str, forbidden: str = "", word: bool = False, start: int = 0) -> "Iterator[re.Match[str]]":
-    """``rx.finditer`` for a match that must not follow a word character (``word``) or a character of
-    ``forbidden``. Checked here instead of with a leading look-behind, which would stop ``re`` from
-    skipping ahead to the pattern's first characters (5-10x slower on long texts)."""
+def left_bounded(rx: re.Pattern[str], text: str, forbidden: str = "", word: bool = False, start: int = 0,
+                 end: int | None = None) -> "Iterator[re.Match[str]]":
+    """``rx.finditer`` (from ``start``, up to ``end``) for a match that must not follow a word character
+    (``word``) or a character of ``forbidden``. Checked here instead of with a leading look-behind,
+    which would stop ``re`` from skipping ahead to the pattern's first characters (5-10x slower on long
+    texts)."""
     search = rx.search
-    pos, n = start, len(text)
+    pos, n = start, len(text) if end is None else end
     while pos <= n:
-        m = search(text, pos)
+        m = search(text, pos, n)
         if m is None:
             return
         s = m.start()
@@ -263,3 +265,37 @@ def first_left_bounded(rx: re.Pattern[str], text: str, forbidden: str = "", word
     for m in left_bounded(rx, text, forbidden, word):
         return m
     return None
+
+
+#: characters a number is written with: digits, 'd' (Amazon's 'D01-…' ids), spaces, brackets, '.', '+', '/', '-'
+NUMBER_CHARS = r"\dd ().+/-"
+_RUN_FROM_DIGIT = re.compile(rf"\d[{NUMBER_CHARS}]*")
+_NUMBER_NON_DIGITS = "d ().+/-"  # NUMBER_CHARS less the digits
+
+
+def digit_runs(text: str) -> list[tuple[int, int]]:
+    """The maximal stretches of :data:`NUMBER_CHARS` that hold a digit, as (start, end), in one scan.
+
+    Order ids, tracking numbers and phone numbers are written with these characters only, so each of
+    their matches lies inside one run: :func:`in_runs` searches the runs instead of the whole text."""
+    out: list[tuple[int, int]] = []
+    done = 0
+    for m in _RUN_FROM_DIGIT.finditer(text):
+        s = m.start()
+        while s > done and text[s - 1] in _NUMBER_NON_DIGITS:  # back over '(', '+', ' ' before the first digit (no digit there)
+            s -= 1
+        out.append((s, m.end()))
+        done = m.end()
+    return out
+
+
+def in_runs(rx: re.Pattern[str], text: str, runs: list[tuple[int, int]], forbidden: str = "", word: bool = False,
+            shortest: int = 1) -> Iterator[re.Match[str]]:
+    """:func:`left_bounded` (``rx.finditer`` when nothing is forbidden) for a pattern whose matches
+    consist of :data:`NUMBER_CHARS`, are at least ``shortest`` characters long and look at most one
+    character past their end: each run that long is searched with that one character of context, the
+    rest of the text is skipped."""
+    n = len(text)
+    for a, b in runs:
+        if b - a >= shortest:
+            yield from left_bounded(rx, text, forbidden, word, a, min(b + 1, n))

@@ -16,11 +16,11 @@ from functools import cached_property
 from typing import Any, Callable, Mapping
 
 from .html_view import HtmlView
-from .lexicon import Concept, Words, concept, concepts_need_ink
+from .lexicon import Words, concept, concepts_need_ink
 from .model import Message
 from .profiles import Profile
 from .registry import Hit
-from .textutil import REPLY_SUBJECT, blank_quoted_lines, excerpt, line_of, normalise, sentences
+from .textutil import REPLY_SUBJECT, blank_quoted_lines, digit_runs, excerpt, line_of, normalise, sentences
 from .urls import AllowList, FoundUrl, find_urls
 
 
@@ -76,7 +76,7 @@ class Segment:
         scan per concept, whichever rules ask (``words``: the message's, see :attr:`MessageView.words`)."""
         got = self._found.get(name)
         if got is None:
-            got = self._found[name] = list(concept(name).finditer(self.said, words))
+            got = self._found[name] = concept(name).matches(self.said, words)
         return got
 
     def hit(self, start: int, end: int, message: str, cap: str | None = None) -> Hit:
@@ -153,12 +153,6 @@ class MessageView:
         """Cheap necessary condition: could concept ``name`` match anywhere in the message?"""
         return concept(name).possible(self.words)
 
-    def c(self, name: str) -> Concept:
-        return concept(name)
-
-    def search(self, name: str, text: str):
-        return concept(name).search(text, self.words)
-
     def once(self, seg: Segment, what: str, compute: Callable[[Segment], Any]) -> Any:
         """``compute(seg)``, computed once per segment of this view: what several rules scan for
         (sentences, concept matches, e-mail addresses, ids, URLs) is found by one scan."""
@@ -171,6 +165,11 @@ class MessageView:
 
     def sentences(self, seg: Segment) -> list[tuple[int, str]]:
         return self.once(seg, "sentences", lambda s: sentences(s.norm))
+
+    def digit_runs(self, seg: Segment) -> list[tuple[int, int]]:
+        """Where numbers are written in the segment's normalised text (:func:`~.textutil.digit_runs`):
+        found once, searched by the order-id and phone rules."""
+        return self.once(seg, "digit-runs", lambda s: digit_runs(s.norm))
 
     def matches(self, seg: Segment, name: str) -> list[re.Match[str]]:
         """Every match of concept ``name`` in the segment's normalised text (:meth:`Segment.concept_matches`)."""
