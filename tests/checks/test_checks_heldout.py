@@ -7,15 +7,18 @@ Every set was written by writers who never saw the patterns:
 - ``heldout-r3/``: round 3 (agent macros with a pasted personal line, paraphrases and side remarks,
   regional vocabulary, accent-less typing, innocent sentences sharing the violations' key words);
 - ``heldout-r4/``: round 4 (non-native writers, point-by-point answers quoting the buyer, hedged requests,
-  slang, innocent look-alikes with negations and quotes of marketplace policy).
+  slang, innocent look-alikes with negations and quotes of marketplace policy);
+- ``heldout-r5/``: round 5 (corporate and legalistic tone, texting in capitals or lower case, code-switching,
+  violations framed as the buyer's own suggestion or a favour, numbers and handles partly in words).
 
-All three were scored blind once and have since been read while tuning (issue 10, third and fourth
+Rounds 1-4 were scored blind once and have since been read while tuning (issue 10, third and fourth
 rounds): their misses showed kinds of mistakes (accent-less typing, Latin words inside Chinese or
 Japanese, paid reviews written as equations, indirect requests, traditional Chinese, review gating as
 two branches, scorn families, a buyer named as the one who cancels ...), which were fixed as mechanisms
 with test sentences of their own (``test_checks_concept_kinds.py``). So these figures are development
-figures, no longer a stranger's measure: ``heldout-r3/`` was read while tuning in session 4, and a
-round 4, written by others meanwhile and never seen here, is the blind measure.
+figures, no longer a stranger's measure. ``heldout-r5/`` is: written while session 4 tuned on rounds 3
+and 4, never read by a tuner, scored once on the code that session started from and once on what it
+ended with. It is the measure for the next round of work; tuning on it needs a round 6 written first.
 
 Each test prints aggregate figures (recall, false errors, concept x language table) and asserts a
 floor a little below what was last measured, so a regression fails CI without the test pretending
@@ -57,11 +60,17 @@ class Floors:
 #:          374/468 = 79.9 %, 30 false positives -- then read while tuning in session 4 (kinds with test
 #:          sentences of their own in test_checks_concept_kinds.py): messages 113/113, no false error;
 #:          concept sentences 467/468 = 99.8 %, 3 false positives (all Arabic). A development set since.
+#: round 5, never read while tuning: on main 2fb8527 (start of session 4) messages 104 (39 compliant)
+#:          109/126 = 86.5 %, 10 false errors; concept sentences 321/468 = 68.6 %, 34 false positives. After
+#:          session 4 (rounds 3 and 4 tuned to ~100 %): messages 111/126 = 88.1 %, 8 false errors; concept
+#:          sentences 346/468 = 73.9 %, 31 false positives. A phrase lexicon tuned to ~100 % on what it has seen
+#:          gains 2-5 points on the next writer's text.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.90, 1, 0.95, 1),
     Floors("heldout-r3", 0.97, 1, 0.98, 1),
     Floors("heldout-r4", 0.98, 1, 0.99, 4),
+    Floors("heldout-r5", 0.87, 9, 0.73, 32),
 )
 
 
