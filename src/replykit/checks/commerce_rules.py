@@ -956,9 +956,8 @@ _PHONE_LIKE = re.compile(r"\+?\d[\d ()-]{6,}\d")
 def _shown_after(view: MessageView, seg: Segment, sv: _Sent, i: int, m: re.Match[str]) -> bool:
     """The contact detail is written out after its name in the same sentence (a number or an address):
     the seller gives its own ('LINEは電話番号でも出てきます → 090 4412 8807', 'our email: shop@example.com')."""
-    start, end = sv.starts[i], sv.starts[i] + len(sv.text(i))
-    text = seg.norm
-    return bool(_PHONE_LIKE.search(text, m.end(), end)) or any(m.end() <= e.start() < end for e in emails_in(view, seg))
+    end = sv.starts[i] + len(sv.text(i))
+    return bool(_PHONE_LIKE.search(seg.norm, m.end(), end)) or any(m.end() <= e.start() < end for e in emails_in(view, seg))
 
 
 _BIRTHDAY = re.compile(r"birthday|geburtstag|anniversaire|cumplea|compleann|aniversári|aniversari|verjaardag|födelsedag|fodelsedag|urodzin|doğum gün|dogum gun|诞生日|生日|عيد ميلاد")

@@ -9,7 +9,7 @@ from .emoji import scan
 from .lexicon import concept
 from .phone import find_phones, regions_of
 from .registry import Hit, rule
-from .textutil import Twin, excerpt, lower
+from .textutil import Twin, lower
 from .urls import host_of, known_tld, shortener
 from .view import MessageView, Segment
 

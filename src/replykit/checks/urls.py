@@ -123,7 +123,6 @@ class AllowList:
 
 def shortener(host: Host) -> str | None:
     """'hard' for third-party shorteners, 'soft' for the marketplace's own (amzn.to), else None."""
-    d = domain_data()
     if host.name in _soft() or host.registrable in _soft():
         return "soft"
     if host.name in _hard() or host.registrable in _hard():
