@@ -31,7 +31,7 @@ import mjml  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from replykit.checks import Message, lint_message, load_profile  # noqa: E402
-from replykit.checks.html_view import _parser  # noqa: E402
+from replykit.checks.html_view import html_parser  # noqa: E402
 
 MARKETS_FOR = {  # which marketplaces a message in this language plausibly goes to
     "en": ["amazon", "ebay", "walmart_us", "walmart_ca", "wish", "etsy"], "es": ["amazon", "mercadolibre", "ebay"],
@@ -98,7 +98,7 @@ def run(batches: list[list[tuple[Message, str]]], warm: list[tuple[Message, str]
     for messages in batches:
         t = time.perf_counter()
         for m, _mp in messages:
-            etree.fromstring(m.html, _parser())
+            etree.fromstring(m.html, html_parser())
         base_s.append(time.perf_counter() - t)
         t = time.perf_counter()
         for m, mp in messages:

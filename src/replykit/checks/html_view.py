@@ -102,7 +102,8 @@ class TextRun:
 _PARSERS = threading.local()  # an lxml parser must not be shared between threads
 
 
-def _parser() -> etree.HTMLParser:
+def html_parser() -> etree.HTMLParser:
+    """This thread's lxml HTML parser, set up the way the checks parse a message (also the bench's baseline)."""
     got = getattr(_PARSERS, "parser", None)
     if got is None:
         # huge_tree: libxml2 otherwise drops everything nested 256+ deep, and the text after it,
@@ -201,7 +202,7 @@ class HtmlView:
             if crowded is not None:
                 raise HtmlParseError(f"an element near line {crowded} has more than {MAX_ATTRIBUTES:,} attributes: "
                                      "the parser's work grows with their square")
-            parser = _parser()
+            parser = html_parser()
             try:
                 self.root = etree.fromstring(html, parser)
             except (etree.ParserError, ValueError) as exc:  # e.g. empty document after recovery
