@@ -850,24 +850,20 @@ _ASK_FORMS = ("you_request", "request_polite", "request_verb", "review_solicit")
 
 
 def _free_asks(view: MessageView, sv: _Sent, i: int, names: tuple[str, ...]) -> list[re.Match[str]]:
-    """The request forms of sentence ``i`` (concepts ``names``) that are neither negated nor reported."""
+    """The request forms of sentence ``i`` (concepts ``names``) that are neither negated nor reported, nor
+    a payment the buyer already made ('Ihre Zahlung per PayPal bleibt'), nor the verb of a third party
+    ('de koerier stuurt', 'the courier will call')."""
     text = sv.seg.norm
+    yours = sv.of("your_payment").get(i, ()) if "pay_verb" in names and view.has("your_payment") else ()
     third = sv.of("third_party").get(i, ()) if view.has("third_party") else ()
-    if third:
-        return [m for m in _free_asks_all(view, sv, i, names) if not any(_subject_of(text, t, m) for t in third)]
-    return _free_asks_all(view, sv, i, names)
+    return [m for n in names for m in sv.of(n).get(i, ()) if not _negated(view, text, m.start()) and not _reported(sv, i, m)
+            and not (n == "pay_verb" and any(y.start() <= m.start() < y.end() for y in yours))
+            and not any(_subject_of(text, t, m) for t in third)]
 
 
 def _subject_of(text: str, t: re.Match[str], m: re.Match[str]) -> bool:
     """Is the third party ``t`` the subject right before the verb ``m`` ('de koerier stuurt', 'the courier will call')?"""
     return t.end() <= m.start() and m.start() - t.end() <= 12 and not _CLAUSE_START.search(text, t.end(), m.start())
-
-
-def _free_asks_all(view: MessageView, sv: _Sent, i: int, names: tuple[str, ...]) -> list[re.Match[str]]:
-    text = sv.seg.norm
-    yours = sv.of("your_payment").get(i, ()) if "pay_verb" in names and view.has("your_payment") else ()
-    return [m for n in names for m in sv.of(n).get(i, ()) if not _negated(view, text, m.start()) and not _reported(sv, i, m)
-            and not (n == "pay_verb" and any(y.start() <= m.start() < y.end() for y in yours))]  # 'Ihre Zahlung per PayPal bleibt'
 
 
 _MARKETPLACE = re.compile(r"(?<!\w)(?:amazon|ebay|etsy|wish|walmart|mercado ?(?:libre|livre|pago))(?!\w)")
