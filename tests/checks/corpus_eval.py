@@ -40,6 +40,8 @@ class Score:
     found: int = 0
     innocent: int = 0
     false_pos: int = 0
+    found_full: int = 0
+    false_warn: int = 0
 
     @property
     def recall(self) -> float:
@@ -50,6 +52,8 @@ class Score:
         self.found += other.found
         self.innocent += other.innocent
         self.false_pos += other.false_pos
+        self.found_full += other.found_full
+        self.false_warn += other.false_warn
 
 
 @dataclass
@@ -81,6 +85,8 @@ def score_messages(paths: Iterable[Path]) -> MessageScores:
         findings = CHECKER.lint(msg, d["marketplace"], file=str(path))
         got = {f.rule for f in findings}
         errors = {f.rule for f in findings if f.severity == "error"}
+        profile = CHECKER.profile(d["marketplace"])
+        full = {f.rule for f in findings if f.severity == profile.severity(f.rule)}
         want = set(d["expect"])
         out.messages += 1
         out.compliant += not want
@@ -89,11 +95,16 @@ def score_messages(paths: Iterable[Path]) -> MessageScores:
             s = out.by_rule[r]
             s.expected += 1
             s.found += r in got
+            s.found_full += r in full
             lang.expected += 1
             lang.found += r in got
+            lang.found_full += r in full
         for r in errors - want:
             out.by_rule[r].false_pos += 1
             lang.false_pos += 1
+        for r in got - errors - want:
+            out.by_rule[r].false_warn += 1
+            lang.false_warn += 1
         if want - got or errors - want:
             out.problems.append(f"{path.name}: missing {sorted(want - got)}, false errors {sorted(errors - want)}")
     return out
@@ -168,5 +179,5 @@ def message_table(title: str, scores: MessageScores) -> str:
     lines.append("per language: " + ", ".join(f"{lang} {s.recall:.0%}/{s.false_pos}" for lang, s in sorted(scores.by_language.items())))
     t = scores.total
     lines.append(f"TOTAL: {scores.messages} messages ({scores.compliant} compliant): recall {t.found}/{t.expected} = {t.recall:.1%}, "
-                 f"false errors {t.false_pos}")
+                 f"false errors {t.false_pos}; at full severity {t.found_full}/{t.expected}, false warnings {t.false_warn}")
     return "\n".join(lines)
