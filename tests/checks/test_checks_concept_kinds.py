@@ -1409,3 +1409,161 @@ def test_turkish_odemeniz_is_your_payment_only_when_it_is_done():
     """'ödemeniz' is both 'your payment' and 'that you pay': only 'ödemeniz alındı' is the buyer's payment."""
     assert "content.payment-account" in _rules("İkinci ürün için PayPal'dan arkadaşa gönderim olarak ödemeniz mümkün mü?")
     assert not _rules("Ödemeniz alındı, kargonuz yarın çıkıyor.")
+
+
+# ---- round 5 as development data (session 5): kinds of review incentive look-alikes ----------------
+@pytest.mark.parametrize("text", [
+    "The coupon leaflet in the parcel belongs to the brand's loyalty scheme and has nothing to do with reviews.",
+    "Der Gutschein im Paket stammt vom Hersteller und hat nichts mit Ihrer Bewertung zu tun.",
+    "Le bon d'achat glissé dans le colis vient du fabricant et n'a rien à voir avec votre avis.",
+    "El cupón de la caja es del fabricante y no tiene nada que ver con tu reseña.",
+    "Il buono nella scatola è del produttore e non ha nulla a che fare con la recensione.",
+    "O cupom dentro da caixa é do fabricante e não tem nada a ver com a sua avaliação.",
+    "De kortingsbon in de doos komt van de fabrikant en heeft niets te maken met uw review.",
+    "Kupon w paczce jest od producenta i nie ma nic wspólnego z opinią o naszym sklepie.",
+    "Presentkortet i lådan kommer från tillverkaren och har inget med ditt omdöme att göra.",
+    "Kutudaki hediye çeki üreticiye ait, yorumunuzla hiçbir ilgisi yok.",
+    "箱に入っていたクーポンはメーカーのもので、評価とは無関係です。",
+    "包裹里的代金券是品牌方的活动，跟评价没有关系。",
+    "الكوبون اللي بالعلبة من الشركة المصنعة وما له علاقة بالتقييم أبداً.",
+])
+def test_a_reward_said_to_be_unrelated_to_reviews_is_innocent(text):
+    """The reward and the review are named together only to say they are not linked."""
+    assert "content.review-incentive" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Leave us a review and the coupon in the parcel is worth 10 % more.",
+    "Schreiben Sie eine Bewertung, dann schicken wir Ihnen einen Gutschein über 5 €.",
+    "Laissez un avis et le bon d'achat de 5 € est à vous.",
+    "Deja tu reseña y te mandamos un cupón de 5 €.",
+    "Lasci una recensione e le inviamo un buono da 5 €.",
+    "Deixe a sua avaliação e enviamos um cupom de 5 €.",
+    "Laat een review achter en u krijgt een kortingsbon van 5 euro.",
+    "Zostaw opinię, a dostaniesz kupon na 20 zł.",
+    "Lämna ett omdöme så får du ett presentkort på 50 kr.",
+    "Yorum yapın, size 50 TL hediye çeki gönderelim.",
+    "レビューを書いていただければクーポンを差し上げます。",
+    "写好评就送代金券。",
+    "اكتب تقييمك ونرسل لك كوبون خصم.",
+])
+def test_a_reward_for_a_review_stays_an_incentive(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "You asked whether a review earns a voucher – we aren't allowed to offer that, but we'd value your honest opinion.",
+    "Sie fragten, ob es für eine Rezension ein Geschenk gibt – das ist bei uns nicht vorgesehen.",
+    "Vous nous demandez si un avis donne droit à une remise : ce n'est pas possible chez nous.",
+    "Me preguntas si por una reseña hay un regalo: no lo ofrecemos.",
+    "Ci chiede se con una recensione riceve uno sconto: non lo prevediamo.",
+    "Você perguntou se ganha um brinde pela avaliação: não oferecemos isso.",
+    "U vroeg of er een cadeautje tegenover een review staat – dat mogen we niet aanbieden.",
+    "Pytała Pani, czy za opinię jest rabat – niestety nie możemy tego zaproponować.",
+    "Du undrade om man får rabatt för ett omdöme – det erbjuder vi inte.",
+    "Dijiste que nos darías cinco estrellas si llegaba el regalo a tiempo: no hace falta, ya salió.",
+    "You wrote in your review that the gift bag was torn; a new one is on its way free of charge.",
+    "Dans votre avis vous signalez que le papier cadeau était déchiré : nous en renvoyons un gratuitement.",
+    "In uw recensie schreef u dat het cadeaupapier gescheurd was; we sturen gratis nieuw papier.",
+    "Yorumunuzda hediye kutusunun ezik geldiğini yazmışsınız; yenisini ücretsiz gönderiyoruz.",
+    "En tu reseña comentas que la bolsa de regalo llegó rota; te mandamos otra sin coste.",
+    "Nella sua recensione scrive che il biglietto regalo mancava: glielo spediamo gratis.",
+])
+def test_the_buyers_question_or_review_reported_is_no_incentive(text):
+    """A reward named inside the buyer's question or review that the seller reports back, then refuses or
+    answers by a free repair: no reward is offered for a review."""
+    assert not _rules(text) & {"content.review-incentive", "content.review-biased"}
+
+
+@pytest.mark.parametrize("text", [
+    "We refunded the late shipping; leave feedback only if you feel like it.",
+    "Ti ho rimborsato il ritardo, la recensione lasciala solo se ne hai voglia.",
+    "Wir haben den Versand erstattet, bewerten Sie uns nur, wenn Sie möchten.",
+    "Enligt reglerna ber vi bara om din ärliga åsikt i omdömet.",
+])
+def test_a_review_only_if_you_like_is_no_gating(text):
+    assert "content.review-biased" not in _rules(text)
+
+
+# ---- disrespect said politely or with a shrug (session 5): blame for not reading, condescension about simple
+# tasks, nagging about repeat messages, sending the buyer elsewhere; firm but polite refusals stay clean ----------
+@pytest.mark.parametrize("text", [
+    "It's obvious you never opened the manual; user errors like this are not our concern.",
+    "If you'd bothered to read the description you wouldn't be writing to us.",
+    "You can't even put together a shelf this simple?",
+    "Offensichtlich wurde die Anleitung nicht gelesen; für solche Bedienfehler sind wir nicht zuständig.",
+    "Gehen Sie doch woanders einkaufen.",
+    "Nicht mal so ein simples Regal bekommen Sie hin?",
+    "Manifestement, vous n'avez pas lu la notice.",
+    "Allez donc acheter ailleurs, on se passera de vous.",
+    "Vous n'êtes même pas capable de monter une étagère aussi simple ?",
+    "Es evidente que no leyó el manual antes de escribirnos.",
+    "Eres un torpe, la rompiste tú.",
+    "¿Ni siquiera sabes montar algo tan fácil?",
+    "Vete a comprar a otro sitio.",
+    "È evidente che il manuale non è stato letto.",
+    "Vergognati, per due euro.",
+    "Rivolga pure altrove le sue lamentele.",
+    "Invece di fare il fenomeno leggi la scheda.",
+    "Fica claro que o manual não foi lido.",
+    "Peça ajuda a alguém mais capacitado.",
+    "Não consegue montar algo tão simples?",
+    "Hoe vaak moet ik nog uitleggen dat de maat klein valt?",
+    "Het is duidelijk dat u de handleiding niet gelezen heeft.",
+    "Ga lekker ergens anders shoppen.",
+    "Nie będę tego powtarzać po raz czwarty.",
+    "Widać, że instrukcja nie została przeczytana.",
+    "Cierpliwość to chyba nie jest Pana mocna strona.",
+    "Det är uppenbart att bruksanvisningen inte har lästs.",
+    "Klarar du inte ens något så enkelt?",
+    "Bu kadar basit bir rafı kuramamanız şaşırtıcı.",
+    "Bu sizin probleminiz, bizim değil.",
+    "Talimatlar size fazla ağır geldi galiba.",
+    "何回同じことを聞くんですか。",
+    "こんな簡単な組み立てもできないんですか。",
+    "追跡番号くらい自分で調べてください。",
+    "这么简单的东西都不会装，真是服了。",
+    "一直发消息问，烦不烦。",
+    "以后别再来下单了。",
+    "لا تزعجنا كل ساعة برسالة.",
+    "روح اشتري من غيرنا.",
+    "شكواك ما إلها أي أساس.",
+])
+def test_polite_or_casual_scorn_is_disrespect(text):
+    assert "content.disrespect" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We can't accept returns after 30 days, but we're happy to help with spare parts.",
+    "The manual explains the setup on page 4; if anything is unclear, just ask us.",
+    "Assembly is simple: attach the legs first, then tighten the screws.",
+    "Leider können wir nach 30 Tagen keine Rücksendung mehr annehmen.",
+    "Der Aufbau ist einfach: zuerst die Beine, dann die Platte.",
+    "Nous ne pouvons pas accepter de retour après 30 jours, désolés.",
+    "Le montage est simple : fixez d'abord les pieds.",
+    "No podemos aceptar devoluciones después de 30 días.",
+    "El montaje es fácil: primero las patas, luego el tablero.",
+    "Non possiamo accettare resi dopo 30 giorni, ci dispiace.",
+    "Il montaggio è semplice: prima le gambe, poi il piano.",
+    "Não podemos aceitar devoluções após 30 dias.",
+    "A montagem é simples: primeiro os pés.",
+    "Na 30 dagen kunnen we helaas geen retour meer aannemen.",
+    "Po 30 dniach nie możemy niestety przyjąć zwrotu.",
+    "Efter 30 dagar kan vi tyvärr inte ta emot returer.",
+    "30 günden sonra iade kabul edemiyoruz, kusura bakmayın.",
+    "Kurulum basit: önce ayakları takın.",
+    "30日を過ぎた返品はお受けできません。",
+    "組み立ては簡単です。まず脚を取り付けてください。",
+    "超过30天的退货我们无法受理，敬请谅解。",
+    "安装很简单：先装桌腿。",
+    "لا يمكننا قبول الإرجاع بعد ٣٠ يوماً.",
+    "التركيب سهل: ركّب الأرجل أولاً.",
+])
+def test_firm_but_polite_refusals_and_plain_instructions_are_not_disrespect(text):
+    assert "content.disrespect" not in _rules(text)
+
+
+def test_a_replacement_sent_for_free_in_arabic_is_no_scorn():
+    """'ببلاش' (for free) names the seller's free replacement; only 'wants it for free' is scorn."""
+    assert "content.disrespect" not in _rules("هنبعتلك سماعة جديدة بدالها ببلاش خلال أسبوع.")
+    assert "content.disrespect" in _rules("انت عايز كل حاجة ببلاش وخلاص.")

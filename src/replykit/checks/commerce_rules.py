@@ -238,13 +238,32 @@ def _denied(view: MessageView, sv: _Sent, i: int) -> bool:
     gifts for reviews', 'ni remise ni cadeau'), or every review it names is ('not tied to any rating')?"""
     text = sv.seg.norm
 
-    def negated(m: re.Match[str]) -> bool:
-        return _negated(view, text, m.start()) or _negated_after(view, text, m)
+    def negated(m: re.Match[str]) -> bool:  # or the buyer's own words told back ('you asked whether a review earns a voucher')
+        return _negated(view, text, m.start()) or _negated_after(view, text, m) or _told(view, sv, i, m)
 
     for names in (("incentive_strong", "incentive_weak", "reward_then", "reward_amount"), ("review_noun", "review_solicit", "review_conditional")):
         found = [m for n in names for m in sv.of(n).get(i, ())]
         if found and all(negated(m) for m in found):
             return True
+    return False
+
+
+def _told(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is ``m`` the buyer's own words told back: a reported question ('Sie fragten, ob es für eine Bewertung einen
+    Gutschein gibt – ...') or what the buyer's review says ('you wrote in your review that the gift bag was torn; ...'),
+    up to the next colon, semicolon or dash?"""
+    text = sv.seg.norm
+    cues = [*sv.of("reported").get(i, ()), *(sv.of("said_in_review").get(i, ()) if view.has("said_in_review") else ())]
+    ifs = sv.of("if_you").get(i, ()) if view.has("if_you") else ()
+    for c in cues:
+        if c.start() > m.start() or _STRONG_BREAK.search(text, c.end(), max(c.end(), m.start())):
+            continue
+        if any(f.start() < c.end() and c.start() <= f.end() + 1 for f in ifs):
+            continue  # 'إذا كتبت لنا تقييماً' (if you write us a review) is no report
+        comma = text.find(",", c.end(), m.start())
+        if comma >= 0 and any(comma < a.start() < m.end() for n in _ASK_FORMS for a in sv.of(n).get(i, ())):
+            continue  # 'disse que ficou encantada, deixe-nos as cinco estrelas': the report ends, a request follows
+        return True
     return False
 
 
@@ -289,7 +308,7 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
         sv = _sent_view(view, seg)
         given = _feedback_given(view, sv)
         for i, ms in sv.of("biased_strong").items():
-            ms = [m for m in ms if not _NOT_ONLY.search(seg.norm, max(0, m.start() - 12), m.start())]
+            ms = [m for m in ms if not _NOT_ONLY.search(seg.norm, max(0, m.start() - 12), m.start()) and not _told(view, sv, i, m)]
             if ms and i not in given:  # not 'nicht nur zufriedene Kunden: alle dürfen ehrlich bewerten', not 'we left you positive feedback'
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
@@ -321,23 +340,33 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
             continue
         asks = sv.of("you_request")
         for i, ms in sv.of("top_rating").items():
-            if i in given:
-                continue
+            if i in given or all(_told(view, sv, i, m) for m in ms):
+                continue  # 'Dijiste que nos darías cinco estrellas si …: no hace falta'
             if (i in solicit or i in nouns) and i not in sv.of("honest") and _free_asks(view, sv, i, (*_ASK_FORMS, "review_conditional")):
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("review_biased").items():
-            if i not in given and (any(j in solicit for j in (i - 1, i, i + 1)) or i in asks):
+            if i not in given and (any(j in solicit for j in (i - 1, i, i + 1)) or i in asks) and not all(_told(view, sv, i, m) for m in ms):
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("gating_happy").items():
-            if i in solicit or i in nouns or (i + 1 in solicit) or (i + 1 in sv.of("top_rating")):
+            # not 'leave feedback only if you feel like it', 'ber vi dig bara om din ärliga åsikt'
+            ms = [m for m in ms if not _if_you_like(view, sv, i, m)]
+            if ms and i not in sv.of("honest") and (i in solicit or i in nouns or (i + 1 in solicit) or (i + 1 in sv.of("top_rating"))):
                 yield _hit(sv, ms[0], "review request only for satisfied buyers (review gating)")
                 return
         for i, ms in sv.of("gating_unhappy").items():
             if any(j in solicit for j in (i - 1, i, i + 1)) or (i in nouns and i not in sv.of("honest")):
                 yield _hit(sv, ms[0], "unhappy buyers are steered away from reviewing (review gating)")
                 return
+
+
+def _if_you_like(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is the condition ``m`` ('only if', 'solo se', 'nur, wenn') the buyer's wish ('... only if you feel like it',
+    'solo se ne hai voglia'), not the buyer's satisfaction? (overlapping or right after it)"""
+    if not view.has("if_you_like"):
+        return False
+    return any(w.start() <= m.end() + 2 and m.start() <= w.end() for w in sv.of("if_you_like").get(i, ()))
 
 
 #: a negation right before 'only' ('not only', 'nicht nur', 'pas seulement', '不只')
@@ -357,6 +386,8 @@ def _only_if_content(view: MessageView, sv: _Sent, i: int) -> re.Match[str] | No
         if _NOT_ONLY.search(text, max(0, o.start() - 12), o.start()):
             continue
         for c in sv.of("content_word").get(i, ()):
+            if _if_you_like(view, sv, i, c):
+                continue  # 'only if you feel like it' is the buyer's wish, not satisfaction
             lo, hi = (o.end(), c.start()) if o.end() <= c.start() else (c.end(), o.start())
             gap = text[lo:max(lo, hi)]
             if len(gap) <= 60 and not _HARD_BREAK.search(gap) and ("," not in gap or len(gap) <= 25):
