@@ -1567,3 +1567,102 @@ def test_a_replacement_sent_for_free_in_arabic_is_no_scorn():
     """'ببلاش' (for free) names the seller's free replacement; only 'wants it for free' is scorn."""
     assert "content.disrespect" not in _rules("هنبعتلك سماعة جديدة بدالها ببلاش خلال أسبوع.")
     assert "content.disrespect" in _rules("انت عايز كل حاجة ببلاش وخلاص.")
+
+
+# ---- review removal asked formally or casually, and the seller's inability to touch a review (session 5) ----------
+@pytest.mark.parametrize("text", [
+    "We kindly request that you withdraw your review now that the matter is settled.",
+    "Wir ersuchen Sie höflich, Ihre Bewertung zu löschen.",
+    "Nous vous saurions gré de retirer votre avis.",
+    "Le rogamos que retire su reseña, ya que el problema está resuelto.",
+    "Si prega il cliente di voler eliminare la recensione.",
+    "Solicitamos que remova a sua avaliação, pois o problema foi resolvido.",
+    "Wij verzoeken u vriendelijk uw recensie in te trekken.",
+    "Uprzejmie prosimy o usunięcie opinii.",
+    "Vi anhåller om att ditt omdöme tas bort.",
+    "Yorumunuzu kaldırmanızı rica ederiz.",
+    "レビューの削除をお願い申し上げます。",
+    "恳请您删除这条评价。",
+    "نرجو منكم حذف التقييم بعد حل المشكلة.",
+    "Haal die slechte review maar even weg, het is toch opgelost.",
+    "dai, ritira quel feedback negativo",
+    "Apaga essa avaliação aí, por favor",
+    "Da radę usunąć tę ocenę?",
+    "Nimm die Bewertung doch bitte raus.",
+    "Wenn Sie die Rezension auf fünf Sterne aktualisieren könnten, wäre uns sehr geholfen.",
+])
+def test_a_removal_asked_formally_or_casually(text):
+    assert "content.review-removal" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We won't ask you to change your review; what matters is that the new part works.",
+    "Als Verkäufer haben wir weder das Recht noch die Möglichkeit, Bewertungen zu ändern.",
+    "Un vendeur n'a ni le droit ni le moyen de supprimer un avis.",
+    "No le pediremos que cambie su reseña.",
+    "Non le chiederemo mai di modificare la recensione.",
+    "Não vamos pedir que altere a sua avaliação.",
+    "Wij vragen u niet om uw recensie aan te passen.",
+    "Nie będziemy prosić o zmianę opinii.",
+    "Vi kommer inte att be dig ändra ditt omdöme.",
+    "Satıcı olarak yorumları silme imkânımız yok; yorumunuz olduğu gibi kalacak.",
+    "Yorumları değiştirmek gibi bir şeyimiz yok, merak etmeyin.",
+    "評価を変更していただく必要はございません。",
+    "我们不会要求您修改评价。",
+    "لن نطلب منك تغيير تقييمك أبداً.",
+])
+def test_a_review_the_seller_will_not_touch_is_no_removal_request(text):
+    assert "content.review-removal" not in _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("review-removal", "Do us a favour and take that one-star review down, the part has arrived."),
+    ("review-removal", "Tun Sie uns den Gefallen und löschen Sie die Bewertung."),
+    ("review-removal", "Doe ons een plezier en haal die negatieve beoordeling van gisteren even weg."),
+    ("review-removal", "Gör oss en tjänst och ta bort omdömet."),
+    ("review-removal", "Hágame el favor de borrar la reseña negativa."),
+    ("cancel-request", "Do us a favour and cancel the order on your side, the item is gone."),
+    ("cancel-request", "Zrób nam przysługę i anuluj zamówienie po swojej stronie."),
+    ("review-removal", "Da radę usunąć tę negatywną opinię?"),
+    ("review-removal", "Si prega di rimuovere il commento negativo."),
+])
+def test_do_us_a_favour_asks(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Comme l'indique le règlement, un vendeur ne peut pas modifier un avis.",
+    "Do us a favour and check the tracking link first; the parcel is at the depot.",
+])
+def test_a_policy_quote_or_a_favour_about_something_else_is_innocent(text):
+    assert not _rules(text) & {"content.review-removal", "content.cancel-request"}
+
+
+# ---- cancel requests said with a shrug or a loanword, and a cancellation already processed (session 5) ----------
+@pytest.mark.parametrize("text", [
+    "Go ahead and cancel the order, we'll refund you at once.",
+    "Stornieren Sie ruhig, das Teil kommt nicht mehr.",
+    "Annulez donc la commande de votre côté, l'article est épuisé.",
+    "Cancele nomás el pedido, no nos llega el stock.",
+    "Annulli pure l'ordine, il modello non torna.",
+    "Pode cancelar tranquilo, o produto esgotou.",
+    "Vraagt u gerust een annulering aan, het artikel is uitverkocht.",
+    "Śmiało anuluj zamówienie, towaru już nie będzie.",
+    "Avbeställ gärna ordern, varan är slut.",
+    "Siparişi gönül rahatlığıyla iptal edebilirsiniz, ürün tükendi.",
+    "كنسل الطلب لو سمحت، البضاعة خلصت.",
+    "Jeśli Pan sam skancel­uje zamówienie, będzie szybciej.".replace("\u00ad", ""),
+    "Vous pouvez canceller la commande de votre bord?",
+    "If you cancel it rather than us, the refund is quicker.",
+])
+def test_a_cancel_request_with_a_shrug_or_a_loanword(text):
+    assert "content.cancel-request" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "La cancelación que pediste ya está procesada; no tienes que hacer nada más.",
+    "The cancellation you asked for is processed; there's nothing more to do on your side.",
+    "Die Stornierung ist erledigt, Sie müssen nichts weiter tun.",
+])
+def test_a_cancellation_already_processed_is_no_request(text):
+    assert "content.cancel-request" not in _rules(text)

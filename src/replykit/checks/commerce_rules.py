@@ -456,6 +456,8 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
         for i, ms in sv.of("review_removal").items():
+            if _refused(view, sv, i):
+                continue  # 'we won't ask you to change your review', 'silme imkânımız yok'
             if i in sv.of("seller_done") and not _free_asks(view, sv, i, _ASK_FORMS):
                 continue  # 'thanks to your review we corrected the listing'
             verbs = sv.of("rating_change").get(i)
@@ -475,13 +477,27 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
             # not a change the seller made ('atualizamos a descrição', 'usunęliśmy z oferty tabelę, o której pisał Pan
             # w recenzji') or an improvement of its own ('pomaga nam się poprawić')
             ms = [m for m in ms if not _own_act(sv, i, m) and not any(o.start() <= m.start() < o.end() for o in sv.of("self_improve").get(i, ()))]
-            if not ms:
+            if not ms or _refused(view, sv, i):
                 continue
             named = i in nouns or i - 1 in nouns  # 'Jag såg ditt omdöme. Om du tar bort det, betalar jag ...'
             if named and ((i in nouns and (_free_asks(view, sv, i, (*_ASK_FORMS, "change_ask")) or _imperative(sv, i, ms))) or _removal_deal(sv, i, ms)) \
                     and _affirmed(view, seg, ms, sv, i) is not None:
                 yield _hit(sv, (nouns.get(i) or ms)[0], "asks the buyer to remove or change a review or feedback")
                 return
+
+
+def _refused(view: MessageView, sv: _Sent, i: int) -> bool:
+    """Sentence ``i`` says no need or that the seller will not or cannot ask ('we won't ask you to change your
+    review', 'weder das Recht noch die Möglichkeit', 'wij vragen u niet om ...'), and asks nothing besides."""
+    no_need = sv.of("no_need").get(i)
+    if not no_need:
+        return False
+    text = sv.seg.norm
+
+    def covered(a: re.Match[str], o: re.Match[str]) -> bool:  # or verb-final: '評価を変更していただく必要はございません'
+        return o.start() <= a.start() < o.end() or a.start() <= o.start() < a.end() \
+            or (bool(_CJK.match(a.group())) and a.end() <= o.start() and not _CLAUSE_START.search(text, a.end(), o.start()))
+    return all(any(covered(a, o) for o in no_need) for a in _free_asks(view, sv, i, _ASK_FORMS))
 
 
 #: "cannot" or "no need" inside a Chinese or Japanese match, not an A-not-A question ('能不能', '有没有可能')
@@ -494,7 +510,7 @@ def _own_act(sv: _Sent, i: int, m: re.Match[str]) -> bool:
     return any(d.start() < m.end() and m.start() < d.end() for d in sv.of("seller_done").get(i, ()))
 
 
-_LEAD = re.compile(r"[\W\d_]*(?:(?:please|pls|just|bitte|einfach|alstublieft|gewoon|snälla|bara|svp|juste|por favor|per favore|proszę|prosze|lütfen|lutfen)\W+){0,2}")
+_LEAD = re.compile(r"[\W\d_]*(?:(?:please|pls|just|come on|dai|allez|vamos|hadi|komm schon|kom op|weź|bitte|einfach|alstublieft|gewoon|snälla|bara|svp|juste|por favor|per favore|proszę|prosze|lütfen|lutfen)\W+){0,2}")
 
 
 def _imperative(sv: _Sent, i: int, ms) -> bool:
