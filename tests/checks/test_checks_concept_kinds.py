@@ -1666,3 +1666,42 @@ def test_a_cancel_request_with_a_shrug_or_a_loanword(text):
 ])
 def test_a_cancellation_already_processed_is_no_request(text):
     assert "content.cancel-request" not in _rules(text)
+
+
+# ---- incentives as a programme ('customers who post a review receive ...') and 'only top ratings' (session 5) ----
+@pytest.mark.parametrize("rule,text", [
+    ("review-incentive", "Customers who post a product review within a week receive a 5 € voucher under our loyalty terms."),
+    ("review-incentive", "Nach Veröffentlichung einer Rezension erhalten Sie 3 € auf Ihr Zahlungsmittel zurück."),
+    ("review-incentive", "À réception de votre avis, un bon de 5 € vous est offert."),
+    ("review-incentive", "Los clientes que dejen una reseña reciben un cupón de 5 €."),
+    ("review-incentive", "I clienti che lasciano una recensione ricevono un buono da 5 €."),
+    ("review-incentive", "Clientes que deixarem uma avaliação recebem um cupom de 10%."),
+    ("review-incentive", "Klanten die een recensie plaatsen, krijgen een tegoedbon van 5 euro."),
+    ("review-incentive", "Kunder som lämnar ett omdöme får ett presentkort på 50 kr."),
+    ("review-incentive", "Klienci, którzy wystawią opinię, otrzymają kupon 20 zł."),
+    ("review-incentive", "Yorum yapana kargo ücreti iade."),
+    ("review-incentive", "晒图评价送数据线一根。"),
+    ("review-incentive", "كل من يكتب تقييم ياخذ كوبون خصم."),
+    ("review-incentive", "qualifica a compra que eu te devolvo o frete"),
+    ("review-incentive", "Publique a avaliação e oferecemos-lhe um brinde."),
+    ("review-incentive", "Değerlendirmenizi bıraktığınız gün 20 TL iadenizi hesabınıza geçiririz."),
+    ("review-biased", "Only five-star reviews please, anything else hurts us."),
+    ("review-biased", "Bitte nur 5 Sterne, alles andere schadet uns."),
+    ("review-biased", "Recensioni solo 5 stelle, grazie."),
+    ("review-biased", "Prosimy tylko o piątki."),
+    ("review-biased", "恳请只给好评。"),
+    ("review-biased", "Solo reseñas de cinco estrellas, por favor."),
+])
+def test_a_reward_programme_and_only_top_ratings(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Customers who post a review help others choose; thank you for yours.",
+    "Klanten die een recensie plaatsen helpen andere kopers.",
+    "Only five-star hotels use this linen, as the listing says.",
+    "Nur 5 Sterne Hotels verwenden diese Bettwäsche.",
+    "Yorum yapana teşekkür ederiz, her görüş değerli.",
+])
+def test_reviewers_thanked_or_stars_of_hotels_are_innocent(text):
+    assert not _rules(text) & {"content.review-incentive", "content.review-biased"}
