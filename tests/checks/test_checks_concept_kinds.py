@@ -1705,3 +1705,28 @@ def test_a_reward_programme_and_only_top_ratings(rule, text):
 ])
 def test_reviewers_thanked_or_stars_of_hotels_are_innocent(text):
     assert not _rules(text) & {"content.review-incentive", "content.review-biased"}
+
+
+# ---- promotion: a newsletter the buyer is put on, a sale across the shop said casually (session 5) --------------
+@pytest.mark.parametrize("text", [
+    "Schrijf u in op onze nieuwsbrief en ontvang 10% op het hele assortiment.",
+    "We hebben u op onze mailinglijst gezet, zo mist u geen actie.",
+    "ضفناك على النشرة البريدية عشان توصلك العروض.",
+    "已帮您订阅我们的电子报，新品上架会通知您。",
+    "Zaterdag grote uitverkoop: alles min 30 procent.",
+    "Semana que vem tem liquidação na loja, tudo pela metade.",
+    "No próximo pedido eu faço 15% abaixo do preço do anúncio.",
+    "Use our early bird code on the new collection next week.",
+])
+def test_a_newsletter_or_a_casual_shop_sale_is_promotion(text):
+    assert "content.promotion" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "您提到的优惠码是其他店铺的，我们这边无法使用；破损的那件已经部分退款。",
+    "You mentioned a discount code from another shop; we can't apply it, but the damaged item is refunded.",
+    "Alles is vandaag verzonden, de track-and-trace volgt.",
+    "Semana que vem o pedido chega, tudo certo com o envio.",
+])
+def test_a_code_the_buyer_mentioned_or_everything_shipped_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)

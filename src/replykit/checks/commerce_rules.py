@@ -94,6 +94,8 @@ def promotion(view: MessageView) -> Iterator[Hit]:
             continue
         done = False
         for i, ms in sv.of("promo_code").items():
+            if all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):
+                continue  # 'the discount code you mentioned is another shop's'
             start = sv.starts[i]
             original = seg.text[start : start + len(sv.text(i))]
             tokens = [t for t in _COUPON_TOKEN.findall(original) if not _NOT_COUPON.match(t)]
@@ -104,6 +106,8 @@ def promotion(view: MessageView) -> Iterator[Hit]:
         if done:
             continue
         for i, ms in (sv.of("code_word") if _CODE_GATE.search(seg.text) else {}).items():
+            if all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):
+                continue
             start = sv.starts[i]
             original = seg.text[start : start + len(sv.text(i))]
             tokens = [t for t in _COUPON_TOKEN.findall(original) if not _NOT_COUPON.match(t)]
@@ -115,7 +119,7 @@ def promotion(view: MessageView) -> Iterator[Hit]:
         if done:
             continue
         for i, ms in sv.of("promo_discount").items():
-            if i in sv.of("discount_applied"):
+            if i in sv.of("discount_applied") or all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):
                 continue
             if _tied(view, sv, i) or any(_PERCENT_OFF.search(m.group()) for m in ms):
                 yield _hit(sv, ms[0], "discount offered on a next purchase or on other products: promotional content")
@@ -134,6 +138,8 @@ def _tied(view: MessageView, sv: _Sent, i: int) -> bool:
     return any(not _negated(view, text, m.start()) for m in sv.of("promo_tie").get(i, ()))
 
 
+#: how far after its cue a reported code or discount is still the buyer's ('您提到的优惠码是其他店铺的')
+_PROMO_REPORT = 30
 #: concepts any of which a message must hold for a promotion to be possible
 _PROMO_GATE = ("promo_phrase", "promo_code", "promo_discount", "promo_cut", "promo_new", "promo_also", "promo_look", "code_word")
 
@@ -149,7 +155,7 @@ def _promo_offer(view: MessageView, seg: Segment, sv: _Sent) -> tuple[re.Match[s
     if cut:
         scope, own = sv.of("promo_scope"), sv.of("own_shop")
         for i, ms in cut.items():
-            if (i in scope or _tied(view, sv, i)) and i not in own and i not in sv.of("discount_applied"):  # 'cheaper on our own website' leaves the platform: off-platform
+            if (i in scope or _tied(view, sv, i)) and i not in own and i not in sv.of("discount_applied") and not all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):  # 'cheaper on our own website' leaves the platform: off-platform
                 return ms[0], "a sale or discount on the shop's products: promotional content"
     also, look = sv.of("promo_also"), sv.of("promo_look")
     if also or look:
@@ -808,12 +814,13 @@ _STRONG_BREAK = re.compile(r"[:;\u2013\u2014]| - ")
 _CLAUSE_START = re.compile(r"[.!?\u3002\uff01\uff1f,;:\u2013\u2014(\u3001\uff0c\u060c]| - ")
 
 
-def _reported(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+def _reported(sv: _Sent, i: int, m: re.Match[str], reach: int | None = None) -> bool:
     """Is ``m`` inside a reported question of the buyer's ('you asked whether you should cancel — no need')?
-    The report runs from its cue to the next colon, semicolon or dash of the sentence."""
+    The report runs from its cue to the next colon, semicolon or dash of the sentence (at most ``reach``
+    characters after the cue when given: texting runs on without any)."""
     text = sv.seg.norm
     for cue in sv.of("reported").get(i, ()):
-        if cue.end() <= m.start() and not _STRONG_BREAK.search(text, cue.end(), m.start()):
+        if cue.end() <= m.start() and (reach is None or m.start() - cue.end() <= reach) and not _STRONG_BREAK.search(text, cue.end(), m.start()):
             return True
     return False
 
