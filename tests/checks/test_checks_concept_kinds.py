@@ -1730,3 +1730,26 @@ def test_a_newsletter_or_a_casual_shop_sale_is_promotion(text):
 ])
 def test_a_code_the_buyer_mentioned_or_everything_shipped_is_no_promotion(text):
     assert "content.promotion" not in _rules(text)
+
+
+# ---- review gating said formally, without diacritics or as 'don't rate if unhappy' (session 5) ------------------
+@pytest.mark.parametrize("text", [
+    "Qualora sia soddisfatto, La invitiamo a lasciare il punteggio massimo; diversamente, ci scriva prima.",
+    "Jeżeli są Państwo usatysfakcjonowani, prosimy o ocenę pięciogwiazdkową.",
+    "Wij rekenen op de hoogst mogelijke waardering; bij ontevredenheid hoort u het ons eerst te melden.",
+    "OM DU AR NOJD GE OSS 5 STJARNOR, ANNARS SKRIV TILL OSS FORST",
+    "満足していなかったら評価はしないでください。まずご連絡を。",
+    "Si la escribes, que sea de cinco estrellas; las quejas, por chat.",
+])
+def test_gating_said_formally_or_without_accents(text):
+    assert "content.review-biased" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Qualora il pacco non arrivi entro venerdì, ci scriva e lo rispediamo.",
+    "Jeżeli są Państwo zainteresowani, mamy też wersję czarną w tej samej aukcji.",
+    "Om du ar nojd med storleken behover du inte gora nagot.",
+    "評価はいつでも自由にどうぞ。",
+])
+def test_conditions_without_a_review_ask_are_innocent(text):
+    assert "content.review-biased" not in _rules(text)
