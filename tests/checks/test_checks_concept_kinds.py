@@ -1753,3 +1753,15 @@ def test_gating_said_formally_or_without_accents(text):
 ])
 def test_conditions_without_a_review_ask_are_innocent(text):
     assert "content.review-biased" not in _rules(text)
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Not only happy buyers: everyone may rate us honestly.", False),
+    ("Nicht nur zufriedene Kunden dürfen bewerten, alle sind willkommen.", False),
+    ("Only satisfied customers should leave a review, please.", True),
+    ("只有满意的顾客才请留评价。", True),
+    ("不只满意的顾客，所有人都可以评价。", False),
+])
+def test_not_only_from_the_lexicon(text, found):
+    """'Not only' (concept not_only, moved out of commerce_rules) undoes the gating of 'only'."""
+    assert ("content.review-biased" in _rules(text)) is found

@@ -86,7 +86,8 @@ def test_split_script_groups_find_what_one_alternation_finds():
 
 
 NEW_CONCEPTS = ["more_better", "only_word", "content_word", "review_verb", "otherwise", "gate_route", "occasion_use", "no_strings",
-                "paid_already", "discount_applied", "self_improve", "change_ask", "dm_word", "other_marketplace", "address_data"]
+                "paid_already", "discount_applied", "self_improve", "change_ask", "dm_word", "other_marketplace", "address_data",
+                "said_in_review", "if_you_like", "star_word"]
 
 
 @pytest.mark.parametrize("name", NEW_CONCEPTS)

@@ -300,8 +300,6 @@ def _reward_after(sv: _Sent, i: int, start: int) -> bool:
     return any(m.start() > start for m in sv.of("reward_then").get(i, ()))
 
 
-#: a star rating rather than a review ('five stars', 'jeder Stern', 'gwiazdka', '星', 'النجوم')
-_STAR = re.compile(r"(?<!\w)(?:stars?\b|stern|étoile|etoile|estrel|stell[aei]|ster\b|sterren|gwiazd|stjärn|stjarn|yıldız|yildiz)|星|نجم|نجوم|نجمة")
 
 
 @rule("content.review-biased", catalogue=True)
@@ -314,12 +312,13 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
         sv = _sent_view(view, seg)
         given = _feedback_given(view, sv)
         for i, ms in sv.of("biased_strong").items():
-            ms = [m for m in ms if not _NOT_ONLY.search(seg.norm, max(0, m.start() - 12), m.start()) and not _told(view, sv, i, m)]
+            ms = [m for m in ms if not _not_only(seg.norm, m.start()) and not _told(view, sv, i, m)]
             if ms and i not in given:  # not 'nicht nur zufriedene Kunden: alle dürfen ehrlich bewerten', not 'we left you positive feedback'
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("more_better").items():
-            if any(_STAR.search(sv.text(j)) for j in (i - 1, i, i + 1) if 0 <= j < len(sv.sents)):
+            # a star rating named nearby ('five stars', 'jeder Stern', 'gwiazdka', '星', 'النجوم': concept star_word)
+            if any(concept("star_word").search(sv.text(j), view.words) for j in (i - 1, i, i + 1) if 0 <= j < len(sv.sents)):
                 yield _hit(sv, ms[0], "asks for as many stars as possible: ask for an honest review")
                 return  # 'every star counts for small shops like ours, the more the better'
         for i, ms in _star_ratings(sv).items():
@@ -375,8 +374,18 @@ def _if_you_like(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool
     return any(w.start() <= m.end() + 2 and m.start() <= w.end() for w in sv.of("if_you_like").get(i, ()))
 
 
-#: a negation right before 'only' ('not only', 'nicht nur', 'pas seulement', '不只')
-_NOT_ONLY = re.compile(r"(?:(?<!\w)(?:not|nicht|pas|non|niet|inte|nie|no)\s+|不)$")
+def _not_only(text: str, start: int) -> bool:
+    """A negation (concept not_only) right before the 'only' at ``start`` ('not only', 'nicht nur', 'pas
+    seulement', '不只'): a word and white space, or 不 with nothing between, within 12 characters."""
+    lo = max(0, start - 12)
+    edge = 1 if lo else 0  # one character of left context, so that 'cannot' never reads as 'not'
+    window = text[lo - edge:start]
+    for m in concept("not_only").finditer(window):
+        rest = window[m.end():]
+        if m.start() >= edge and (rest == "" if m.group() == "不" else (rest != "" and rest.isspace())):
+            return True
+    return False
+
 _HARD_BREAK = re.compile(r"[.;:!?\u3002\uff01\uff1f\u061b]")
 
 
@@ -389,7 +398,7 @@ def _only_if_content(view: MessageView, sv: _Sent, i: int) -> re.Match[str] | No
         return None
     text = sv.seg.norm
     for o in sv.of("only_word").get(i, ()):
-        if _NOT_ONLY.search(text, max(0, o.start() - 12), o.start()):
+        if _not_only(text, o.start()):
             continue
         for c in sv.of("content_word").get(i, ()):
             if _if_you_like(view, sv, i, c):
@@ -472,7 +481,8 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
             ms = [m for m in ms if not _own_act(sv, i, m)]  # 'każda ocena pomaga nam poprawić produkt'
             if not ms:
                 continue
-            if all(_CJK_CANNOT.search(m.group()) for m in ms):
+            if all(concept("cjk_cannot").search(m.group()) for m in ms):
+                # 'cannot' or 'no need' inside a Chinese or Japanese match, not an A-not-A question ('能不能')
                 continue  # '评价不需要做任何修改' (the review needs no change)
             yield _hit(sv, ms[0], "asks the buyer to remove or change a review or feedback")
             return
@@ -506,8 +516,6 @@ def _refused(view: MessageView, sv: _Sent, i: int) -> bool:
     return all(any(covered(a, o) for o in no_need) for a in _free_asks(view, sv, i, _ASK_FORMS))
 
 
-#: "cannot" or "no need" inside a Chinese or Japanese match, not an A-not-A question ('能不能', '有没有可能')
-_CJK_CANNOT = re.compile(r"无法|没法|(?<!能)不能(?!不)|不可能|不需要|不必|无需|(?<!用)不用(?!不)|できません|できかねます|必要はありません")
 
 
 def _own_act(sv: _Sent, i: int, m: re.Match[str]) -> bool:
@@ -1010,7 +1018,6 @@ def _shown_after(view: MessageView, seg: Segment, sv: _Sent, i: int, m: re.Match
     return bool(_PHONE_LIKE.search(seg.norm, m.end(), end)) or any(m.end() <= e.start() < end for e in emails_in(view, seg))
 
 
-_BIRTHDAY = re.compile(r"birthday|geburtstag|anniversaire|cumplea|compleann|aniversári|aniversari|verjaardag|födelsedag|fodelsedag|urodzin|doğum gün|dogum gun|诞生日|生日|عيد ميلاد")
 #: a possessive right before the birthday: the buyer's own ('your birthday', 'votre anniversaire', '您的生日')
 _YOUR = re.compile(r"(?:(?<!\w)(?:your|ur|ihr\w*|dein\w*|votre|ton|ta|su|tu|suo|tuo|sua|seu|uw|je|jouw|din|ditt|pana|pani|twoj\w*|swoi\w*|swoj\w*|sizin)\s+(?:[\w'’]+\s*){0,2}|您的?|你的?|お客様の|あなたの)$")
 
@@ -1018,7 +1025,7 @@ _YOUR = re.compile(r"(?:(?<!\w)(?:your|ur|ihr\w*|dein\w*|votre|ton|ta|su|tu|suo|
 def _occasion(sv: _Sent, i: int, m: re.Match[str]) -> bool:
     """A birthday that is the occasion or the text of a personalisation ('the birthday date you want on the
     bracelet', '生日祝福印在卡片上', 'a birthday present, wrapped'), not the buyer's own birthday asked for."""
-    if not _BIRTHDAY.search(m.group()) or i not in sv.of("occasion_use"):
+    if i not in sv.of("occasion_use") or not concept("birthday_word").search(m.group()):
         return False
     text = sv.seg.norm
     return not _YOUR.search(text, max(0, m.start() - 25), m.start())
