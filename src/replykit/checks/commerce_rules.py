@@ -300,8 +300,6 @@ def _reward_after(sv: _Sent, i: int, start: int) -> bool:
     return any(m.start() > start for m in sv.of("reward_then").get(i, ()))
 
 
-
-
 @rule("content.review-biased", catalogue=True)
 def review_biased(view: MessageView) -> Iterator[Hit]:
     # (not top_rating: one of its fragments has no anchor word, so it is possible in every message)
@@ -385,6 +383,7 @@ def _not_only(text: str, start: int) -> bool:
         if m.start() >= edge and (rest == "" if m.group() == "不" else (rest != "" and rest.isspace())):
             return True
     return False
+
 
 _HARD_BREAK = re.compile(r"[.;:!?\u3002\uff01\uff1f\u061b]")
 
@@ -514,8 +513,6 @@ def _refused(view: MessageView, sv: _Sent, i: int) -> bool:
         return o.start() <= a.start() < o.end() or a.start() <= o.start() < a.end() \
             or (bool(_CJK.match(a.group())) and a.end() <= o.start() and not _CLAUSE_START.search(text, a.end(), o.start()))
     return all(any(covered(a, o) for o in no_need) for a in _free_asks(view, sv, i, _ASK_FORMS))
-
-
 
 
 def _own_act(sv: _Sent, i: int, m: re.Match[str]) -> bool:
