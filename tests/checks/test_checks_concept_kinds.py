@@ -1765,3 +1765,14 @@ def test_conditions_without_a_review_ask_are_innocent(text):
 def test_not_only_from_the_lexicon(text, found):
     """'Not only' (concept not_only, moved out of commerce_rules) undoes the gating of 'only'."""
     assert ("content.review-biased" in _rules(text)) is found
+
+
+@pytest.mark.parametrize("text,rule,found", [
+    ("نحن لا نطلب منك أبداً حذف المراجعة.", "review-removal", False),
+    ("لا نريد منك مطلقاً تعديل تقييمك.", "review-removal", False),
+    ("نرجو منك حذف المراجعة بعد وصول البديل.", "review-removal", True),
+])
+def test_an_arabic_negation_a_few_words_back_reaches(text, rule, found):
+    """Arabic is written with spaces: a negation three words back negates, as in Latin script (the
+    four-character reach is for Chinese and Japanese only)."""
+    assert ("content." + rule in _rules(text)) is found

@@ -843,7 +843,7 @@ def _clause_has(sv: _Sent, i: int, found: dict[int, list[re.Match[str]]], m: re.
 
 def _negated(view: MessageView, text: str, start: int, reach: int = 30) -> bool:
     """A negation in the same clause just before ``start`` ('don't share your phone number', 'keine Telefonnummer')."""
-    if _CJK.search(text, max(0, start - 1), start + 1):
+    if _HAN_KANA.search(text, max(0, start - 1), start + 1):
         reach = min(reach, 4)  # no spaces: '不好意思' (sorry) a clause earlier negates nothing
     lo, _whole = _clause_tail(text, start, reach)
     # a few characters of left context, so that a negation's look-behind sees them ('すみません' is sorry, not 'ません')
@@ -1083,6 +1083,8 @@ def shipping_confirmation(view: MessageView) -> Iterator[Hit]:
 _ORDER_REF = re.compile(r"(?:\d{3}|d\d{2})-\d{7}-\d{7}|\d{2}-\d{5}-\d{5}|#\s?\d{5,}|\b\d{6,}\b")
 _WORDS = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u0600-\u06ff]")
+#: Chinese and Japanese, written without spaces (Arabic has them: a negation a few words back reaches)
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def _short(sentence: str, limit: int) -> bool:
