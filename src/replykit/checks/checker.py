@@ -109,7 +109,8 @@ class Checker:
 
     # ---- start-up ---------------------------------------------------------------------------------
     def warm(self, marketplaces: Iterable[str] = MARKETPLACES) -> "Checker":
-        """Compile everything a first lint would: profiles, lexicon, language model, HTML machinery."""
+        """Compile everything a first lint would: profiles, lexicon, concept model, language model, HTML machinery."""
+        from .learned import packaged_model
         from .lexicon import build_all
 
         build_all()
@@ -121,6 +122,8 @@ class Checker:
         )
         for m in (*marketplaces, _ALL):
             self.profile(m)
+        if any(self.profile(m).learned for m in (*marketplaces, _ALL)):
+            packaged_model()  # a damaged model file is a ModelError here, at start-up
         for m in marketplaces:
             self.lint(sample, m)
         return self

@@ -15,6 +15,7 @@ from .html_view import HtmlParseError
 from .model import SEVERITY_RANK, Finding, LintReport, Message
 from .checker import Checker, default_checker
 from .profiles import Profile, ProfileError
+from .learned import CUES as LEARNED_RULES, packaged_model, second_opinion
 from .limits import RULE_ID as TOO_LARGE, too_large
 from .registry import RULES, Hit
 from .view import MessageView
@@ -30,7 +31,8 @@ def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str]
     """Run every registered rule that is on in the view's profile and whose context is present.
 
     A subject or body over :data:`~.limits.MAX_MESSAGE_CHARS` is one ``input.too-large`` finding
-    and nothing else runs on it."""
+    and nothing else runs on it. A concept rule that found nothing asks the learned model for a second
+    opinion when the profile takes it (:mod:`.learned`): at most one finding, capped at warning."""
     profile = view.profile
     big = list(too_large(view))
     if big:
@@ -41,8 +43,12 @@ def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str]
     for rid, spec, sev in active:
         if spec.requires and not _present(ctx, spec.requires):
             continue
+        before = len(out)
         for hit in spec.fn(view):
             out.append(_finding(rid, sev, hit, file))
+        if len(out) == before and rid in LEARNED_RULES and profile.learned:
+            for hit in second_opinion(view, rid, packaged_model()):
+                out.append(_finding(rid, sev, hit, file))
     return out
 
 

@@ -7,6 +7,7 @@ package in ``replykit.toml`` at its root::
     severity."content.pictograph" = "off"
     allow_domains = ["example-carrier.com"]      # added to the packaged list
     sla_hours = 12
+    learned_second_opinion = false               # no learned warnings for the concept rules
 
 Tables are merged key by key over the packaged profile; ``allow_domains`` is extended, not replaced
 (use ``replace_allow_domains = true`` to replace it). ``[profiles.all]`` applies to every marketplace.
@@ -65,6 +66,12 @@ class Profile:
         from .registry import RULES
 
         return [(rid, spec, sev) for rid, spec in RULES.items() if (sev := self.severity(rid)) != "off"]
+
+    @property
+    def learned(self) -> bool:
+        """Whether the concept rules take the learned model's second opinion (``learned_second_opinion``;
+        on unless the profile or ``replykit.toml`` turns it off). Its findings are warnings only."""
+        return self.data.get("learned_second_opinion", True) is not False
 
     @property
     def allow_domains(self) -> tuple[str, ...]:
@@ -142,6 +149,10 @@ def _merge(base: dict[str, Any], over: Mapping[str, Any], where: str) -> dict[st
                     raise ProfileError(f"{where}.severity.{rid!r}: {s!r} is not one of error, warning, off")
                 sev[rid] = s
             out["severity"] = sev
+        elif key == "learned_second_opinion":
+            if not isinstance(val, bool):
+                raise ProfileError(f"{where}.learned_second_opinion must be true or false")
+            out[key] = val
         elif key == "allow_domains":
             if not isinstance(val, list) or not all(isinstance(d, str) for d in val):
                 raise ProfileError(f"{where}.allow_domains must be a list of domain strings")

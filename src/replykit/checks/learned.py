@@ -1,0 +1,308 @@
+"""A learned second opinion for the concept rules: a per-rule linear model over character and word n-grams.
+
+The phrase lexicon (``data/lexicon.json``) reaches ~100 % on the text it was tuned on but misses the
+next writer's wording. A logistic regression per concept rule, trained on every committed concept
+corpus round (``tools/train_concept_model.py``), reads a sentence as a whole and catches some of that
+wording. It only ever *warns*: when a concept rule found nothing in a message, a sentence that carries
+a topic cue of the rule (a lexicon concept listed in :data:`CUES`, already found by the view) and that
+the model scores above the rule's threshold becomes one ``warning`` finding for the rule.
+
+Features (shared by training and scoring, :func:`sentence_grams`): the presence of ``char_wb``
+1-4-grams (each white-space word padded with a space on both sides) and of word 1-2-grams (``\\w+``
+tokens), each block scaled by ``1/sqrt(number of n-grams the sentence has)`` -- a number that depends
+on the sentence alone, so pruning a feature from the model never changes the value of another.
+
+The weights ship as ``data/concept_model.npz`` (vocabulary, float32 weights, per-rule bias and
+threshold, and the training metadata). The file is untrusted input: anything wrong with it is a
+:class:`ModelError` naming it.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+from bisect import bisect_right
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+import numpy as np
+
+from ..errors import ReplykitError
+from .registry import Hit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .view import MessageView, Segment
+
+#: the format of ``concept_model.npz`` this code reads (and ``tools/train_concept_model.py`` writes)
+FORMAT = 1
+#: char_wb n-gram sizes and word n-gram sizes: the feature definition, recorded in the model file
+CHAR_N = (1, 4)
+WORD_N = (1, 2)
+#: longer words are cut to this many characters and longer sentences to this many (bounded cost)
+MAX_WORD = 40
+MAX_SENTENCE = 1_000
+_WORD_CACHE_MAX = 50_000
+_TOKEN = re.compile(r"\w+")
+
+#: lexicon concepts that mark a sentence as being about a rule's topic: the model only reads those
+CUES: dict[str, tuple[str, ...]] = {
+    "content.promotion": ("promo_code", "promo_discount", "promo_tie", "promo_phrase", "promo_cut", "promo_scope", "promo_new",
+                          "promo_also", "promo_look", "code_word", "own_shop", "buy_verb"),
+    "content.off-platform": ("messenger", "social_network", "contact_verb", "off_platform_phrase", "messenger_invite", "easier_there",
+                             "by_channel", "own_shop", "phone_cue", "stay_on_platform", "private_channel", "other_marketplace",
+                             "dm_word", "we_propose"),
+    "content.payment-account": ("payment_rail", "pay_verb", "bank_details", "pay_us", "extra_funds"),
+    "content.cancel-request": ("cancel_request", "cancel_word", "cancel_done", "cancel_other", "you_request"),
+    "content.personal-info-request": ("personal_object", "personal_question", "request_verb", "request_polite", "records_purpose",
+                                      "address_data"),
+    "content.review-incentive": ("review_noun", "review_solicit", "review_conditional", "incentive_strong", "incentive_weak",
+                                 "reward_amount", "reward_then", "review_verb"),
+    "content.review-biased": ("review_noun", "review_solicit", "review_conditional", "review_biased", "biased_strong", "top_rating",
+                              "gating_happy", "gating_unhappy", "rating_change", "honest", "review_verb"),
+    "content.review-removal": ("review_noun", "review_removal", "rating_change", "gating_unhappy", "reported", "review_verb"),
+}
+# content.disrespect has none: its only cue would be its own lexicon concept, which the rule already judges
+#: what a learned finding says, per rule (it names itself a learned reading and asks for a look)
+READS_LIKE: dict[str, str] = {
+    "content.promotion": "marketing or a promotion",
+    "content.off-platform": "an off-platform contact request",
+    "content.payment-account": "a payment outside the marketplace",
+    "content.cancel-request": "asking the buyer to cancel",
+    "content.personal-info-request": "a request for the buyer's personal data",
+    "content.review-incentive": "a reward for a review",
+    "content.review-biased": "asking for a positive review only",
+    "content.review-removal": "asking to remove or change a review",
+}
+
+
+class ModelError(ReplykitError, ValueError):
+    """The concept model file is unusable; the message names the file and what is wrong."""
+
+
+# ---- features ------------------------------------------------------------------------------------
+def char_grams(word: str) -> list[str]:
+    """The char_wb n-grams of one white-space word (cut to :data:`MAX_WORD`), padded with spaces."""
+    w = " " + word[:MAX_WORD] + " "
+    n_lo, n_hi = CHAR_N
+    return [w[i:i + n] for n in range(n_lo, n_hi + 1) for i in range(len(w) - n + 1)]
+
+
+def _char_count(word: str) -> int:
+    """``len(char_grams(word))`` without making them: a padded word of L >= 3 characters has 4L - 6."""
+    return 4 * (min(len(word), MAX_WORD) + 2) - 6
+
+
+def word_grams(text: str) -> list[str]:
+    """Word uni- and bigrams of ``text`` (``\\w+`` tokens)."""
+    toks = _TOKEN.findall(text)
+    return toks + [a + " " + b for a, b in zip(toks, toks[1:])]
+
+
+def sentence_grams(text: str) -> tuple[set[str], int, set[str], int]:
+    """(char n-grams present, how many char n-grams, word n-grams present, how many word n-grams) of a
+    normalised sentence: the model's whole input. Training uses exactly this."""
+    text = text[:MAX_SENTENCE]
+    chars: set[str] = set()
+    n_char = 0
+    for w in text.split():
+        chars.update(char_grams(w))
+        n_char += _char_count(w)
+    words = word_grams(text)
+    return chars, n_char, set(words), len(words)
+
+
+# ---- the model -----------------------------------------------------------------------------------
+class ConceptModel:
+    """Per-rule linear scores of a sentence. Immutable after loading apart from a bounded cache of
+    words' feature rows (a dict; concurrent use from several threads is safe)."""
+
+    def __init__(self, *, rules: tuple[str, ...], vocab: list[str], n_char: int, weights: np.ndarray, bias: np.ndarray,
+                 thresholds: np.ndarray, meta: dict[str, Any], source: str = "<memory>"):
+        self.rules = rules
+        self.column = {r: j for j, r in enumerate(rules)}
+        self.meta = meta
+        self.source = source
+        self._char_vocab = {g: i for i, g in enumerate(vocab[:n_char])}
+        self._word_vocab = {g: i for i, g in enumerate(vocab[n_char:])}
+        self._wc = weights[:n_char]
+        self._ww = weights[n_char:]
+        self.bias = bias
+        self.thresholds = thresholds
+        self._rows_of_word: dict[str, tuple[int, ...]] = {}
+
+    def _word_rows(self, word: str) -> tuple[int, ...]:
+        word = word[:MAX_WORD]  # all char_grams() reads
+        got = self._rows_of_word.get(word)
+        if got is None:
+            get = self._char_vocab.get
+            got = tuple({j for g in char_grams(word) if (j := get(g)) is not None})
+            cache = self._rows_of_word
+            if len(cache) >= _WORD_CACHE_MAX:
+                cache.clear()
+            cache[word] = got
+        return got
+
+    def scores(self, sentence: str) -> np.ndarray:
+        """The decision value of every rule (column order :attr:`rules`) for one normalised sentence."""
+        text = sentence[:MAX_SENTENCE]
+        out = self.bias.copy()
+        rows: set[int] = set()
+        n_char = 0
+        for w in text.split():
+            rows.update(self._word_rows(w))
+            n_char += _char_count(w)
+        if rows:
+            out += self._wc[list(rows)].sum(axis=0) / math.sqrt(n_char)
+        grams = word_grams(text)
+        if grams:
+            get = self._word_vocab.get
+            wrows = {j for g in grams if (j := get(g)) is not None}
+            if wrows:
+                out += self._ww[list(wrows)].sum(axis=0) / math.sqrt(len(grams))
+        return out
+
+    def reference_scores(self, sentence: str) -> np.ndarray:
+        """:meth:`scores` the plain way, from :func:`sentence_grams` as training computes them (no word
+        cache, no shortcuts): tests prove the two agree."""
+        chars, n_char, words, n_word = sentence_grams(sentence)
+        out = self.bias.astype(np.float64)
+        c = [self._char_vocab[g] for g in sorted(chars) if g in self._char_vocab]
+        w = [self._word_vocab[g] for g in sorted(words) if g in self._word_vocab]
+        if c:
+            out = out + self._wc[c].astype(np.float64).sum(axis=0) / math.sqrt(n_char)
+        if w:
+            out = out + self._ww[w].astype(np.float64).sum(axis=0) / math.sqrt(n_word)
+        return out
+
+    def fires(self, sentence: str) -> list[str]:
+        """The rules whose threshold ``sentence`` reaches (a plain reference for tests and tools)."""
+        s = self.scores(sentence)
+        return [r for j, r in enumerate(self.rules) if s[j] >= self.thresholds[j]]
+
+
+def _array(data: Any, name: str, path: str) -> np.ndarray:
+    if name not in data.files:
+        raise ModelError(f"{path}: concept model has no {name!r} array")
+    try:
+        return data[name]
+    except Exception as exc:  # a damaged member: zlib, CRC, a bad header
+        raise ModelError(f"{path}: concept model array {name!r} is unreadable ({type(exc).__name__}: {exc})") from None
+
+
+def load_model(path: str | Path) -> ConceptModel:
+    """Read and validate a concept model file (an ``.npz`` written by ``tools/train_concept_model.py``)."""
+    where = str(path)
+    try:
+        data = np.load(path, allow_pickle=False)
+    except FileNotFoundError:
+        raise ModelError(f"{where}: concept model file is missing") from None
+    except Exception as exc:  # not a zip, truncated, a pickle, ...
+        raise ModelError(f"{where}: concept model file is unreadable ({type(exc).__name__}: {exc})") from None
+    if not isinstance(data, np.lib.npyio.NpzFile):
+        raise ModelError(f"{where}: concept model file is not an .npz archive")
+    with data:
+        meta_raw, vocab_raw = _array(data, "meta", where), _array(data, "vocab", where)
+        weights, bias, thresholds = (_array(data, n, where) for n in ("weights", "bias", "thresholds"))
+    try:
+        meta = json.loads(bytes(meta_raw).decode("utf-8"))
+        vocab = bytes(vocab_raw).decode("utf-8").split("\n") if vocab_raw.size else []
+    except (UnicodeDecodeError, ValueError, TypeError) as exc:
+        raise ModelError(f"{where}: concept model metadata or vocabulary is not valid UTF-8 JSON/text ({exc})") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise ModelError(f"{where}: concept model format {meta.get('format') if isinstance(meta, dict) else None!r} is not {FORMAT}")
+    rules = meta.get("rules")
+    n_char = meta.get("n_char")
+    if not (isinstance(rules, list) and rules and all(isinstance(r, str) and r in CUES for r in rules)):
+        raise ModelError(f"{where}: concept model 'rules' must list concept rule ids")
+    if meta.get("char_n") != list(CHAR_N) or meta.get("word_n") != list(WORD_N) or meta.get("max_word") != MAX_WORD:
+        raise ModelError(f"{where}: concept model was trained on other features than this code computes")
+    k = len(rules)
+    if not (isinstance(n_char, int) and 0 <= n_char <= len(vocab)):
+        raise ModelError(f"{where}: concept model 'n_char' does not fit its vocabulary")
+    for name, arr, shape in (("weights", weights, (len(vocab), k)), ("bias", bias, (k,)), ("thresholds", thresholds, (k,))):
+        if arr.dtype != np.float32 or arr.shape != shape:
+            raise ModelError(f"{where}: concept model array {name!r} is {arr.dtype}{list(arr.shape)}, expected float32{list(shape)}")
+        if not np.isfinite(arr).all():
+            raise ModelError(f"{where}: concept model array {name!r} holds a non-finite number")
+    if len(set(vocab[:n_char])) != n_char or len(set(vocab[n_char:])) != len(vocab) - n_char:
+        raise ModelError(f"{where}: concept model vocabulary repeats an n-gram")
+    return ConceptModel(rules=tuple(rules), vocab=vocab, n_char=n_char, weights=np.ascontiguousarray(weights),
+                        bias=bias, thresholds=thresholds, meta=meta, source=where)
+
+
+def packaged_path() -> Path:
+    return Path(str(resources.files("replykit") / "data" / "concept_model.npz"))
+
+
+_PACKAGED: ConceptModel | None = None
+_LOCK = threading.Lock()
+
+
+def packaged_model() -> ConceptModel:
+    """The model shipped with the package, loaded once (:meth:`~.checker.Checker.warm` loads it up front)."""
+    global _PACKAGED
+    if _PACKAGED is None:
+        with _LOCK:
+            if _PACKAGED is None:
+                _PACKAGED = load_model(packaged_path())
+    return _PACKAGED
+
+
+# ---- the second opinion ----------------------------------------------------------------------------
+def cue_sentences(view: "MessageView", seg: "Segment") -> dict[int, frozenset[str]]:
+    """Sentence index -> the rules one of whose cue concepts matches in it (the view's concept matches,
+    found once per segment whichever rule asks; a concept the message cannot hold is not searched)."""
+
+    def compute(s: "Segment") -> dict[int, frozenset[str]]:
+        starts = [o for o, _t in view.sentences(s)]
+        out: dict[int, set[str]] = {}
+        for name, rules in _RULES_OF_CUE.items():
+            if not view.has(name):
+                continue
+            for m in view.matches(s, name):
+                out.setdefault(max(0, bisect_right(starts, m.start()) - 1), set()).update(rules)
+        return {i: frozenset(r) for i, r in out.items()}
+
+    return view.once(seg, "learned-cues", compute)
+
+
+_RULES_OF_CUE: dict[str, tuple[str, ...]] = {}
+for _rule, _names in CUES.items():
+    for _n in _names:
+        _RULES_OF_CUE[_n] = (*_RULES_OF_CUE.get(_n, ()), _rule)
+
+
+def cue_text(view: "MessageView", seg: "Segment") -> list[tuple[int, str, frozenset[str]]]:
+    """(offset, sentence as the concept rules read it, cued rules) of the segment's cue-carrying
+    sentences: the normalised text with quoted buyer lines blanked (:attr:`~.view.Segment.said`)."""
+    cues = cue_sentences(view, seg)
+    if not cues:
+        return []
+    said = seg.said
+    return [(off, said[off:off + len(s)], cues[i]) for i, (off, s) in enumerate(view.sentences(seg)) if i in cues]
+
+
+def second_opinion(view: "MessageView", rule_id: str, model: ConceptModel) -> Iterator[Hit]:
+    """At most one ``warning`` hit: the first sentence cued for ``rule_id`` that ``model`` scores at or
+    above the rule's threshold (run only when the lexicon found nothing for the rule in the message)."""
+    j = model.column.get(rule_id)
+    if j is None:
+        return
+    threshold = model.thresholds[j]
+    for seg in view.texts:
+        if seg.kind == "subject" and seg.said.isspace():
+            continue  # a reply's subject quotes the buyer
+        for off, sentence, rules in cue_text(view, seg):
+            if rule_id not in rules:
+                continue
+            scores = view.once(seg, f"learned-score-{off}", lambda _s, t=sentence: model.scores(t))
+            if scores[j] >= threshold:
+                yield seg.hit(off, off + len(sentence),
+                              f"reads like {READS_LIKE[rule_id]} (learned model, score {float(scores[j] - threshold):+.2f} over "
+                              "its threshold); check it", "warning")
+                return
+
+
+__all__ = ["CUES", "ConceptModel", "ModelError", "cue_text", "load_model", "packaged_model", "second_opinion", "sentence_grams"]

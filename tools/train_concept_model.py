@@ -1,0 +1,298 @@
+"""Train the concept rules' learned second opinion (``src/replykit/data/concept_model.npz``).
+
+    .venv/bin/pip install -e '.[train]'                 # scikit-learn, for training only
+    .venv/bin/python tools/train_concept_model.py         # writes the packaged model
+    .venv/bin/python tools/train_concept_model.py --check # retrains in memory, compares with the shipped file
+
+Deterministic: the same corpora and library versions give the same weights. Training data (all
+committed under ``tests/corpus``; ``heldout-r5`` is never read: it is the model's blind measure):
+
+- concept sentences of ``concepts/`` (two writer groups: ``<lang>.json`` and ``<lang>-r2.json``),
+  ``heldout``, ``heldout-r2``, ``heldout-r3`` and ``heldout-r4``: a violating sentence is a positive of
+  its rule; an innocent look-alike is a negative of every rule; other rules' violations are left out;
+- every sentence of the messages of the same rounds, a negative of every concept rule the message's
+  label does not expect (greetings, order talk, signatures: what the concept corpora never show; a
+  message expecting a rule is no example of it, as the label does not say which sentence breaks it).
+
+Features are :func:`replykit.checks.learned.sentence_grams` (n-grams seen in at least two training
+sentences); one L2 logistic regression per rule (liblinear, C=10, balanced class weights). A rule's
+threshold is set out of fold -- one fold per writer group, the model trained on the others -- just
+above the highest score of an innocent training sentence that carries a cue of the rule (k=0), so
+that, out of fold, no innocent training sentence would have fired. Only aggregate figures are printed.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import sys
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "corpus"
+OUT = ROOT / "src" / "replykit" / "data" / "concept_model.npz"
+#: (group, concept files, message files): one group per writer group, the unit of a fold
+ROUNDS = (
+    ("dev-a", "concepts/[a-z][a-z].json", "messages/*.json"),
+    ("dev-b", "concepts/*-r2.json", None),
+    ("r1", "heldout/concepts/*.json", "heldout/messages/*.json"),
+    ("r2", "heldout-r2/concepts/*.json", "heldout-r2/messages/*.json"),
+    ("r3", "heldout-r3/concepts/*.json", "heldout-r3/messages/*.json"),
+    ("r4", "heldout-r4/concepts/*.json", "heldout-r4/messages/*.json"),
+)
+C = 10.0
+K = 0
+MIN_DF = 2
+PRUNE = 1e-3  # weights below this (absolute) are dropped; a feature with none left leaves the vocabulary
+# (pruning harder costs accuracy: features are scaled by 1/sqrt(~300 n-grams), so many small weights add up)
+MANTISSA_BITS = 13  # weights keep 13 of float32's 23 mantissa bits (relative error < 1e-4): a third smaller file
+
+
+@dataclass
+class Row:
+    group: str
+    text: str  # normalised, quoted buyer lines blanked: what the rules read
+    rule: str | None  # the concept rule of a concept sentence; None for a message sentence
+    violates: bool
+    cued: frozenset[str]  # rules one of whose cue concepts the text carries
+    expect: frozenset[str] = frozenset()  # a message sentence: the rules its message's label expects
+
+    def negative_for(self, rule: str) -> bool:
+        return not self.violates and rule not in self.expect
+
+
+def corpus_files() -> list[tuple[str, Path]]:
+    """(group, file) of every file the model is trained on, in a fixed order."""
+    out = []
+    for group, concepts, messages in ROUNDS:
+        for pattern in (concepts, messages):
+            if pattern:
+                out += [(group, p) for p in sorted(CORPUS.glob(pattern))]
+    return out
+
+
+def training_set_hash(files: list[tuple[str, Path]] | None = None) -> str:
+    """sha256 over every training file's path (relative to tests/corpus), group and content."""
+    h = hashlib.sha256()
+    for group, p in files if files is not None else corpus_files():
+        h.update(f"{group}\0{p.relative_to(CORPUS).as_posix()}\0".encode())
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def load_rows() -> list[Row]:
+    from replykit.checks import Message
+    from replykit.checks.learned import cue_sentences
+    from replykit.checks.profiles import load_profile
+    from replykit.checks.textutil import REPLY_SUBJECT
+    from replykit.checks.view import MessageView
+
+    profile = load_profile("all")
+    rows: list[Row] = []
+    for group, path in corpus_files():
+        d = json.loads(path.read_text(encoding="utf-8"))
+        if "cases" in d:
+            for case in d["cases"]:
+                view = MessageView(Message("", text=case["text"]), profile)
+                for seg in view.texts:
+                    cued = frozenset().union(*cue_sentences(view, seg).values())
+                    rows.append(Row(group, " ".join(seg.said.split()), case["rule"], bool(case["violates"]), cued))
+        else:
+            expect = frozenset(d["expect"])
+            msg = Message(d["subject"], d.get("html"), d.get("text"), d.get("context") or {})
+            view = MessageView(msg, profile)
+            for seg in view.texts:
+                if seg.kind == "subject" and REPLY_SUBJECT.match(seg.norm):
+                    continue
+                cues = cue_sentences(view, seg)
+                said = seg.said
+                for i, (off, s) in enumerate(view.sentences(seg)):
+                    text = " ".join(said[off:off + len(s)].split())
+                    if text:
+                        rows.append(Row(group, text, None, False, cues.get(i, frozenset()), expect))
+    return rows
+
+
+def features(rows: list[Row]):
+    """(binary gram matrix scaled per block, gram list, number of char grams): every gram of every row."""
+    import scipy.sparse as sp
+
+    from replykit.checks.learned import sentence_grams
+
+    grams = [sentence_grams(r.text) for r in rows]
+    char_vocab = sorted({g for c, _n, _w, _m in grams for g in c})
+    word_vocab = sorted({g for _c, _n, w, _m in grams for g in w})
+    col = {g: i for i, g in enumerate(char_vocab)}
+    wcol = {g: i + len(char_vocab) for i, g in enumerate(word_vocab)}
+    indptr, indices, data = [0], [], []
+    for c, nc, w, nw in grams:
+        nc, nw = max(nc, 1), max(nw, 1)
+        cols = sorted(col[g] for g in c)
+        indices += cols
+        data += [1.0 / np.sqrt(nc)] * len(cols)
+        wcols = sorted(wcol[g] for g in w)
+        indices += wcols
+        data += [1.0 / np.sqrt(nw)] * len(wcols)
+        indptr.append(len(indices))
+    X = sp.csr_matrix((np.array(data, np.float64), np.array(indices, np.int64), np.array(indptr, np.int64)),
+                      shape=(len(rows), len(char_vocab) + len(word_vocab)))
+    return X, char_vocab + word_vocab, len(char_vocab)
+
+
+def fit(X, rows: list[Row], rules: tuple[str, ...], keep: np.ndarray):
+    """Weights (kept features x rules) and biases; ``keep``: the columns used (seen in >= MIN_DF rows)."""
+    from sklearn.linear_model import LogisticRegression
+
+    Xk = X[:, keep]
+    W = np.zeros((Xk.shape[1], len(rules)))
+    b = np.zeros(len(rules))
+    for j, rule in enumerate(rules):
+        mask = np.array([r.rule == rule or r.negative_for(rule) for r in rows])
+        y = np.array([r.violates and r.rule == rule for r in rows])
+        m = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=5000, random_state=0)
+        m.fit(Xk[mask], y[mask])
+        W[:, j] = m.coef_.ravel()
+        b[j] = m.intercept_[0]
+    return W, b
+
+
+def seen(X, idx: np.ndarray) -> np.ndarray:
+    return np.flatnonzero(np.asarray((X[idx] > 0).sum(axis=0)).ravel() >= MIN_DF)
+
+
+def train() -> tuple[dict[str, np.ndarray], dict]:
+    from replykit.checks.learned import CHAR_N, CUES, FORMAT, MAX_SENTENCE, MAX_WORD, WORD_N
+
+    rules = tuple(CUES)
+    files = corpus_files()
+    assert not any("heldout-r5" in p.as_posix() for _g, p in files), "heldout-r5 is the model's blind measure"
+    rows = load_rows()
+    X, vocab, n_char = features(rows)
+    groups = sorted({r.group for r in rows})
+    # out of fold: each writer group scored by a model that never saw it
+    oof = np.zeros((len(rows), len(rules)))
+    for g in groups:
+        tr = np.array([i for i, r in enumerate(rows) if r.group != g])
+        te = np.array([i for i, r in enumerate(rows) if r.group == g])
+        keep = seen(X, tr)
+        W, b = fit(X[tr], [rows[i] for i in tr], rules, keep)
+        oof[te] = X[te][:, keep] @ W + b
+    thresholds = np.zeros(len(rules))
+    for j, rule in enumerate(rules):
+        inn = np.array([r.negative_for(rule) and rule in r.cued for r in rows])
+        s = np.sort(oof[inn, j])[::-1]
+        thresholds[j] = (s[K] if K < len(s) else -10.0) + 1e-3
+    # the shipped model: every row, pruned
+    keep = seen(X, np.arange(len(rows)))
+    W, b = fit(X, rows, rules, keep)
+    strong = np.abs(W).max(axis=1) >= PRUNE
+    W = np.where(np.abs(W) >= PRUNE, W, 0.0)[strong]
+    kept = keep[strong]
+    char_kept = kept[kept < n_char]
+    word_kept = kept[kept >= n_char]
+    order = np.concatenate([char_kept, word_kept])  # already char first: keep is sorted
+    assert (order == kept).all()
+    vocab_out = [vocab[i] for i in kept]
+    # out-of-fold figures (aggregates only)
+    fired = oof >= thresholds
+    cued = np.array([[rule in r.cued for rule in rules] for r in rows])
+    gated = fired & cued
+    viol = [i for i, r in enumerate(rows) if r.violates and r.rule in rules]
+    found = sum(bool(gated[i, rules.index(rows[i].rule)]) for i in viol)
+    inn_concept = [i for i, r in enumerate(rows) if r.rule is not None and not r.violates]
+    msg_rows = [i for i, r in enumerate(rows) if r.rule is None]
+    neg = np.array([[r.negative_for(rule) for rule in rules] for r in rows])
+    meta = {
+        "format": FORMAT,
+        "rules": list(rules),
+        "n_char": int(len(char_kept)),
+        "char_n": list(CHAR_N),
+        "word_n": list(WORD_N),
+        "max_word": MAX_WORD,
+        "max_sentence": MAX_SENTENCE,
+        "model": f"per-rule L2 logistic regression, liblinear, C={C}, balanced; features seen in >= {MIN_DF} sentences; "
+                 f"|w| < {PRUNE} pruned",
+        "k": K,
+        "training_files": [f"{g}:{p.relative_to(CORPUS).as_posix()}" for g, p in files],
+        "training_set_sha256": training_set_hash(files),
+        "rows": len(rows),
+        "positives": dict(sorted(Counter(r.rule for r in rows if r.violates and r.rule in rules).items())),
+        "innocent_concept_sentences": len(inn_concept),
+        "message_sentences": len(msg_rows),
+        "out_of_fold": {
+            "recall": f"{found}/{len(viol)}",
+            "innocent_concept_sentences_fired": int(gated[inn_concept].any(axis=1).sum()),
+            "message_sentences_fired_unexpected": int((gated & neg)[msg_rows].any(axis=1).sum()),
+        },
+        "sklearn": __import__("sklearn").__version__,
+    }
+    arrays = {
+        "meta": np.frombuffer(json.dumps(meta, sort_keys=True).encode(), np.uint8),
+        "vocab": np.frombuffer("\n".join(vocab_out).encode(), np.uint8),
+        "weights": rounded(W.astype(np.float32)),
+        "bias": b.astype(np.float32),
+        "thresholds": thresholds.astype(np.float32),
+    }
+    return arrays, meta
+
+
+def rounded(a: np.ndarray, keep: int = MANTISSA_BITS) -> np.ndarray:
+    """float32 ``a`` rounded to ``keep`` mantissa bits (the low ones zero: the file compresses better)."""
+    drop = 23 - keep
+    u = a.view(np.uint32).astype(np.uint64)
+    return (((u + (1 << (drop - 1))) >> drop) << drop).astype(np.uint32).view(np.float32)
+
+
+def write(arrays: dict[str, np.ndarray], path: Path) -> None:
+    """An .npz numpy reads, byte-for-byte the same for the same arrays (fixed member dates)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, arr in arrays.items():
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arr), allow_pickle=False)
+            info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, buf.getvalue())
+
+
+def same_model(arrays: dict[str, np.ndarray], path: Path, atol: float = 1e-4) -> list[str]:
+    """What differs between freshly trained ``arrays`` and the model file at ``path`` (empty: the same)."""
+    with np.load(path, allow_pickle=False) as shipped:
+        diffs = []
+        if bytes(shipped["vocab"]) != bytes(arrays["vocab"]):
+            diffs.append("vocab")
+        meta_new, meta_old = (json.loads(bytes(m)) for m in (arrays["meta"], shipped["meta"]))
+        for k in sorted(set(meta_new) | set(meta_old)):
+            if k != "sklearn" and meta_new.get(k) != meta_old.get(k):  # the version that trained it is a note
+                diffs.append(f"meta.{k}")
+        for name in ("weights", "bias", "thresholds"):
+            a, s = arrays[name], shipped[name]
+            if a.shape != s.shape or not np.allclose(a, s, atol=atol, rtol=1e-3):
+                diffs.append(name)
+    return diffs
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--check", action="store_true", help="retrain and compare with --out instead of writing it")
+    args = ap.parse_args(argv)
+    arrays, meta = train()
+    print(f"rows {meta['rows']} ({meta['innocent_concept_sentences']} innocent concept sentences, {meta['message_sentences']} "
+          f"message sentences), vocabulary {len(arrays['weights'])}, out of fold: {meta['out_of_fold']}")
+    if args.check:
+        diffs = same_model(arrays, args.out)
+        print("same as " + str(args.out) if not diffs else f"differs from {args.out}: {', '.join(diffs)}")
+        return 1 if diffs else 0
+    write(arrays, args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
