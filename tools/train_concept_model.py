@@ -88,7 +88,7 @@ def training_set_hash(files: list[tuple[str, Path]] | None = None) -> str:
 
 def load_rows() -> list[Row]:
     from replykit.checks import Message
-    from replykit.checks.learned import cue_sentences
+    from replykit.checks.learned import CUES, cued_sentences
     from replykit.checks.profiles import load_profile
     from replykit.checks.textutil import REPLY_SUBJECT
     from replykit.checks.view import MessageView
@@ -101,7 +101,7 @@ def load_rows() -> list[Row]:
             for case in d["cases"]:
                 view = MessageView(Message("", text=case["text"]), profile)
                 for seg in view.texts:
-                    cued = frozenset().union(*cue_sentences(view, seg).values())
+                    cued = frozenset(r for r in CUES if cued_sentences(view, seg, r, search=True))
                     rows.append(Row(group, " ".join(seg.said.split()), case["rule"], bool(case["violates"]), cued))
         else:
             expect = frozenset(d["expect"])
@@ -110,12 +110,12 @@ def load_rows() -> list[Row]:
             for seg in view.texts:
                 if seg.kind == "subject" and REPLY_SUBJECT.match(seg.norm):
                     continue
-                cues = cue_sentences(view, seg)
+                cues = {r: cued_sentences(view, seg, r, search=True) for r in CUES}
                 said = seg.said
                 for i, (off, s) in enumerate(view.sentences(seg)):
                     text = " ".join(said[off:off + len(s)].split())
                     if text:
-                        rows.append(Row(group, text, None, False, cues.get(i, frozenset()), expect))
+                        rows.append(Row(group, text, None, False, frozenset(r for r, c in cues.items() if i in c), expect))
     return rows
 
 

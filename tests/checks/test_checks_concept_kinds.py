@@ -1,6 +1,9 @@
 """Kinds of phrasing the content rules must recognise in any language (chat forms, informal and
 do-it-yourself requests, rewards promised after a request, personal channels, dismissive wording)
-and the innocent look-alikes of each kind. Every concept rule is switched on for every marketplace."""
+and the innocent look-alikes of each kind. Every concept rule is switched on for every marketplace.
+
+These are the phrase lexicon's kinds, so the learned second opinion is off here; what it adds on the
+look-alikes below is bounded in test_checks_learned.py."""
 from __future__ import annotations
 
 import pytest
@@ -10,7 +13,7 @@ from replykit.checks import Checker, Message
 RULES = ("content.promotion", "content.off-platform", "content.payment-account", "content.cancel-request",
          "content.personal-info-request", "content.review-incentive", "content.review-biased",
          "content.review-removal", "content.disrespect")
-CHECKER = Checker({"profiles": {"all": {"severity": {r: "error" for r in RULES}}}})
+CHECKER = Checker({"profiles": {"all": {"learned_second_opinion": False, "severity": {r: "error" for r in RULES}}}})
 
 
 def _rules(text: str, marketplace: str = "amazon") -> set[str]:

@@ -4,8 +4,8 @@ The phrase lexicon (``data/lexicon.json``) reaches ~100 % on the text it was tun
 next writer's wording. A logistic regression per concept rule, trained on every committed concept
 corpus round (``tools/train_concept_model.py``), reads a sentence as a whole and catches some of that
 wording. It only ever *warns*: when a concept rule found nothing in a message, a sentence that carries
-a topic cue of the rule (a lexicon concept listed in :data:`CUES`, already found by the view) and that
-the model scores above the rule's threshold becomes one ``warning`` finding for the rule.
+a topic cue of the rule (a lexicon concept listed in :data:`CUES` that the rules already found in it)
+and that the model scores above the rule's threshold becomes one ``warning`` finding for the rule.
 
 Features (shared by training and scoring, :func:`sentence_grams`): the presence of ``char_wb``
 1-4-grams (each white-space word padded with a space on both sides) and of word 1-2-grams (``\\w+``
@@ -251,58 +251,51 @@ def packaged_model() -> ConceptModel:
 
 
 # ---- the second opinion ----------------------------------------------------------------------------
-def cue_sentences(view: "MessageView", seg: "Segment") -> dict[int, frozenset[str]]:
-    """Sentence index -> the rules one of whose cue concepts matches in it (the view's concept matches,
-    found once per segment whichever rule asks; a concept the message cannot hold is not searched)."""
+def cued_sentences(view: "MessageView", seg: "Segment", rule_id: str, *, search: bool = False) -> set[int]:
+    """Indices of the segment's sentences (:meth:`~.view.MessageView.sentences`) in which a cue concept of
+    ``rule_id`` matches, in the text the concept rules read (:attr:`~.view.Segment.said`).
 
-    def compute(s: "Segment") -> dict[int, frozenset[str]]:
-        starts = [o for o, _t in view.sentences(s)]
-        out: dict[int, set[str]] = {}
-        for name, rules in _RULES_OF_CUE.items():
-            if not view.has(name):
-                continue
-            for m in view.matches(s, name):
-                out.setdefault(max(0, bisect_right(starts, m.start()) - 1), set()).update(rules)
-        return {i: frozenset(r) for i, r in out.items()}
-
-    return view.once(seg, "learned-cues", compute)
-
-
-_RULES_OF_CUE: dict[str, tuple[str, ...]] = {}
-for _rule, _names in CUES.items():
-    for _n in _names:
-        _RULES_OF_CUE[_n] = (*_RULES_OF_CUE.get(_n, ()), _rule)
-
-
-def cue_text(view: "MessageView", seg: "Segment") -> list[tuple[int, str, frozenset[str]]]:
-    """(offset, sentence as the concept rules read it, cued rules) of the segment's cue-carrying
-    sentences: the normalised text with quoted buyer lines blanked (:attr:`~.view.Segment.said`)."""
-    cues = cue_sentences(view, seg)
-    if not cues:
-        return []
-    said = seg.said
-    return [(off, said[off:off + len(s)], cues[i]) for i, (off, s) in enumerate(view.sentences(seg)) if i in cues]
+    At lint time only the matches the rules already found count (:meth:`~.view.Segment.found_so_far`):
+    the gate costs a few look-ups, never a new search. Training (``search=True``) searches every cue
+    concept, so its thresholds are set on a superset of the sentences the gate lets through."""
+    starts: list[int] | None = None
+    out: set[int] = set()
+    for name in CUES[rule_id]:
+        if search:
+            found = view.matches(seg, name) if view.has(name) else None
+        else:
+            found = seg.found_so_far(name)
+        if found:
+            if starts is None:
+                starts = [o for o, _t in view.sentences(seg)]
+            out.update(max(0, bisect_right(starts, m.start()) - 1) for m in found)
+    return out
 
 
 def second_opinion(view: "MessageView", rule_id: str, model: ConceptModel) -> Iterator[Hit]:
     """At most one ``warning`` hit: the first sentence cued for ``rule_id`` that ``model`` scores at or
-    above the rule's threshold (run only when the lexicon found nothing for the rule in the message)."""
+    above the rule's threshold (run only when the lexicon found nothing for the rule in the message).
+    A sentence is scored once per message, whichever rules ask."""
     j = model.column.get(rule_id)
     if j is None:
         return
     threshold = model.thresholds[j]
     for seg in view.texts:
-        if seg.kind == "subject" and seg.said.isspace():
-            continue  # a reply's subject quotes the buyer
-        for off, sentence, rules in cue_text(view, seg):
-            if rule_id not in rules:
-                continue
+        cued = cued_sentences(view, seg, rule_id)
+        if not cued:
+            continue
+        sents, said = view.sentences(seg), seg.said
+        for i in sorted(cued):
+            off, s = sents[i]
+            sentence = said[off:off + len(s)]
+            if sentence.isspace():
+                continue  # a quoted buyer line, a reply's subject
             scores = view.once(seg, f"learned-score-{off}", lambda _s, t=sentence: model.scores(t))
             if scores[j] >= threshold:
-                yield seg.hit(off, off + len(sentence),
+                yield seg.hit(off, off + len(s),
                               f"reads like {READS_LIKE[rule_id]} (learned model, score {float(scores[j] - threshold):+.2f} over "
                               "its threshold); check it", "warning")
                 return
 
 
-__all__ = ["CUES", "ConceptModel", "ModelError", "cue_text", "load_model", "packaged_model", "second_opinion", "sentence_grams"]
+__all__ = ["CUES", "ConceptModel", "ModelError", "cued_sentences", "load_model", "packaged_model", "second_opinion", "sentence_grams"]

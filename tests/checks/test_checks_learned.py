@@ -1,0 +1,243 @@
+"""The concept rules' learned second opinion (checks/learned.py, data/concept_model.npz): it warns,
+never errs; it runs only where the lexicon found nothing; its file is untrusted input; the shipped file
+is what tools/train_concept_model.py makes of the committed corpora (never of heldout-r5)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sys
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from replykit.checks import Checker, Message, ProfileError
+from replykit.checks.learned import (CHAR_N, CUES, MAX_WORD, WORD_N, ModelError, load_model, packaged_model, packaged_path,
+                                     sentence_grams)
+from replykit.checks.textutil import normalise
+
+ROOT = Path(__file__).resolve().parents[2]
+CONCEPT_RULES = (*CUES, "content.disrespect")
+STRICT = Checker({"profiles": {"all": {"severity": {r: "error" for r in CONCEPT_RULES}}}})
+LEXICON_ONLY = Checker({"profiles": {"all": {"learned_second_opinion": False, "severity": {r: "error" for r in CONCEPT_RULES}}}})
+
+
+def _trainer():
+    spec = importlib.util.spec_from_file_location("train_concept_model", ROOT / "tools" / "train_concept_model.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _findings(checker: Checker, text: str, marketplace: str = "amazon"):
+    return {f.rule: f for f in checker.lint(Message("", text=text), marketplace)}
+
+
+# ---- what it finds, and how it says so -------------------------------------------------------------
+#: wordings of our own that the phrase lexicon does not recognise and the model does
+LEARNED_ONLY = [
+    ("content.review-incentive", "leave a nice review n we send u 5 bucks back"),
+    ("content.review-biased", "could u change ur review to positive pls"),
+    ("content.payment-account", "pay me on paypal friends n family, cheaper"),
+    ("content.review-incentive", "Schreib ne gute Bewertung und kriegst 5 Euro zurück"),
+    ("content.review-biased", "deixa uma avaliação boa que devolvemos 5 euros"),
+]
+
+
+@pytest.mark.parametrize("rule,text", LEARNED_ONLY)
+def test_learned_only_finding_is_a_warning_never_an_error(rule, text):
+    assert rule not in _findings(LEXICON_ONLY, text)  # the lexicon misses it ...
+    got = _findings(STRICT, text)[rule]  # ... the model reads it, and the profile says error ...
+    assert got.severity == "warning"  # ... yet it is a warning
+    assert "learned model" in got.message and got.message.endswith("check it")
+
+
+def test_lexicon_findings_keep_their_severity_and_are_not_doubled():
+    text = "Add me on WhatsApp +49 170 1234567 and I'll send you a coupon code for your next order"
+    learned_on, learned_off = STRICT.lint(Message("", text=text), "amazon"), LEXICON_ONLY.lint(Message("", text=text), "amazon")
+    assert [(f.rule, f.severity, f.message) for f in learned_on] == [(f.rule, f.severity, f.message) for f in learned_off]
+    assert {f.rule for f in learned_on if f.severity == "error"} >= {"content.off-platform", "content.promotion"}
+
+
+@pytest.mark.parametrize("text", [
+    "Your parcel left our warehouse today and should arrive on Thursday.",
+    "Thank you for your order! If anything is unclear, just reply to this message.",
+    "Ihr Paket wurde heute an DHL übergeben, die Sendungsnummer finden Sie in Ihrer Bestellung.",
+    "Le remboursement a été effectué sur votre moyen de paiement d'origine.",
+    "ご注文ありがとうございます。商品は明日発送いたします。",
+])
+def test_everyday_messages_draw_no_learned_warning(text):
+    assert not {r: f for r, f in _findings(STRICT, text).items() if r in CONCEPT_RULES}
+
+
+def test_few_learned_warnings_on_the_lexicon_look_alikes():
+    """The look-alikes written against the lexicon (test_checks_concept_kinds.py, run there with the
+    learned opinion off) are hard negatives: the model reads a few of them as violations (negations it
+    cannot see, such as "we don't need your date of birth"). Bounded here: 7 of 99 when it shipped."""
+    import test_checks_concept_kinds as kinds
+
+    texts = []
+    for name, fn in vars(kinds).items():
+        if name.startswith("test_") and any(k in name for k in ("innocent", "look_alike", "stay_clean", "japanese_sentence")):
+            for mark in getattr(fn, "pytestmark", ()):
+                if mark.name == "parametrize" and mark.args[0] == "text":
+                    texts += list(mark.args[1])
+    assert len(texts) > 90
+    warned = [t for t in texts if any(f.severity == "warning" and "learned model" in f.message
+                                      for f in STRICT.lint(Message("", text=t), "amazon"))]
+    assert len(warned) <= 7, len(warned)
+
+
+def test_profile_setting_turns_it_off_and_is_validated():
+    text, rule = LEARNED_ONLY[0][1], LEARNED_ONLY[0][0]
+    off = Checker({"profiles": {"amazon": {"learned_second_opinion": False, "severity": {rule: "error"}}}})
+    assert rule not in _findings(off, text)
+    with pytest.raises(ProfileError, match=r"\[profiles\.all\]\.learned_second_opinion must be true or false"):
+        Checker({"profiles": {"all": {"learned_second_opinion": "yes"}}}).profile("amazon")
+
+
+def test_quoted_buyer_lines_are_not_read():
+    rule, text = LEARNED_ONLY[0]
+    quoted = "> " + text + "\n\nThanks for your message, your order ships tomorrow."
+    assert rule not in _findings(STRICT, quoted)
+
+
+# ---- the scorer --------------------------------------------------------------------------------------
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_scores_agree_with_the_plain_reference(text):
+    """The cached, set-based scorer gives the scores of the training features (sentence_grams)."""
+    model = packaged_model()
+    norm = normalise(text)
+    assert np.allclose(model.scores(norm), model.reference_scores(norm), atol=1e-4)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["WhatsApp", "review", "5 stars", "PayPal", "cancel", "{{", "}}", "\x00", "\u202e", "コード",
+                                 "تقييم", "\n> ", "?", ".", " ", "Bewertung", "gratis", "numero", "@"]), max_size=60), _TEXT)
+def test_arbitrary_text_never_crashes(parts, tail):
+    text = "".join(parts) + tail
+    for f in STRICT.lint(Message(text[:40], text=text, html=f"<p>{text}</p>"), "ebay"):
+        assert f.severity in ("error", "warning")
+
+
+@pytest.mark.parametrize("text", [
+    "x" * 1_000_000,  # one megabyte word
+    "please leave a review on WhatsApp " * 28_000,  # cue words everywhere, one long sentence
+    "review? " * 120_000,  # a hundred thousand cued sentences
+    "{{" * 400_000,
+    "评价" * 400_000,
+])
+def test_hostile_sizes_stay_bounded(text):
+    start = time.perf_counter()
+    STRICT.lint(Message("", text=text), "amazon")
+    assert time.perf_counter() - start < 30
+    model = packaged_model()
+    assert np.isfinite(model.scores(text)).all()
+
+
+def test_features_are_bounded_per_word_and_sentence():
+    chars, n_char, words, n_word = sentence_grams("a" * 100_000)
+    assert n_char == 4 * (MAX_WORD + 2) - 6 and len(chars) <= n_char and n_word == 1
+
+
+def test_shared_between_threads():
+    model = packaged_model()
+    sentences = [normalise(t) for _r, t in LEARNED_ONLY] + ["danke für ihre bestellung", "call me maybe"] * 20
+    expected = [model.reference_scores(s) for s in sentences]
+    errors: list[str] = []
+
+    def work():
+        for s, e in zip(sentences, expected):
+            if not np.allclose(model.scores(s), e, atol=1e-4):
+                errors.append(s)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+
+
+# ---- the model file is untrusted input ---------------------------------------------------------------
+def _rewrite(src: Path, dst: Path, **change) -> Path:
+    with np.load(src, allow_pickle=False) as d:
+        arrays = {k: d[k] for k in d.files}
+    arrays.update(change)
+    np.savez(dst, **arrays)
+    return dst
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "missing", "not-npz", "pickle", "nan", "shape", "dtype",
+                                    "format", "features", "rules", "vocab-utf8", "no-thresholds", "bad-member"])
+def test_a_damaged_model_file_is_a_clear_error_naming_it(tmp_path, damage):
+    src = packaged_path()
+    path = tmp_path / "concept_model.npz"
+    with np.load(src, allow_pickle=False) as d:
+        meta = json.loads(bytes(d["meta"]))
+        weights = d["weights"]
+    if damage == "truncated":
+        path.write_bytes(src.read_bytes()[: src.stat().st_size // 2])
+    elif damage == "garbage":
+        path.write_bytes(b"\x89not a model at all" * 100)
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "missing":
+        pass
+    elif damage == "not-npz":
+        np.save(path.with_suffix(".npy"), np.zeros(3))
+        path.write_bytes(path.with_suffix(".npy").read_bytes())
+    elif damage == "pickle":
+        _rewrite(src, path, weights=np.array([{"a": 1}], dtype=object))
+    elif damage == "nan":
+        w = weights.copy()
+        w[0, 0] = np.nan
+        _rewrite(src, path, weights=w)
+    elif damage == "shape":
+        _rewrite(src, path, weights=weights[:-1])
+    elif damage == "dtype":
+        _rewrite(src, path, bias=np.zeros(len(meta["rules"]), np.float64))
+    elif damage in ("format", "features", "rules"):
+        meta = {**meta, **{"format": {"format": 99}, "features": {"char_n": [2, 5]}, "rules": {"rules": ["os.system"]}}[damage]}
+        _rewrite(src, path, meta=np.frombuffer(json.dumps(meta).encode(), np.uint8))
+    elif damage == "vocab-utf8":
+        _rewrite(src, path, vocab=np.frombuffer(b"\xff\xfe\xfa", np.uint8))
+    elif damage == "no-thresholds":
+        with np.load(src, allow_pickle=False) as d:
+            np.savez(path, **{k: d[k] for k in d.files if k != "thresholds"})
+    elif damage == "bad-member":  # a member whose compressed bytes are flipped
+        shutil.copy(src, path)
+        with zipfile.ZipFile(path) as z:
+            info = z.getinfo("weights.npy")
+        raw = bytearray(path.read_bytes())
+        start = info.header_offset + 30 + len(info.filename) + 200
+        raw[start:start + 64] = bytes(64)
+        path.write_bytes(bytes(raw))
+    with pytest.raises(ModelError) as err:
+        load_model(path)
+    assert str(path) in str(err.value) and "\n" not in str(err.value)
+
+
+# ---- the shipped file is what the training script makes of the committed corpora -----------------
+def test_model_metadata_matches_the_corpora_and_the_feature_code():
+    model = packaged_model()
+    meta = model.meta
+    trainer = _trainer()
+    files = trainer.corpus_files()
+    assert meta["training_files"] == [f"{g}:{p.relative_to(trainer.CORPUS).as_posix()}" for g, p in files]
+    assert not any("heldout-r5" in f for f in meta["training_files"])  # the model's blind measure
+    assert meta["training_set_sha256"] == trainer.training_set_hash(files), \
+        "the corpora changed since the model was trained: run tools/train_concept_model.py"
+    assert (meta["char_n"], meta["word_n"], meta["max_word"]) == (list(CHAR_N), list(WORD_N), MAX_WORD)
+    assert tuple(meta["rules"]) == tuple(CUES) and meta["k"] == 0
+    assert packaged_path().stat().st_size < 2_000_000
