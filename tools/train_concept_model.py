@@ -10,7 +10,8 @@ committed under ``tests/corpus``; ``heldout-r5`` is never read: it is the model'
 - concept sentences of ``concepts/`` (two writer groups: ``<lang>.json`` and ``<lang>-r2.json``),
   ``heldout``, ``heldout-r2``, ``heldout-r3`` and ``heldout-r4``: a violating sentence is a positive of
   its rule; an innocent look-alike is a negative of every rule; other rules' violations are left out;
-- every sentence of the messages of the same rounds, a negative of every concept rule the message's
+- every sentence of the messages of the same rounds and of the shipped catalogues' strings
+  (``shipped-text/``, a snapshot), a negative of every concept rule the message's
   label does not expect (greetings, order talk, signatures: what the concept corpora never show; a
   message expecting a rule is no example of it, as the label does not say which sentence breaks it).
 
@@ -45,7 +46,11 @@ ROUNDS = (
     ("r2", "heldout-r2/concepts/*.json", "heldout-r2/messages/*.json"),
     ("r3", "heldout-r3/concepts/*.json", "heldout-r3/messages/*.json"),
     ("r4", "heldout-r4/concepts/*.json", "heldout-r4/messages/*.json"),
+    ("shipped", None, "shipped-text/*.json"),
 )
+#: a snapshot of the shipped catalogues' strings (compliant by construction: the build checks them),
+#: refreshed on demand (--refresh-shipped-text) so that editing a translation does not force a retrain
+SHIPPED_TEXT = CORPUS / "shipped-text" / "catalogue-strings.json"
 C = 10.0
 K = 0
 MIN_DF = 2
@@ -90,7 +95,6 @@ def load_rows() -> list[Row]:
     from replykit.checks import Message
     from replykit.checks.learned import CUES, cued_sentences
     from replykit.checks.profiles import load_profile
-    from replykit.checks.textutil import REPLY_SUBJECT
     from replykit.checks.view import MessageView
 
     profile = load_profile("all")
@@ -103,20 +107,49 @@ def load_rows() -> list[Row]:
                 for seg in view.texts:
                     cued = frozenset(r for r in CUES if cued_sentences(view, seg, r, search=True))
                     rows.append(Row(group, " ".join(seg.said.split()), case["rule"], bool(case["violates"]), cued))
+        elif "texts" in d:  # the shipped text snapshot: each string as a message of its own
+            for t in d["texts"]:
+                rows += message_rows(group, MessageView(Message("", text=t), profile), frozenset())
         else:
-            expect = frozenset(d["expect"])
             msg = Message(d["subject"], d.get("html"), d.get("text"), d.get("context") or {})
-            view = MessageView(msg, profile)
-            for seg in view.texts:
-                if seg.kind == "subject" and REPLY_SUBJECT.match(seg.norm):
-                    continue
-                cues = {r: cued_sentences(view, seg, r, search=True) for r in CUES}
-                said = seg.said
-                for i, (off, s) in enumerate(view.sentences(seg)):
-                    text = " ".join(said[off:off + len(s)].split())
-                    if text:
-                        rows.append(Row(group, text, None, False, frozenset(r for r, c in cues.items() if i in c), expect))
+            rows += message_rows(group, MessageView(msg, profile), frozenset(d["expect"]))
     return rows
+
+
+def message_rows(group: str, view, expect: frozenset[str]) -> list[Row]:
+    """Every sentence of a message as the rules read it (a reply's subject and quoted lines left out)."""
+    from replykit.checks.learned import CUES, cued_sentences
+    from replykit.checks.textutil import REPLY_SUBJECT
+
+    rows = []
+    for seg in view.texts:
+        if seg.kind == "subject" and REPLY_SUBJECT.match(seg.norm):
+            continue
+        cues = {r: cued_sentences(view, seg, r, search=True) for r in CUES}
+        said = seg.said
+        for i, (off, s) in enumerate(view.sentences(seg)):
+            text = " ".join(said[off:off + len(s)].split())
+            if text:
+                rows.append(Row(group, text, None, False, frozenset(r for r, c in cues.items() if i in c), expect))
+    return rows
+
+
+def refresh_shipped_text() -> int:
+    """Write :data:`SHIPPED_TEXT`: every source string and translation of the shipped catalogues."""
+    import polib
+
+    texts: set[str] = set()
+    for path in [ROOT / "locale" / "replykit.pot", *sorted((ROOT / "locale").glob("*/LC_MESSAGES/replykit.po"))]:
+        for e in polib.pofile(str(path)):
+            if e.obsolete:
+                continue
+            texts.update(t for t in (e.msgid, e.msgid_plural, e.msgstr, *e.msgstr_plural.values()) if t and t.strip())
+    SHIPPED_TEXT.parent.mkdir(parents=True, exist_ok=True)
+    doc = {"what": "every msgid and msgstr of locale/*.po(t) when the concept model was last trained: compliant text "
+                   "(negatives for every concept rule); refreshed by tools/train_concept_model.py --refresh-shipped-text",
+           "texts": sorted(texts)}
+    SHIPPED_TEXT.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return len(texts)
 
 
 def features(rows: list[Row]):
@@ -166,6 +199,17 @@ def seen(X, idx: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.asarray((X[idx] > 0).sum(axis=0)).ravel() >= MIN_DF)
 
 
+def final_model(X, rows: list[Row], vocab: list[str], n_char: int, rules: tuple[str, ...]):
+    """The shipped weights: trained on every row, pruned (|w| < PRUNE) and rounded (MANTISSA_BITS).
+    Returns (float32 weights, biases, vocabulary, how many of its entries are char n-grams)."""
+    keep = seen(X, np.arange(len(rows)))
+    W, b = fit(X, rows, rules, keep)
+    strong = np.abs(W).max(axis=1) >= PRUNE
+    W = np.where(np.abs(W) >= PRUNE, W, 0.0)[strong]
+    kept = keep[strong]  # sorted: the char n-grams (columns < n_char) come first
+    return rounded(W.astype(np.float32)), b, [vocab[i] for i in kept], int((kept < n_char).sum())
+
+
 def train() -> tuple[dict[str, np.ndarray], dict]:
     from replykit.checks.learned import CHAR_N, CUES, FORMAT, MAX_SENTENCE, MAX_WORD, WORD_N
 
@@ -187,18 +231,8 @@ def train() -> tuple[dict[str, np.ndarray], dict]:
     for j, rule in enumerate(rules):
         inn = np.array([r.negative_for(rule) and rule in r.cued for r in rows])
         s = np.sort(oof[inn, j])[::-1]
-        thresholds[j] = (s[K] if K < len(s) else -10.0) + 1e-3
-    # the shipped model: every row, pruned
-    keep = seen(X, np.arange(len(rows)))
-    W, b = fit(X, rows, rules, keep)
-    strong = np.abs(W).max(axis=1) >= PRUNE
-    W = np.where(np.abs(W) >= PRUNE, W, 0.0)[strong]
-    kept = keep[strong]
-    char_kept = kept[kept < n_char]
-    word_kept = kept[kept >= n_char]
-    order = np.concatenate([char_kept, word_kept])  # already char first: keep is sorted
-    assert (order == kept).all()
-    vocab_out = [vocab[i] for i in kept]
+        thresholds[j] = (s[K] if K < len(s) else 1e6) + 1e-3  # no innocent to calibrate on: it never fires
+    W, b, vocab_out, n_char_out = final_model(X, rows, vocab, n_char, rules)
     # out-of-fold figures (aggregates only)
     fired = oof >= thresholds
     cued = np.array([[rule in r.cued for rule in rules] for r in rows])
@@ -211,7 +245,7 @@ def train() -> tuple[dict[str, np.ndarray], dict]:
     meta = {
         "format": FORMAT,
         "rules": list(rules),
-        "n_char": int(len(char_kept)),
+        "n_char": n_char_out,
         "char_n": list(CHAR_N),
         "word_n": list(WORD_N),
         "max_word": MAX_WORD,
@@ -235,7 +269,7 @@ def train() -> tuple[dict[str, np.ndarray], dict]:
     arrays = {
         "meta": np.frombuffer(json.dumps(meta, sort_keys=True).encode(), np.uint8),
         "vocab": np.frombuffer("\n".join(vocab_out).encode(), np.uint8),
-        "weights": rounded(W.astype(np.float32)),
+        "weights": W,
         "bias": b.astype(np.float32),
         "thresholds": thresholds.astype(np.float32),
     }
@@ -281,7 +315,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--check", action="store_true", help="retrain and compare with --out instead of writing it")
+    ap.add_argument("--refresh-shipped-text", action="store_true", help="snapshot the catalogues' strings first")
     args = ap.parse_args(argv)
+    if args.refresh_shipped_text:
+        print(f"{refresh_shipped_text()} catalogue strings -> {SHIPPED_TEXT}")
     arrays, meta = train()
     print(f"rows {meta['rows']} ({meta['innocent_concept_sentences']} innocent concept sentences, {meta['message_sentences']} "
           f"message sentences), vocabulary {len(arrays['weights'])}, out of fold: {meta['out_of_fold']}")
