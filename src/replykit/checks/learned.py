@@ -18,6 +18,7 @@ threshold, and the training metadata). The file is untrusted input: anything wro
 """
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -25,7 +26,7 @@ import threading
 from bisect import bisect_right
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import numpy as np
 
@@ -64,6 +65,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "content.review-removal": ("review_noun", "review_removal", "rating_change", "gating_unhappy", "reported", "review_verb"),
 }
 # content.disrespect has none: its only cue would be its own lexicon concept, which the rule already judges
+_CUE_SETS: dict[str, frozenset[str]] = {r: frozenset(names) for r, names in CUES.items()}
 #: what a learned finding says, per rule (it names itself a learned reading and asks for a look)
 READS_LIKE: dict[str, str] = {
     "content.promotion": "marketing or a promotion",
@@ -126,6 +128,8 @@ class ConceptModel:
         self.source = source
         self._char_vocab = {g: i for i, g in enumerate(vocab[:n_char])}
         self._word_vocab = {g: i for i, g in enumerate(vocab[n_char:])}
+        self._n_char = n_char
+        self._w = weights
         self._wc = weights[:n_char]
         self._ww = weights[n_char:]
         self.bias = bias
@@ -147,21 +151,22 @@ class ConceptModel:
     def scores(self, sentence: str) -> np.ndarray:
         """The decision value of every rule (column order :attr:`rules`) for one normalised sentence."""
         text = sentence[:MAX_SENTENCE]
-        out = self.bias.copy()
         rows: set[int] = set()
         n_char = 0
         for w in text.split():
             rows.update(self._word_rows(w))
             n_char += _char_count(w)
-        if rows:
-            out += self._wc[list(rows)].sum(axis=0) / math.sqrt(n_char)
         grams = word_grams(text)
-        if grams:
-            get = self._word_vocab.get
-            wrows = {j for g in grams if (j := get(g)) is not None}
-            if wrows:
-                out += self._ww[list(wrows)].sum(axis=0) / math.sqrt(len(grams))
-        return out
+        get, off = self._word_vocab.get, self._n_char
+        wrows = {j + off for g in grams if (j := get(g)) is not None}
+        if not rows and not wrows:
+            return self.bias.copy()
+        # one gather, one vector-matrix product: each present n-gram weighs 1/sqrt(n-grams of its block)
+        idx = np.fromiter(itertools.chain(rows, wrows), np.intp, len(rows) + len(wrows))
+        x = np.empty(len(idx), np.float32)
+        x[:len(rows)] = 1.0 / math.sqrt(n_char) if rows else 0.0
+        x[len(rows):] = 1.0 / math.sqrt(len(grams)) if wrows else 0.0
+        return self.bias + x @ self._w[idx]
 
     def reference_scores(self, sentence: str) -> np.ndarray:
         """:meth:`scores` the plain way, from :func:`sentence_grams` as training computes them (no word
@@ -260,11 +265,16 @@ def cued_sentences(view: "MessageView", seg: "Segment", rule_id: str, *, search:
     concept, so its thresholds are set on a superset of the sentences the gate lets through."""
     starts: list[int] | None = None
     out: set[int] = set()
-    for name in CUES[rule_id]:
+    if search:
+        names: Iterable[str] = CUES[rule_id]
+    else:
+        so_far = seg.found_so_far()
+        names = _CUE_SETS[rule_id].intersection(so_far)
+    for name in names:
         if search:
             found = view.matches(seg, name) if view.has(name) else None
         else:
-            found = seg.found_so_far(name)
+            found = so_far[name]
         if found:
             if starts is None:
                 starts = [o for o, _t in view.sentences(seg)]

@@ -205,5 +205,6 @@ def combined_profile(profiles: "list[Profile] | tuple[Profile, ...]") -> Profile
             if rid not in sev or SEVERITY_RANK[s] > SEVERITY_RANK[sev[rid]]:
                 sev[rid] = s
         domains += [d for d in p.allow_domains if d not in domains]
-    data.update(name="+".join(p.name for p in profiles), severity=sev, allow_domains=domains)
+    data.update(name="+".join(p.name for p in profiles), severity=sev, allow_domains=domains,
+                learned_second_opinion=any(p.learned for p in profiles))  # its warnings if any of them wants them
     return Profile(data["name"], data)

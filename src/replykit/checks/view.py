@@ -79,10 +79,10 @@ class Segment:
             got = self._found[name] = concept(name).matches(self.said, words)
         return got
 
-    def found_so_far(self, name: str) -> list[re.Match[str]] | None:
-        """The matches of concept ``name`` if a rule already asked for them (:meth:`concept_matches`), else
-        None: what the learned second opinion reuses as topic cues without searching again."""
-        return self._found.get(name)
+    def found_so_far(self) -> Mapping[str, list[re.Match[str]]]:
+        """Concept name -> its matches, for the concepts some rule already asked for (:meth:`concept_matches`):
+        what the learned second opinion reuses as topic cues without searching again. Read only."""
+        return self._found
 
     def hit(self, start: int, end: int, message: str, cap: str | None = None) -> Hit:
         return Hit(self.where, self.line(start), message, excerpt(self.text, start, end), cap)
