@@ -44,6 +44,7 @@ WORD_N = (1, 2)
 #: longer words are cut to this many characters and longer sentences to this many (bounded cost)
 MAX_WORD = 40
 MAX_SENTENCE = 1_000
+MAX_SCORED = 200  # cued sentences scored per rule and message: a hostile text of 100,000 cued lines stays cheap
 _WORD_CACHE_MAX = 50_000
 _TOKEN = re.compile(r"\w+")
 
@@ -290,6 +291,7 @@ def second_opinion(view: "MessageView", rule_id: str, model: ConceptModel) -> It
     if j is None:
         return
     threshold = model.thresholds[j]
+    budget = MAX_SCORED
     for seg in view.texts:
         cued = cued_sentences(view, seg, rule_id)
         if not cued:
@@ -300,6 +302,9 @@ def second_opinion(view: "MessageView", rule_id: str, model: ConceptModel) -> It
             sentence = said[off:off + len(s)]
             if sentence.isspace():
                 continue  # a quoted buyer line, a reply's subject
+            budget -= 1
+            if budget < 0:
+                return
             scores = view.once(seg, f"learned-score-{off}", lambda _s, t=sentence: model.scores(t))
             if scores[j] >= threshold:
                 yield seg.hit(off, off + len(s),
