@@ -68,13 +68,15 @@ class Floors:
 #: session 5, the learned second opinion (checks/learned.py, trained on dev and rounds 1-4, never on
 #:          round 5; its findings are warnings): round 5 messages 111 -> 113/126 = 89.7 % (errors only 103 ->
 #:          103), false errors 8 -> 8, no false warning on a compliant message; concept sentences 346 ->
-#:          361/468 = 77.1 %, false positives 31 -> 32. Rounds 1-4 are its training data since.
+#:          361/468 = 77.1 %, false positives 31 -> 32. Rounds 1-4 are its training data since. With the
+#:          lexicon since tuned on round 5 (a development set now): concept sentences 412 -> 420/468,
+#:          false positives 4 -> 5; messages 111 -> 113/126, 7 false errors either way.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.90, 1, 0.95, 1),
     Floors("heldout-r3", 0.97, 1, 0.98, 1),
     Floors("heldout-r4", 0.98, 1, 0.99, 4),
-    Floors("heldout-r5", 0.89, 9, 0.77, 33),
+    Floors("heldout-r5", 0.89, 8, 0.89, 6),
 )
 
 
