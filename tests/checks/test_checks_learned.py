@@ -78,7 +78,7 @@ def test_everyday_messages_draw_no_learned_warning(text):
 def test_few_learned_warnings_on_the_lexicon_look_alikes():
     """The look-alikes written against the lexicon (test_checks_concept_kinds.py, run there with the
     learned opinion off) are hard negatives: the model reads a few of them as violations (negations it
-    cannot see, such as "we don't need your date of birth"). Bounded here: 6 of 99 when it shipped."""
+    cannot see, such as "we don't need your date of birth"). Bounded here: 7 of 123 when it shipped."""
     import test_checks_concept_kinds as kinds
 
     texts = []
@@ -87,10 +87,10 @@ def test_few_learned_warnings_on_the_lexicon_look_alikes():
             for mark in getattr(fn, "pytestmark", ()):
                 if mark.name == "parametrize" and mark.args[0] == "text":
                     texts += list(mark.args[1])
-    assert len(texts) > 90
+    assert len(texts) > 110
     warned = [t for t in texts if any(f.severity == "warning" and "learned model" in f.message
                                       for f in STRICT.lint(Message("", text=t), "amazon"))]
-    assert len(warned) <= 6, len(warned)
+    assert len(warned) <= 7, len(warned)
 
 
 def test_profile_setting_turns_it_off_and_is_validated():
