@@ -12,7 +12,7 @@ from bisect import bisect_right
 from typing import Iterator
 
 from .lexicon import concept
-from .content_rules import emails_in
+from .content_rules import emails_in, phones_in
 from .registry import Hit, rule
 from .textutil import REPLY_SUBJECT, left_bounded
 from .view import MessageView, Segment
@@ -759,9 +759,37 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                 if m is not None:
                     yield _hit(sv, m, "invites the buyer to a social network's messages")
                     return
+    called = _phone_to_call(view)
+    if called is not None:
+        yield called
+        return
     paid = _direct_payment(view)
     if paid is not None:
         yield paid
+
+
+#: what invites the buyer to use a number: a call or write verb, a phone word, a messenger
+_CALL_WORDS = ("contact_verb", "messenger_invite", "phone_cue", "messenger")
+
+
+def _phone_to_call(view: MessageView) -> Hit | None:
+    """A telephone number of the seller's with an invitation to call or write to it in its sentence ('per
+    qualsiasi chiarimento può telefonare al numero 02 8765 4321', 'drop me a text on 07700 900461'): the
+    conversation moves to the phone. A carrier's or manufacturer's line (a capped number) or one the
+    courier calls from is not the seller's."""
+    for seg in own_texts(view):
+        phones = [p for p in phones_in(view, seg) if p[2] is None]
+        if not phones:
+            continue
+        sv = _sent_view(view, seg)
+        for s, e, _cap in phones:
+            i = sv.idx(s)
+            if i in sv.of("third_party") or i in sv.of("no_need"):
+                continue
+            calls = [m for n in _CALL_WORDS for m in sv.of(n).get(i, ())]
+            if calls and _affirmed(view, seg, calls, sv, i) is not None:
+                return seg.hit(s, e, "a telephone number to call or write to: the conversation leaves the marketplace")
+    return None
 
 
 def _overlaps(found: list[re.Match[str]], ms: list[re.Match[str]]) -> bool:

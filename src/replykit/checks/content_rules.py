@@ -117,16 +117,28 @@ def _part_of_address(view: MessageView, seg: Segment, s: int, e: int) -> bool:
     return False
 
 
+def phones_in(view: MessageView, seg: Segment) -> list[tuple[int, int, str | None]]:
+    """(start, end, cap) of the telephone numbers in the segment (not those inside an e-mail address or an
+    allowed link), found once for the phone-number and off-platform rules."""
+    return view.once(seg, "phones", lambda s: _phones(view, s))
+
+
+def _phones(view: MessageView, seg: Segment) -> list[tuple[int, int, str | None]]:
+    if not view.digit_runs(seg):
+        return []
+    regions = regions_of(view.context, view.profile.data.get("home_region"))
+
+    def cues() -> list[tuple[int, int]]:
+        return sorted(m.span() for name in ("phone_cue", "messenger") for m in view.matches(seg, name))
+
+    return [(s, e, cap) for s, e, cap in find_phones(seg.norm, regions, cues, view.digit_runs(seg))
+            if not _part_of_address(view, seg, s, e)]
+
+
 @rule("content.phone-number", catalogue=True)
 def phone_number(view: MessageView) -> Iterator[Hit]:
-    regions = regions_of(view.context, view.profile.data.get("home_region"))
     for seg in view.texts:
-        def cues(seg: Segment = seg) -> list[tuple[int, int]]:
-            return sorted(m.span() for name in ("phone_cue", "messenger") for m in view.matches(seg, name))
-
-        for s, e, cap in find_phones(seg.norm, regions, cues, view.digit_runs(seg)):
-            if _part_of_address(view, seg, s, e):
-                continue
+        for s, e, cap in phones_in(view, seg):
             msg = "telephone number in the message"
             if cap:
                 msg += " (carrier, warranty or manufacturer line: tolerated, check it is not the seller's own)"

@@ -1,0 +1,82 @@
+"""Kinds of contact and payment mistakes seen in the fifth round of independently written messages, each with
+sentences of our own (violating and innocent look-alikes) in the languages where the kind exists:
+a number to call, a phone typed with Japanese long-vowel dashes, the buyer's suggestion reported and
+declined or taken up, refusals that govern a list, the shop's marketplace storefront, cash on delivery,
+numbers partly written in words. Every concept rule is switched on for every marketplace."""
+from __future__ import annotations
+
+import pytest
+
+from replykit.checks import Checker, Message
+
+RULES = ("content.promotion", "content.off-platform", "content.payment-account", "content.cancel-request",
+         "content.personal-info-request", "content.review-incentive", "content.review-biased",
+         "content.review-removal", "content.disrespect")
+CHECKER = Checker({"profiles": {"all": {"severity": {r: "error" for r in RULES}}}})
+PLAIN = Checker()
+
+
+def _rules(text: str, marketplace: str = "amazon", context: dict | None = None) -> set[str]:
+    return {f.rule for f in CHECKER.lint(Message("", text=text, context=context or {}), marketplace)} & set(RULES)
+
+
+def _phone(text: str, marketplace: str = "ebay", context: dict | None = None) -> list[str]:
+    """Severities of the phone-number findings on ``marketplace`` with the packaged profiles."""
+    return [f.severity for f in PLAIN.lint(Message("", text=text, context=context or {}), marketplace) if f.rule == "content.phone-number"]
+
+
+# ---- a number to call or write to is an invitation off the platform ----------------------------------
+@pytest.mark.parametrize("text", [
+    "For any question call our office on 020 7946 0321, Monday to Friday.",
+    "Bei Fragen erreichen Sie uns telefonisch unter 030 12345678.",
+    "Pour toute question, appelez-nous au 01 42 68 53 00.",
+    "Para cualquier duda llámenos al 912 345 678.",
+    "Per qualsiasi chiarimento può telefonare al numero 02 8765 4321.",
+    "Voor vragen kunt u ons bellen op 020 123 4567.",
+    "W razie pytań prosimy dzwonić pod numer 601 234 567.",
+    "Vid frågor kan du ringa oss på 08-123 456 78.",
+    "Qualquer dúvida ligue para o nosso telemóvel 912 345 678.",
+    "Sorularınız için bizi 0532 418 27 63 numaralı hattımızdan arayabilirsiniz.",
+    "ご不明な点は 03-1234-5678 までお電話ください。",
+    "有问题请拨打我们的电话 138 1234 5678。",
+    "للاستفسار اتصل بنا على ٠٥٠١٢٣٤٥٦٧.",
+])
+def test_a_number_to_call_is_off_platform(text):
+    assert "content.off-platform" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If the driver cannot find you, call the carrier UPS at 1-800-742-5877.",
+    "Der Zusteller ruft Sie unter 030 12345678 an, bevor er kommt.",
+    "Le livreur vous appellera au 06 12 34 56 78 avant de passer.",
+    "El repartidor le llamará al 612 345 678 antes de la entrega.",
+    "Il corriere la chiamerà al numero 333 123 4567 prima della consegna.",
+    "De koerier belt u op 06 12345678 voordat hij komt.",
+    "Kurier zadzwoni pod numer 601 234 567 przed doręczeniem.",
+    "Ring inte oss, allt sköts här i meddelandena.",
+    "O entregador vai ligar para o 912 345 678 antes da entrega.",
+    "Kurye teslimattan önce 0532 418 27 63 numarasından sizi arayacak.",
+    "配送業者から 090-1234-5678 に電話が来ることがあります。",
+    "快递员会在送货前拨打您的电话 138 1234 5678。",
+    "سيتصل بكم المندوب على ٠٥٠١٢٣٤٥٦٧ قبل التسليم.",
+])
+def test_a_carriers_call_or_a_refused_call_stays_on_the_platform(text):
+    assert "content.off-platform" not in _rules(text)
+
+
+# ---- a phone typed with the Japanese long-vowel mark as its dash ------------------------------------------
+@pytest.mark.parametrize("text", [
+    "ＬＩＮＥで電話番号 ０９０ー４４１２ー７７８９ を検索して追加してください。",
+    "お急ぎの方は携帯 080ー1234ー5678 までお電話ください。",
+])
+def test_a_phone_with_long_vowel_dashes_is_a_phone_and_the_sellers_own(text):
+    assert _phone(text) == ["error"]
+    assert "content.personal-info-request" not in _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "メールアドレスはメッセージ画面からご確認ください。",
+    "サイズはＭとＬがございます。ローラー２０００ー３０００番台の部品です。",
+])
+def test_the_long_vowel_mark_in_words_stays_a_letter(text):
+    assert _phone(text) == []
