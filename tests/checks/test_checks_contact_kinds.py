@@ -80,3 +80,42 @@ def test_a_phone_with_long_vowel_dashes_is_a_phone_and_the_sellers_own(text):
 ])
 def test_the_long_vowel_mark_in_words_stays_a_letter(text):
     assert _phone(text) == []
+
+
+# ---- the buyer's suggestion reported and declined, or taken up ------------------------------------------
+@pytest.mark.parametrize("text", [
+    "You suggested we talk on WhatsApp, but we keep everything here in the eBay messages.",
+    "Sie haben vorgeschlagen, per PayPal an uns zu zahlen, aber die Zahlung läuft nur über Amazon.",
+    "tu proposais qu on se parle sur whatsapp mais on prefere tout garder ici dans les messages etsy.",
+    "Vi que dices que me escribiste por WhatsApp, pero solo atendemos por los mensajes de eBay.",
+    "Ci proponi di sentirci su WhatsApp, ma preferiamo restare qui nella chat di eBay.",
+    "U stelde voor om via WhatsApp verder te praten, maar wij houden alles hier in de berichten.",
+    "Pytała Pani, czy można zrobić przelew bezpośrednio na nasze konto – niestety nie, płatności obsługuje Etsy.",
+    "du fragade om du kunde swisha for att fa det snabbare men betalningen ar redan klar via ebay.",
+    "Você sugeriu falar pelo WhatsApp, mas preferimos manter tudo aqui no chat do Mercado Livre.",
+    "WhatsApp'tan yazışmayı önerdiniz ama tüm yazışmaları burada tutuyoruz.",
+    "LINEでのやり取りをとのご提案ですが、こちらのメッセージでご対応いたします。",
+    "您建议用微信聊，不过我们只在亚马逊消息里沟通。",
+    "اقترحت أن نتواصل عبر واتساب، لكننا نفضل إبقاء المحادثة هنا.",
+])
+def test_a_suggestion_reported_and_declined_is_innocent(text):
+    assert not _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "As you suggested, message us on WhatsApp and we'll sort the exchange there.",
+    "Wie Sie vorgeschlagen haben: schreiben Sie uns einfach per WhatsApp.",
+    "Comme tu le proposais, écris-moi sur WhatsApp, c'est plus simple.",
+    "Como sugeriste, escríbeme por WhatsApp y lo arreglamos allí.",
+    "Come mi hai proposto, scrivimi su WhatsApp e ci accordiamo lì.",
+    "Zoals u voorstelde: stuur ons even een berichtje via WhatsApp.",
+    "Tak jak Pan proponował, proszę napisać do mnie na WhatsAppie.",
+    "Som du föreslog, skriv till mig på WhatsApp så löser vi det där.",
+    "Como você sugeriu, me chama no WhatsApp que resolvemos por lá.",
+    "Önerdiğiniz gibi WhatsApp'tan bize yazın, orada hallederiz.",
+    "ご提案のとおり、LINEでご連絡ください。",
+    "照你讲，加我微信聊吧。",
+    "متل ما اقترحت، راسلني على واتساب ومنتفق هنيك.",
+])
+def test_a_suggestion_taken_up_is_an_invitation(text):
+    assert "content.off-platform" in _rules(text, "ebay")

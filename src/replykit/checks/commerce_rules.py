@@ -848,12 +848,20 @@ _CLAUSE_START = re.compile(r"[.!?\u3002\uff01\uff1f,;:\u2013\u2014(\u3001\uff0c\
 
 
 def _reported(sv: _Sent, i: int, m: re.Match[str], reach: int | None = None) -> bool:
-    """Is ``m`` inside a reported question of the buyer's ('you asked whether you should cancel — no need')?
-    The report runs from its cue to the next colon, semicolon or dash of the sentence (at most ``reach``
-    characters after the cue when given: texting runs on without any)."""
+    """Is ``m`` inside a reported question or suggestion of the buyer's ('you asked whether you should cancel — no
+    need', 'tu proposais qu'on se parle sur WhatsApp mais ...')? The report runs from its cue to the next colon,
+    semicolon or dash of the sentence (at most ``reach`` characters after the cue when given: texting runs on
+    without any); a suggestion taken up ('as you suggested, ...') is no report."""
     text = sv.seg.norm
-    for cue in sv.of("reported").get(i, ()):
+    cues = sv.of("reported").get(i, ())
+    taken = sv.of("taken_up").get(i, ()) if cues else ()
+    for cue in cues:
+        if any(t.start() <= cue.start() < t.end() for t in taken):
+            continue  # 'as you suggested, ...': the seller takes the buyer's idea up and says it again
         if cue.end() <= m.start() and (reach is None or m.start() - cue.end() <= reach) and not _STRONG_BREAK.search(text, cue.end(), m.start()):
+            return True
+    for cue in sv.of("reported_after").get(i, ()):  # verb-final: 'WhatsApp'tan yazışmayı önerdiniz ama ...', 'LINEでのやり取りをとのご提案ですが'
+        if m.end() <= cue.start() <= m.end() + 40 and not _CLAUSE_START.search(text, m.end(), cue.start()):
             return True
     return False
 
