@@ -119,3 +119,53 @@ def test_a_suggestion_reported_and_declined_is_innocent(text):
 ])
 def test_a_suggestion_taken_up_is_an_invitation(text):
     assert "content.off-platform" in _rules(text, "ebay")
+
+
+# ---- a refusal that governs a list, and 'no details are needed' said after the object -------------------
+@pytest.mark.parametrize("text", [
+    "We're unable to accept bank transfers or any payment outside the site; eBay processes every payment.",
+    "Wir akzeptieren keine Überweisungen oder Zahlungen außerhalb von Amazon.",
+    "Nous n'acceptons pas les virements ni aucun paiement en dehors d'Etsy.",
+    "No aceptamos transferencias ni pagos fuera de la plataforma.",
+    "Non accettiamo bonifici o pagamenti al di fuori di eBay.",
+    "Wij accepteren geen overschrijvingen of betalingen buiten bol om.",
+    "Nie przyjmujemy przelewów ani płatności poza Allegro.",
+    "Vi tar inte emot swish eller betalningar utanför Amazon.",
+    "Não aceitamos transferência bancária nem pagamentos fora do Mercado Livre.",
+    "Havale veya site dışında ödeme kabul etmiyoruz.",
+    "銀行振込やサイト外でのお支払いは受け付けておりません。",
+    "本店不接受銀行轉帳或任何平台以外的付款方式，所有款項都由 eBay 處理。",
+    "لا نقبل التحويل البنكي أو أي دفع خارج المنصة.",
+    "The refund goes to your original card, so bank details are not needed.",
+    "Die Erstattung geht auf Ihr Zahlungsmittel, Ihre Bankdaten werden dafür nicht benötigt.",
+    "Le remboursement se fait sur votre moyen de paiement, vos coordonnées bancaires ne sont pas nécessaires.",
+    "El reembolso va a su método de pago, sus datos bancarios no son necesarios.",
+    "Il rimborso torna sulla carta, le coordinate bancarie non sono necessarie.",
+    "De terugbetaling gaat naar uw betaalmethode, uw bankgegevens zijn niet nodig.",
+    "Zwrot trafi na kartę, dane bankowe nie są potrzebne.",
+    "Återbetalningen sker till det ursprungliga betalningssättet, så inga bankuppgifter behöver lämnas.",
+    "Delåterbetalningen är genomförd, och några bankuppgifter behöver således inte lämnas.",
+    "O reembolso volta para o cartão, os dados bancários não são necessários.",
+    "İade kartınıza yapılır, banka hesap bilgileri gerekli değildir.",
+    "返金は元のお支払い方法へ行われますので、口座情報は必要ありません。",
+    "退款原路退回，不需要您的银行卡号。",
+    "يتم الاسترداد إلى وسيلة الدفع الأصلية، ورقم حسابك البنكي غير مطلوب.",
+])
+def test_a_refused_list_or_details_not_needed_are_innocent(text):
+    assert not _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "We don't accept returns, so please send the balance to our PayPal.",
+    "Wir nehmen keine Karten, aber überweisen Sie uns den Rest einfach auf unser Konto.",
+    "Nous n'acceptons pas la carte, mais faites-moi simplement un virement sur mon compte.",
+    "No aceptamos tarjeta, pero hazme un bizum con la diferencia.",
+    "Non accettiamo carte, ma puoi farmi un bonifico sul mio conto.",
+    "We accepteren geen creditcards, maar maak het bedrag gewoon over naar onze rekening.",
+    "Nie przyjmujemy kart, ale przelej różnicę na moje konto.",
+    "Vi tar inte kort, men swisha mellanskillnaden till mig.",
+    "Não aceitamos cartão, mas faz um pix pra mim com a diferença.",
+    "Skicka dina bankuppgifter till oss så betalar vi tillbaka.",
+])
+def test_a_payment_asked_after_a_refusal_or_details_asked_stay_requests(text):
+    assert "content.payment-account" in _rules(text, "ebay")

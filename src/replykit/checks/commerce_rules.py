@@ -646,11 +646,20 @@ def _paid_to_seller(view: MessageView, seg: Segment, sv: _Sent) -> re.Match[str]
         if _clause_has(sv, i, no_need, ms[0]):
             continue
         rails = sv.of("payment_rail").get(i, ())
-        if _free_asks(view, sv, i, (*_ASK_FORMS, "pay_verb", "if_you")) or _imperative_in(sv, i) or _imperative(sv, i, [*rails, *ms]):
+        if _free_asks(view, sv, i, (*_ASK_FORMS, "pay_verb", "if_you")) or _imperative_in(sv, i) or _imperative(sv, i, [*rails, *ms]) \
+                or _after_but(sv, i, [*rails, *ms]):
             m = _affirmed(view, seg, ms, sv, i)
             if m is not None:
                 return m
     return None
+
+
+def _after_but(sv: _Sent, i: int, ms) -> bool:
+    """Does one of ``ms`` open the clause after a 'but' ('no aceptamos tarjeta, pero hazme un bizum', 'we don't
+    take cards but just PayPal me'), as an imperative opens a sentence? Latin script only, as :func:`_imperative`."""
+    buts = sv.of("but_word").get(i, ()) if ms else ()
+    text = sv.seg.norm
+    return any(_LEAD.match(text, b.end()).end() == m.start() and m.group()[:1] < "\u0250" for b in buts for m in ms)
 
 
 def _imperative_in(sv: _Sent, i: int) -> bool:
@@ -834,10 +843,25 @@ def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]], sv:
     for m in matches:
         if _negated(view, seg.norm, m.start(), 25) or _negated_after(view, seg.norm, m) or _TR_NEGATED_VERB.search(m.group()):
             continue
-        if sv is not None and _reported(sv, i, m):
+        if sv is not None and (_reported(sv, i, m) or _refused_before(sv, i, m)):
             continue
         return m
     return None
+
+
+def _refused_before(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Does a refusal earlier in the clause govern ``m`` as an item of its list ('we're unable to accept bank
+    transfers or any payment outside the site', '本店不接受银行转账或任何平台以外的付款方式')? Not across a clause
+    break or a 'but' ('we don't take cards but PayPal to me works')."""
+    refusals = sv.of("refuse_accept").get(i, ())
+    if not refusals:
+        return False
+    text = sv.seg.norm
+    for r in refusals:
+        if r.end() <= m.start() <= r.end() + 80 and not _CLAUSE_START.search(text, r.end(), m.start()) \
+                and not any(r.end() <= b.start() < m.start() for b in sv.of("but_word").get(i, ())):
+            return True
+    return False
 
 
 #: a Turkish verb negated by its own suffix: 'değiştiremeyiz' (we cannot change), 'silmeyiz', 'kaldırmadık'
