@@ -169,3 +169,43 @@ def test_a_refused_list_or_details_not_needed_are_innocent(text):
 ])
 def test_a_payment_asked_after_a_refusal_or_details_asked_stay_requests(text):
     assert "content.payment-account" in _rules(text, "ebay")
+
+
+# ---- the shop's storefront on the marketplace, cash on delivery, Arabic verbs inside longer words ------
+@pytest.mark.parametrize("text", [
+    "Du får 20 % rabatt på ditt nästa köp i vår butik här på Amazon.",
+    "Take a look at our store on Amazon for the matching lids.",
+    "Ce modèle est aussi dans notre boutique Etsy.",
+])
+def test_the_storefront_on_the_marketplace_is_no_shop_of_its_own(text):
+    assert "content.off-platform" not in _rules(text)  # (a promotion, maybe: another rule)
+
+
+@pytest.mark.parametrize("text", [
+    "Orders paid cash on delivery are refunded to your Amazon balance.",
+    "Bei Nachnahme erstatten wir den Betrag auf Ihr Amazon-Guthaben.",
+    "Les commandes payées à la livraison sont remboursées sur votre solde.",
+    "Los pedidos contra reembolso se devuelven a su saldo de Amazon.",
+    "Gli ordini in contrassegno vengono rimborsati sul saldo Amazon.",
+    "Bestellingen onder rembours worden terugbetaald op uw tegoed.",
+    "Zamówienia za pobraniem zwracamy na saldo Allegro.",
+    "Beställningar mot postförskott återbetalas till ditt saldo.",
+    "Pedidos com pagamento na entrega são reembolsados no saldo.",
+    "Kapıda ödeme siparişlerinde iade Amazon bakiyenize yapılır.",
+    "代金引換のご注文はAmazonギフト券残高に返金されます。",
+    "货到付款的订单会退回到您的亚马逊余额。",
+    "علمًا بأن الطلبات المدفوعة نقدًا عند الاستلام يُعاد مبلغها إلى رصيد أمازون.",
+    "يمكنكم متابعتها عبر الرابط، وقد وصلت العلبة تالفة وفقًا للصور المرسلة.",
+])
+def test_cash_on_delivery_and_words_inside_words_are_innocent(text):
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("off-platform", "Nästa gång kan du beställa direkt i vår egen butik på nätet, det blir billigare."),
+    ("payment-account", "ادفع المبلغ نقدًا لي مباشرة عند الاستلام من المحل."),
+    ("payment-account", "وابعتلي رقم حسابك البنكي عشان أرجعلك الفرق."),
+    ("payment-account", "Pay the rest in cash to me when you pick it up."),
+])
+def test_the_sellers_own_shop_cash_to_the_seller_and_arabic_requests_stay(rule, text):
+    assert "content." + rule in _rules(text)

@@ -608,7 +608,7 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
                 continue
             if _clause_has(sv, i, no_need, ms[0]) or _clause_has(sv, i, sv.of("paid_already"), ms[0]) or _platform_settles(sv, ms[0]):
                 continue  # 'we don't need any bank details from you', 'eBay settles the PayPal payment', 'your PayPal payment stays as it is'
-            ms = [m for m in ms if not _paid_back(sv, i, m)]  # 'oddam Ci 15 zł na konto'
+            ms = [m for m in ms if not _paid_back(sv, i, m) and not _on_delivery(sv, i, m)]  # 'oddam Ci 15 zł na konto'
             if ms and _affirmed(view, seg, ms, sv, i) is not None \
                     and _free_asks(view, sv, i, ("request_verb", "pay_verb")):
                 yield _hit(sv, ms[0], f"asks for payment details or payment via {seg.text[ms[0].start():ms[0].end()]!r}")
@@ -623,6 +623,12 @@ def _paid_back(sv: _Sent, i: int, m: re.Match[str]) -> bool:
         if r.end() <= m.start() and not _CLAUSE_START.search(text, r.end(), m.start()):
             return True
     return False
+
+
+def _on_delivery(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is the rail ``m`` (cash) part of 'cash on delivery' ('الطلبات المدفوعة نقدًا عند الاستلام', 'Nachnahme'), a
+    payment option of the marketplace's checkout, not money sent to the seller?"""
+    return any(c.start() <= m.start() < c.end() for c in sv.of("cash_on_delivery").get(i, ()))
 
 
 def _bank_details_asked(view: MessageView, seg: Segment, sv: _Sent) -> re.Match[str] | None:
@@ -1017,7 +1023,8 @@ def _direct_payment(view: MessageView) -> Hit | None:
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
-            if i in pay and not _clause_has(sv, i, no_need, ms[0]) and not _platform_settles(sv, ms[0]) \
+            ms = [m for m in ms if not _on_delivery(sv, i, m)]
+            if ms and i in pay and not _clause_has(sv, i, no_need, ms[0]) and not _platform_settles(sv, ms[0]) \
                     and not _clause_has(sv, i, sv.of("paid_already"), ms[0]) \
                     and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("pay_verb",)):
                 return _hit(sv, ms[0], "asks the buyer to pay the seller directly: the sale leaves the marketplace")
