@@ -6,8 +6,10 @@ numbers partly written in words. Every concept rule is switched on for every mar
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from replykit.checks import Checker, Message
+from replykit.checks.spelled import spelled_runs
 
 RULES = ("content.promotion", "content.off-platform", "content.payment-account", "content.cancel-request",
          "content.personal-info-request", "content.review-incentive", "content.review-biased",
@@ -209,3 +211,71 @@ def test_cash_on_delivery_and_words_inside_words_are_innocent(text):
 ])
 def test_the_sellers_own_shop_cash_to_the_seller_and_arabic_requests_stay(rule, text):
     assert "content." + rule in _rules(text)
+
+
+# ---- telephone numbers partly (or wholly) in words -----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "just text me on oh seven seven zero zero 900461 and ill sort it",
+    "Rufen Sie mich an: null eins sieben eins 234 56 78.",
+    "ENVOYEZ MOI UN MESSAGE AU ZERO SIX 12 48 93 07 CA IRA PLUS VITE",
+    "Escríbeme al WhatsApp seis uno dos 345 678 y lo arreglamos.",
+    "Mi chiami al tre tre tre, uno due tre, quattro cinque sei sette.",
+    "Bel me even op nul zes 12 34 56 78.",
+    "przelej blikiem na numer szescset dwanascie - 345 - 678 albo zadzwon",
+    "Ring mig på noll sju noll 123 45 67.",
+    "Liga para o meu telemóvel nove um dois 345 678.",
+    "Bize sıfır beş yüz otuz iki 418 27 63 numaralı hattımızdan ulaşabilirsiniz.",
+    "お電話は〇九〇 1234 5678 までどうぞ。",
+    "加我微信或者打电话：一三八 1234 5678。",
+    "اتصل بي على صفر خمسة 0 1234 567.",
+])
+def test_a_number_partly_in_words_is_a_phone_number(text):
+    assert _phone(text) == ["error"]
+
+
+@pytest.mark.parametrize("text", [
+    "Call us if fewer than two hundred and fifty pieces arrive; order 12 more at no cost.",
+    "Telefonisch sagte der Fahrer, dass zwei Pakete am 12. 03. kommen.",
+    "Le livreur a appelé : vingt-deux colis le 12 décembre 2025.",
+    "Le llamamos ayer: quedan dos unidades a 12 euros.",
+    "Ti ho chiamato: restano tre pezzi da 15 euro, spedizione il 12 marzo.",
+    "Ik heb u gebeld: nog twee dozen van 12 stuks op voorraad.",
+    "Dzwoniłem: zostały dwie sztuki po 12 zł, wysyłka 3 marca.",
+    "Jag ringde: tre paket à 12 kr skickas den 3 mars.",
+    "Liguei ontem: faltam duas unidades de 12 reais.",
+    "Telefonda konuştuk: iki paket 12 Mart'ta kargoda.",
+    "お電話の件、三点のうち一点は12日に発送します。",
+    "电话里说过，三件商品12号发货。",
+    "اتصلنا بكم: ثلاثة طرود تصل يوم 12.",
+])
+def test_quantities_dates_and_prices_in_words_near_a_phone_word_are_no_number(text):
+    assert _phone(text) == []
+
+
+_WORDS = ["zero", "six", "oh", "un", "trentadue", "zweiundvierzig", "sıfır", "beş", "yüz", "otuz", "iki", "szescset", "dwanascie",
+          "tre", "due", "on", "and", "tweeënveertig", "零", "九", "一二三", "12", "345", "0", "-", ",", " ", ".", "call", "telefon"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join))
+def test_spelled_runs_read_digits_inside_the_text(text):
+    for run in spelled_runs(text):
+        assert 0 <= run.start < run.end <= len(text)
+        assert run.digits.isdigit() and run.words >= 1
+
+
+def test_a_long_run_of_number_words_is_read_in_linear_time():
+    import time
+    text = "call me on " + "zero six " * 50_000 + "12"
+    t0 = time.process_time()
+    assert _phone(text) == []  # far too many digits for a phone number
+    assert time.process_time() - t0 < 5
+
+
+@pytest.mark.parametrize("filler", ["un ", "zero ", "oh 1 ", "trentadue-"])
+def test_hostile_runs_of_number_words_stay_linear(filler):
+    import time
+    text = "telefon " + filler * 100_000
+    t0 = time.process_time()
+    assert list(spelled_runs(text)) == []  # one run, far longer than a phone number: dropped
+    assert time.process_time() - t0 < 5

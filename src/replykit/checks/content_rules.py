@@ -7,7 +7,7 @@ from typing import Iterator
 
 from .emoji import scan
 from .lexicon import concept
-from .phone import find_phones, regions_of
+from .phone import find_phones, find_spelled_phones, regions_of
 from .registry import Hit, rule
 from .textutil import Twin, lower
 from .urls import host_of, known_tld, shortener
@@ -124,15 +124,17 @@ def phones_in(view: MessageView, seg: Segment) -> list[tuple[int, int, str | Non
 
 
 def _phones(view: MessageView, seg: Segment) -> list[tuple[int, int, str | None]]:
-    if not view.digit_runs(seg):
-        return []
     regions = regions_of(view.context, view.profile.data.get("home_region"))
 
     def cues() -> list[tuple[int, int]]:
         return sorted(m.span() for name in ("phone_cue", "messenger") for m in view.matches(seg, name))
 
-    return [(s, e, cap) for s, e, cap in find_phones(seg.norm, regions, cues, view.digit_runs(seg))
-            if not _part_of_address(view, seg, s, e)]
+    runs = view.digit_runs(seg)
+    found = [(s, e, cap) for s, e, cap in find_phones(seg.norm, regions, cues, runs)
+             if not _part_of_address(view, seg, s, e)] if runs else []
+    if not found and (view.has("phone_cue") or view.has("messenger")):  # 'zero six 12 48 93 07', 'sıfır beş yüz otuz iki ...'
+        found = list(find_spelled_phones(seg.norm, regions, cues))
+    return found
 
 
 @rule("content.phone-number", catalogue=True)
