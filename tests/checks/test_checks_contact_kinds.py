@@ -279,3 +279,47 @@ def test_hostile_runs_of_number_words_stay_linear(filler):
     t0 = time.process_time()
     assert list(spelled_runs(text)) == []  # one run, far longer than a phone number: dropped
     assert time.process_time() - t0 < 5
+
+
+# ---- personal data or bank details asked for impersonally ('... is required', 'niezbędne jest ...') ----------
+@pytest.mark.parametrize("rule,text", [
+    ("personal-info-request", "Prior to dispatch, a copy of your passport is required for verification."),
+    ("personal-info-request", "Für die Garantie ist eine Kopie Ihres Personalausweises zwingend erforderlich."),
+    ("personal-info-request", "Une copie recto verso de votre pièce d'identité est requise avant toute expédition."),
+    ("personal-info-request", "Le solicitamos que nos remita una copia de su documento nacional de identidad."),
+    ("personal-info-request", "Per la spedizione è necessaria una copia della sua carta d'identità."),
+    ("personal-info-request", "Voorafgaand aan verzending dient u een scan van uw identiteitsbewijs te overleggen."),
+    ("personal-info-request", "Niezbędne jest przesłanie skanu dowodu osobistego oraz numeru PESEL."),
+    ("personal-info-request", "För registreringen erfordras ditt fullständiga personnummer samt en kopia av giltig legitimation."),
+    ("personal-info-request", "Faz-se necessário o envio de uma foto do seu RG e do CPF."),
+    ("personal-info-request", "Garanti kaydı için TC kimlik numaranızın iletilmesi gerekmektedir."),
+    ("personal-info-request", "発送前に身分証のコピーが必要です。"),
+    ("personal-info-request", "发货前需要提供您的身份证复印件。"),
+    ("personal-info-request", "يجب إرسال صورة الهوية الوطنية قبل الشحن."),
+    ("payment-account", "Zur Abwicklung der Gutschrift ist die Übermittlung Ihrer vollständigen IBAN zwingend erforderlich."),
+    ("payment-account", "Celem realizacji zwrotu niezbędne jest przekazanie pełnego numeru rachunku bankowego."),
+])
+def test_data_asked_as_a_requirement_is_a_request(rule, text):
+    assert "content." + rule in _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "No ID or passport is required; the parcel needs only a signature.",
+    "Ein Ausweis ist für die Abholung nicht erforderlich.",
+    "Aucune pièce d'identité n'est requise, la signature suffit.",
+    "No es necesario ningún documento de identidad.",
+    "Non è necessaria alcuna carta d'identità.",
+    "Een identiteitsbewijs is niet vereist.",
+    "Dowód osobisty nie jest wymagany przy odbiorze.",
+    "Ingen legitimation krävs vid leveransen.",
+    "Não é necessário enviar documento de identidade.",
+    "Kimlik numarası gerekli değildir.",
+    "身分証は不要です。",
+    "不需要提供身份证。",
+    "لا داعي لإرسال الهوية.",
+    "A signature is required on delivery.",
+    "Für den Umtausch ist der Kassenbon erforderlich.",
+    "Une preuve d'achat est requise pour la garantie.",
+])
+def test_data_not_required_or_a_requirement_about_something_else_is_innocent(text):
+    assert not _rules(text, "ebay")

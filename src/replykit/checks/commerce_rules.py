@@ -638,7 +638,7 @@ def _bank_details_asked(view: MessageView, seg: Segment, sv: _Sent) -> re.Match[
     for i, ms in sv.of("bank_details").items():
         if _clause_has(sv, i, no_need, ms[0]):
             continue
-        if _free_asks(view, sv, i, (*_ASK_FORMS, "pay_verb")) or _imperative_in(sv, i):
+        if _free_asks(view, sv, i, (*_ASK_FORMS, "pay_verb", "required_form")) or _imperative_in(sv, i):
             m = _affirmed(view, seg, ms, sv, i)
             if m is not None:
                 return m
@@ -1058,18 +1058,28 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
         asks = sv.of("you_request")
         no_need = sv.of("no_need")
         questions = sv.of("personal_question")  # 'wann haben Sie Geburtstag?', '你生日几号？'
+        required = sv.of("required_form")  # 'une copie de votre pièce d'identité est requise', 'niezbędne jest przesłanie ...'
         for i, ms in objs.items():
-            if (i not in req and i not in polite and i not in records and i not in asks and i not in questions) or i in no_need:
+            if (i not in req and i not in polite and i not in records and i not in asks and i not in questions and i not in required) or i in no_need:
                 continue
             if _shown_after(view, seg, sv, i, ms[0]):
                 continue  # '... you'll find us by phone number → 090 4412 8807': the seller's own, written out
-            if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request", "personal_question")):
+            if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request", "personal_question", "required_form")):
                 continue  # 'please don't share your phone number', 'you asked whether we need your ID'
             ms = [m for m in ms if not (billing and _BILLING_IDS.search(m.group())) and not _negated(view, seg.norm, m.start())
-                  and not _reported(sv, i, m) and not _occasion(sv, i, m)]
+                  and not _negated_after(view, seg.norm, m) and not _reported(sv, i, m) and not _occasion(sv, i, m)
+                  and not (i in required and _none_before(sv, i, m))]
             if ms:
                 yield _hit(sv, ms[0], f"asks for the buyer's {seg.text[ms[0].start():ms[0].end()]!r}: not needed to fulfil the order")
                 return
+
+
+def _none_before(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """'No ID or passport is required', 'aucune pièce d'identité n'est requise': a requirement denied by the
+    determiner of its object, earlier in the clause."""
+    text = sv.seg.norm
+    return any(d.end() <= m.start() <= d.end() + 25 and not _CLAUSE_START.search(text, d.end(), m.start())
+               for d in sv.of("none_det").get(i, ()))
 
 
 _PHONE_LIKE = re.compile(r"\+?\d[\d ()-]{6,}\d")
