@@ -323,3 +323,70 @@ def test_data_asked_as_a_requirement_is_a_request(rule, text):
 ])
 def test_data_not_required_or_a_requirement_about_something_else_is_innocent(text):
     assert not _rules(text, "ebay")
+
+
+# ---- card details by other names ('the 16 digits of your card', 'the code on the back'), HK transfers ----
+@pytest.mark.parametrize("text", [
+    "Just send me the digits on your card and the code on the back, I'll charge the engraving.",
+    "Schick mir bitte die Ziffern deiner Karte und den Code auf der Rückseite.",
+    "envoie moi les 16 chiffres de ta carte et la date dexpiration je relance le paiement",
+    "Escríbeme por aquí los dieciséis números de la tarjeta y la fecha de caducidad.",
+    "Mi detta per cortesia le cifre della carta e il codice sul retro?",
+    "Wij verzoeken u ons uw creditcardnummer en de vervaldatum te bezorgen.",
+    "Podaj mi cyfry z karty i kod z tyłu, to od razu obciążę różnicę.",
+    "Skicka siffrorna på ditt kort och koden på baksidan så drar jag beloppet.",
+    "Me passa os números do seu cartão e o código do verso que eu cobro a diferença.",
+    "Fark tutarı için kredi kartınızın ön yüzündeki bilgilerin ve güvenlik kodunun iletilmesi gerekmektedir.",
+    "カードの番号と有効期限をこちらに送ってください。",
+    "为咗方便处理，你可唔可以直接用 FPS 转数俾我哋，唔经平台。",
+    "ابعتلي بيانات الفيزا بتاعتك وانا هخصم فرق السعر بنفسي.",
+    "يُرجى تزويدنا بتفاصيل حسابكم المصرفي واسم البنك.",
+])
+def test_card_details_by_other_names_and_fps_transfers_are_payment_requests(text):
+    assert "content.payment-account" in _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "The refund went to the card ending in 4821; the last digits on your card statement will show it.",
+    "Die Erstattung geht auf die Karte, deren letzte Ziffern auf Ihrer Abrechnung stehen.",
+    "Le remboursement apparaîtra sur votre relevé de carte sous 5 jours.",
+    "El reembolso aparecerá en el extracto de su tarjeta en 5 días.",
+    "Il rimborso comparirà sull'estratto conto della carta entro 5 giorni.",
+    "De terugbetaling verschijnt binnen 5 dagen op uw creditcardafschrift.",
+    "Zwrot pojawi się na wyciągu z karty w ciągu 5 dni.",
+    "Återbetalningen syns på ditt kortutdrag inom 5 dagar.",
+    "O reembolso aparece na fatura do cartão em até 5 dias.",
+    "İade 5 gün içinde kart ekstrenize yansır.",
+    "返金は5日以内にカードの明細に反映されます。",
+    "退款会在5天内退回原卡，我们不需要您的卡号。",
+    "سيظهر المبلغ المسترد في كشف بطاقتك خلال ٥ أيام، ولا نحتاج بيانات البطاقة.",
+])
+def test_a_refund_shown_on_the_card_asks_for_nothing(text):
+    assert "content.payment-account" not in _rules(text, "ebay")
+
+
+# ---- Arabic written with short-vowel marks ('يُرجى', 'مباشرةً') --------------------------------------------
+@pytest.mark.parametrize("rule,text", [
+    ("personal-info-request", "يُرجى إرسال رقم جوالك وتاريخ ميلادك."),
+    ("payment-account", "يُرجى تحويل المبلغ إلى حسابنا مباشرةً."),
+    ("off-platform", "راسِلنا على الواتساب، أسهلُ من هنا."),
+])
+def test_arabic_with_marks_is_read_like_without(rule, text):
+    assert "content." + rule in _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "فضلًا انتظر وصول الطرد، وسنرد عليك هنا.",
+    "لا نحتاج رقم جوالك، كل التواصل هنا.",
+])
+def test_arabic_marks_make_no_new_negation_or_request(text):
+    assert not _rules(text, "ebay")
+
+
+def test_tashkeel_tolerance_keeps_classes_escapes_and_look_behinds():
+    from replykit.checks.lexicon import tashkeel_tolerant
+    import re
+    assert re.fullmatch(tashkeel_tolerant("يرجى"), "يُرجى")
+    assert tashkeel_tolerant("(?<!م)عدل") .startswith("(?<!م)")
+    assert tashkeel_tolerant("paypal") == "paypal"
+    assert re.fullmatch(tashkeel_tolerant("صو[ّ]?ر\\w*"), "صوّرها")
