@@ -1,4 +1,4 @@
-"""The held-out halves of the independently written corpora.
+"""The independently written corpora, kept apart from the project's own (rounds 1-5).
 
 Every set was written by writers who never saw the patterns:
 
@@ -11,14 +11,15 @@ Every set was written by writers who never saw the patterns:
 - ``heldout-r5/``: round 5 (corporate and legalistic tone, texting in capitals or lower case, code-switching,
   violations framed as the buyer's own suggestion or a favour, numbers and handles partly in words).
 
-Rounds 1-4 were scored blind once and have since been read while tuning (issue 10, third and fourth
+Every round was scored blind once and has since been read while tuning (issue 10, third to fifth
 rounds): their misses showed kinds of mistakes (accent-less typing, Latin words inside Chinese or
 Japanese, paid reviews written as equations, indirect requests, traditional Chinese, review gating as
-two branches, scorn families, a buyer named as the one who cancels ...), which were fixed as mechanisms
-with test sentences of their own (``test_checks_concept_kinds.py``). So these figures are development
-figures, no longer a stranger's measure. ``heldout-r5/`` is: written while session 4 tuned on rounds 3
-and 4, never read by a tuner, scored once on the code that session started from and once on what it
-ended with. It is the measure for the next round of work; tuning on it needs a round 6 written first.
+two branches, scorn families, a buyer named as the one who cancels, a number to call, numbers said in
+words, the buyer's suggestion declined or taken up, refusals of a list, requirements as requests ...),
+which were fixed as mechanisms with test sentences of their own (``test_checks_concept_kinds.py``,
+``test_checks_contact_kinds.py``). So all five are development figures, no longer a stranger's measure:
+``heldout-r5/`` was the blind measure of session 4 and became tuning data in session 5, while a sixth
+round, kept outside the repository, was written to measure blind again.
 
 Each test prints aggregate figures (recall, false errors, concept x language table) and asserts a
 floor a little below what was last measured, so a regression fails CI without the test pretending
@@ -64,13 +65,15 @@ class Floors:
 #:          109/126 = 86.5 %, 10 false errors; concept sentences 321/468 = 68.6 %, 34 false positives. After
 #:          session 4 (rounds 3 and 4 tuned to ~100 %): messages 111/126 = 88.1 %, 8 false errors; concept
 #:          sentences 346/468 = 73.9 %, 31 false positives. A phrase lexicon tuned to ~100 % on what it has seen
-#:          gains 2-5 points on the next writer's text.
+#:          gains 2-5 points on the next writer's text. Tuned in session 5 on the contact and payment kinds
+#:          (branch acc-contact-s5 alone): messages 123/126 = 97.6 %, 1 false
+#:          error (disrespect); concept sentences 370/468 = 79.1 %, 26 false positives -- development figures.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.90, 1, 0.95, 1),
     Floors("heldout-r3", 0.97, 1, 0.98, 1),
     Floors("heldout-r4", 0.98, 1, 0.99, 4),
-    Floors("heldout-r5", 0.87, 9, 0.73, 32),
+    Floors("heldout-r5", 0.97, 1, 0.78, 26),
 )
 
 
