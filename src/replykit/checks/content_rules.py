@@ -9,6 +9,7 @@ from .emoji import scan
 from .lexicon import concept
 from .phone import find_phones, find_spelled_phones, regions_of
 from .registry import Hit, rule
+from .spelled import may_hold_number_words
 from .textutil import Twin, lower
 from .urls import host_of, known_tld, shortener
 from .view import MessageView, Segment
@@ -132,8 +133,8 @@ def _phones(view: MessageView, seg: Segment) -> list[tuple[int, int, str | None]
     runs = view.digit_runs(seg)
     found = [(s, e, cap) for s, e, cap in find_phones(seg.norm, regions, cues, runs)
              if not _part_of_address(view, seg, s, e)] if runs else []
-    if not found and (view.has("phone_cue") or view.has("messenger")):  # 'zero six 12 48 93 07', 'sıfır beş yüz otuz iki ...'
-        found = list(find_spelled_phones(seg.norm, regions, cues))
+    if not found and may_hold_number_words(view.words.words, seg.norm) and (view.has("phone_cue") or view.has("messenger")):
+        found = list(find_spelled_phones(seg.norm, regions, cues))  # 'zero six 12 48 93 07', 'sıfır beş yüz otuz iki ...'
     return found
 
 

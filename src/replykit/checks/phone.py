@@ -28,7 +28,7 @@ from typing import Callable, Iterable, Iterator
 import phonenumbers
 
 from .lexicon import Words, concept
-from .spelled import spelled_runs
+from .spelled import MAX_RUN_CHARS, spelled_runs
 from .textutil import digit_runs, in_runs, left_bounded
 
 _CUR = r"(?:[$€£¥₺₹₩₽]|r\$|us\$|ca\$|mx\$|usd|eur|gbp|jpy|cad|mxn|brl|sar|aed|try|pln|sek|chf|zł|kr|tl|درهم|ريال|ر\.س|د\.إ|円|元)"
@@ -202,17 +202,33 @@ def find_spelled_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[
     as a whole in one of ``regions`` or of the shipped languages' home regions. Quantities, dates and prices
     in words come to fewer digits or have no cue."""
     regs = tuple(regions)
-    spans: list[tuple[int, int]] | None = None
-    for run in spelled_runs(norm):
-        if not _SPELLED_DIGITS[0] <= len(run.digits) <= _SPELLED_DIGITS[1]:
-            continue
-        if spans is None:
-            spans = cues() if cues is not None else cue_spans(norm)
-        if not any(run.start - 40 <= s and e <= run.end + 40 for s, e in spans):
-            continue
-        digits = "+" + run.digits[2:] if run.digits.startswith("00") else run.digits
-        if any(_valid(digits, r) for r in (*regs, *_FALLBACK_REGIONS)):
-            yield run.start, run.end, _cap(norm, norm, run.start, run.end, concept("phone_soft_cue"))
+    spans = cues() if cues is not None else cue_spans(norm)
+    for lo, hi in _cue_windows(spans, len(norm)):
+        for run in spelled_runs(norm[lo:hi]):
+            start, end = run.start + lo, run.end + lo
+            if (start == lo and lo > 0) or (end == hi and hi < len(norm)):
+                continue  # cut by the window: longer than a number next to a cue can be
+            if not _SPELLED_DIGITS[0] <= len(run.digits) <= _SPELLED_DIGITS[1]:
+                continue
+            if not any(start - 40 <= s and e <= end + 40 for s, e in spans):
+                continue
+            digits = "+" + run.digits[2:] if run.digits.startswith("00") else run.digits
+            if any(_valid(digits, r) for r in (*regs, *_FALLBACK_REGIONS)):
+                yield start, end, _cap(norm, norm, start, end, concept("phone_soft_cue"))
+
+
+def _cue_windows(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """The stretches of text a number said in words next to a cue can lie in: a run within 40 characters of
+    a cue and at most MAX_RUN_CHARS long lies within MAX_RUN_CHARS + 40 of it (merged when they overlap)."""
+    reach = MAX_RUN_CHARS + 41
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        lo, hi = max(0, s - reach), min(n, e + reach)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def cue_spans(norm: str, words: Words | None = None) -> list[tuple[int, int]]:

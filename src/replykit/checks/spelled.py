@@ -35,6 +35,7 @@ class SpelledRun(NamedTuple):
 class _Vocab(NamedTuple):
     words: dict[str, _Word]
     edge: frozenset[str]
+    plain: frozenset[str]  # number words that are nothing else (not an edge word, not a connector)
     cjk: dict[str, int]
     pieces: dict[str, tuple[str, ...]]  # per first letter: the words and connectors, longest first
 
@@ -69,7 +70,8 @@ def _vocab() -> _Vocab:
     for w in words:
         by_first.setdefault(w[0], []).append(w)
     pieces = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
-    return _Vocab(words, frozenset(edge), cjk, pieces)
+    plain = frozenset(w for w, v in words.items() if w not in edge and v.kind != "c")
+    return _Vocab(words, frozenset(edge), plain, cjk, pieces)
 
 
 def _split(word: str, vocab: _Vocab) -> list[_Word] | None:
@@ -168,6 +170,16 @@ def _token(m: re.Match[str], vocab: _Vocab) -> _Tok | None:
         return None
     return _Tok(m.start(), m.end(), None, [_Word("u" if value < 10 else "t" if value < 20 else "x" if value < 100 else "h", value, False)],
                 False, False)
+
+
+_CJK_DIGITS = re.compile(r"[〇零一幺二两三四五六七八九]{3}")
+
+
+def may_hold_number_words(words: set[str], norm: str) -> bool:
+    """Cheap necessary condition for a run: one of the text's words (``Words.words``) is a number word that
+    is nothing else, or three Chinese or Japanese digits stand in a row."""
+    vocab = _vocab()
+    return not words.isdisjoint(vocab.plain) or (not norm.isascii() and _CJK_DIGITS.search(norm) is not None)
 
 
 def spelled_runs(norm: str) -> Iterator[SpelledRun]:
