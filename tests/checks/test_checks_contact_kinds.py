@@ -390,3 +390,13 @@ def test_tashkeel_tolerance_keeps_classes_escapes_and_look_behinds():
     assert tashkeel_tolerant("(?<!م)عدل") .startswith("(?<!م)")
     assert tashkeel_tolerant("paypal") == "paypal"
     assert re.fullmatch(tashkeel_tolerant("صو[ّ]?ر\\w*"), "صوّرها")
+
+
+def test_marketplace_names_come_from_the_registry():
+    from replykit.checks.commerce_rules import _marketplace_name
+    from replykit.marketplaces import MARKETPLACES, packaged_profile
+    rx = _marketplace_name()
+    for m in MARKETPLACES:
+        assert rx.search(packaged_profile(m)["display_name"].lower().split(" us")[0].split(" canada")[0])
+    assert rx.search("pago pelo mercadolivre") and rx.search("via mercado pago")
+    assert not rx.search("wishlist") and not rx.search("amazonas")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Iterator
 
+from ..marketplaces import marketplace_names
 from .lexicon import concept
 from .content_rules import emails_in, phones_in
 from .registry import Hit, rule
@@ -930,7 +932,6 @@ def _clause_tail(text: str, start: int, reach: int) -> tuple[int, bool]:
 
 
 _CLAUSE_END = re.compile(r"[。！？!?、,;:.\n]")
-_CONNECTOR = re.compile(r"\b(?:porque|because|perché|parce que|car|weil|denn|omdat|want|eftersom|bo|ponieważ|çünkü|pois|since)\b")
 #: how far after a match a clause-final negation is looked for
 _AFTER_REACH = 45
 
@@ -958,7 +959,7 @@ def _negated_after(view: MessageView, text: str, m: re.Match[str]) -> bool:
     # an object put first negates with the verb after it in any language: 'przez WhatsAppa ani mailowo nie prowadzimy rozmów'
     if not (topic and listed):
         return False
-    cut = _CONNECTOR.search(window)  # 'escríbeme por WhatsApp porque aquí no contestamos': another clause
+    cut = concept("because_word").search(window, view.words)  # 'escríbeme por WhatsApp porque aquí no contestamos': another clause
     return concept("negation_topic").search(window[:cut.start()] if cut else window, view.words) is not None
 
 
@@ -991,8 +992,11 @@ def _subject_of(text: str, t: re.Match[str], m: re.Match[str]) -> bool:
     return t.end() <= m.start() and m.start() - t.end() <= 12 and not _CLAUSE_START.search(text, t.end(), m.start())
 
 
-_MARKETPLACE = re.compile(r"(?<!\w)(?:amazon|ebay|etsy|wish|walmart|mercado ?(?:libre|livre|pago))(?!\w)")
-_BYPASS = re.compile(r"(?<!\w)(?:instead|outside|without|bypass\w*|direct\w*|not|statt|außerhalb|ohne|direkt|au lieu|hors|sans|en lugar|fuera|sin|invece|fuori|senza|em vez|fora|sem|in plaats|buiten|zonder|istället|utanför|utan|zamiast|poza|bez|omija\w*|yerine|dışında|doğrudan|half|hälfte|moiti[eé]|mitad|metà|metade|helft|hälften|połow\w*|yarı\w*)(?!\w)|直接|以外|绕过|不通过|خارج|بدل")
+@lru_cache(maxsize=1)
+def _marketplace_name() -> re.Pattern[str]:
+    """Any marketplace's name as a message writes it, from the marketplace registry ('mercado ?livre')."""
+    names = sorted((re.escape(n.lower()).replace("\\ ", " ?") for n in marketplace_names()), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(names)})(?!\w)")
 
 
 def _platform_settles(sv: _Sent, m: re.Match[str]) -> bool:
@@ -1003,7 +1007,7 @@ def _platform_settles(sv: _Sent, m: re.Match[str]) -> bool:
     lo = starts[-1] if starts else 0
     end = _CLAUSE_START.search(text, m.end())
     clause = text[lo:end.start() if end else len(text)]
-    return bool(_MARKETPLACE.search(clause)) and not _BYPASS.search(clause)
+    return bool(_marketplace_name().search(clause)) and concept("bypass").search(clause, sv.words) is None
 
 
 def _direct_payment(view: MessageView) -> Hit | None:
@@ -1092,8 +1096,6 @@ def _shown_after(view: MessageView, seg: Segment, sv: _Sent, i: int, m: re.Match
     return bool(_PHONE_LIKE.search(seg.norm, m.end(), end)) or any(m.end() <= e.start() < end for e in emails_in(view, seg))
 
 
-#: a possessive right before the birthday: the buyer's own ('your birthday', 'votre anniversaire', '您的生日')
-_YOUR = re.compile(r"(?:(?<!\w)(?:your|ur|ihr\w*|dein\w*|votre|ton|ta|su|tu|suo|tuo|sua|seu|uw|je|jouw|din|ditt|pana|pani|twoj\w*|swoi\w*|swoj\w*|sizin)\s+(?:[\w'’]+\s*){0,2}|您的?|你的?|お客様の|あなたの)$")
 
 
 def _occasion(sv: _Sent, i: int, m: re.Match[str]) -> bool:
@@ -1102,7 +1104,18 @@ def _occasion(sv: _Sent, i: int, m: re.Match[str]) -> bool:
     if i not in sv.of("occasion_use") or not concept("birthday_word").search(m.group()):
         return False
     text = sv.seg.norm
-    return not _YOUR.search(text, max(0, m.start() - 25), m.start())
+    return not _your_before(sv, text, m.start())
+
+
+def _your_before(sv: _Sent, text: str, start: int) -> bool:
+    """A possessive of the buyer's within the 25 characters before ``start`` and at most two words before it
+    ('your birthday', 'votre anniversaire', '您的生日'; concept your_before), not the end of a longer word."""
+    lo = max(0, start - 25)
+    for y in concept("your_before").finditer(text[lo:start], sv.words):
+        if y.start() == 0 and lo > 0 and y.group()[:1].isascii() and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
+            continue  # the window cut a word ('tour' read as 'ur')
+        return True
+    return False
 
 
 # ---- cancellation -----------------------------------------------------------------------------
