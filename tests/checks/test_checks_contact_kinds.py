@@ -400,3 +400,36 @@ def test_marketplace_names_come_from_the_registry():
         assert rx.search(packaged_profile(m)["display_name"].lower().split(" us")[0].split(" canada")[0])
     assert rx.search("pago pelo mercadolivre") and rx.search("via mercado pago")
     assert not rx.search("wishlist") and not rx.search("amazonas")
+
+
+# ---- the shop on a social network, the bait in the next clause, Discord, a private address ---------------
+@pytest.mark.parametrize("text", [
+    "Next time order straight from our Instagram shop, it's cheaper there.",
+    "Bestell nächstes Mal direkt in unserem Instagram-Shop, da ist es günstiger.",
+    "La prochaine fois, commande directement sur notre boutique Instagram, c'est moins cher.",
+    "La próxima vez compra directamente en nuestra tienda de Instagram, sale más barato.",
+    "La prossima volta ordina direttamente nel nostro negozio su Instagram, costa meno.",
+    "Bestel volgende keer direct in onze Instagram-shop, dat is goedkoper.",
+    "Następnym razem zamów bezpośrednio w naszym sklepie na Instagramie, będzie taniej.",
+    "Beställ direkt i vår Instagram-butik nästa gång, det blir billigare.",
+    "Da próxima vez compre direto na nossa loja do Instagram, sai mais barato.",
+    "Bir sonraki siparişi doğrudan Instagram mağazamızdan verin, daha ucuza gelir.",
+    "次回はインスタのショップから直接ご注文ください、もっと安くなります。",
+    "下次直接到我們官網下單，一樣的商品不用平台手續費，會便宜一點喔！",
+    "المرة الجاية اطلب مباشرة من متجرنا على انستغرام، أرخص.",
+    "Per un servizio più smart entra nel nostro canale Discord: lì rispondiamo subito.",
+    "Voor snellere service mag u ons mailen op het privé-adres dat op de factuur staat.",
+])
+def test_a_shop_on_a_social_network_and_other_channels_are_off_platform(text):
+    assert "content.off-platform" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Photos of the finished piece are on our Instagram page.",
+    "Amazon mağazamızdan diğer renklere de bakabilirsiniz.",
+    "There's no need to order on our website, the Amazon order is all we need.",
+    "Nie trzeba zamawiać w naszym sklepie internetowym, zamówienie na Allegro wystarczy.",
+    "下次也请在亚马逊下单，不用去别的地方。",
+])
+def test_a_page_the_storefront_or_no_need_to_leave_are_innocent(text):
+    assert "content.off-platform" not in _rules(text)

@@ -712,8 +712,9 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                     yield _hit(sv, m, f"messenger app {seg.text[m.start():m.end()]!r}: keep the conversation on the marketplace")
                     return
             for i, ms in sv.of("off_platform_phrase").items():
-                if i in third_party or (i in no_need and not _overlaps(no_need[i], ms)):
-                    continue  # but 'não precisa de passar pelo eBay' is the invitation itself
+                if i in third_party or (_clause_has(sv, i, no_need, ms[0]) and not _overlaps(no_need[i], ms)):
+                    continue  # but 'não precisa de passar pelo eBay' is the invitation itself, and '下次直接到我们官网下单,
+                    # 不用平台手续费' names the bait in the next clause
                 m = _affirmed(view, seg, ms, sv, i)
                 if m is not None:
                     yield _hit(sv, m, "moves the conversation or the sale off the marketplace")
@@ -741,7 +742,7 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
             for i, ms in sv.of("own_shop").items():
                 # '... in our own web shop we have all six colours. Order there directly next time.', 'direkt über
                 # unseren eigenen Webshop ist der Versand gratis'
-                if (i in buy or _imperative(sv, i + 1, buy.get(i + 1, ())) or sv.near("easier_there", i, 0)) and i not in no_need:
+                if (i in buy or _imperative(sv, i + 1, buy.get(i + 1, ())) or sv.near("easier_there", i, 0)) and not _clause_has(sv, i, no_need, ms[0]):
                     m = _affirmed(view, seg, ms, sv, i)
                     if m is not None:
                         yield _hit(sv, m, "sends the buyer to the seller's own shop: the sale leaves the marketplace")
