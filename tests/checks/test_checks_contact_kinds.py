@@ -433,3 +433,16 @@ def test_a_shop_on_a_social_network_and_other_channels_are_off_platform(text):
 ])
 def test_a_page_the_storefront_or_no_need_to_leave_are_innocent(text):
     assert "content.off-platform" not in _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("off-platform", "唔使再經 Amazon 落單咁麻煩，你直接用 PayMe 轉 HK$120 俾我哋就得。"),
+    ("payment-account", "你直接用 FPS 轉 HK$50 俾我哋，收到就寄。"),
+    ("personal-info-request", "Voor de garantie dienen wij, alvorens te verzenden, te beschikken over uw geboortedatum en uw BSN."),
+])
+def test_an_amount_inside_the_transfer_and_a_requirement_split_by_commas(rule, text):
+    assert "content." + rule in _rules(text, "ebay")
+
+
+def test_an_amount_paid_back_to_the_buyer_in_cantonese_is_no_request():
+    assert "content.payment-account" not in _rules("我哋已經轉咗 HK$50 退款返俾你，唔使再做咩。", "ebay")
