@@ -446,3 +446,42 @@ def test_an_amount_inside_the_transfer_and_a_requirement_split_by_commas(rule, t
 
 def test_an_amount_paid_back_to_the_buyer_in_cantonese_is_no_request():
     assert "content.payment-account" not in _rules("我哋已經轉咗 HK$50 退款返俾你，唔使再做咩。", "ebay")
+
+
+# ---- a service channel of the seller's own as the only route ----------------------------------------------
+@pytest.mark.parametrize("text", [
+    "All warranty claims are to be lodged exclusively via our dedicated customer care hotline.",
+    "Reklamationen bearbeiten wir ausschließlich über unser Kundenportal.",
+    "Les réclamations sont traitées exclusivement via notre portail client.",
+    "Le rogamos que se dirija directamente a nuestro canal corporativo para cualquier incidencia.",
+    "Per i resi la preghiamo di scrivere esclusivamente al nostro numero verde.",
+    "Klachten behandelen wij uitsluitend via onze klantenservicelijn.",
+    "Reklamacje przyjmujemy wyłącznie przez naszą infolinię.",
+    "För snabbare service hänvisas du till vår telefonkundtjänst.",
+    "O atendimento pós-venda será prestado exclusivamente por meio de nosso SAC próprio.",
+    "İade talepleri sadece çağrı merkezimiz üzerinden alınmaktadır.",
+    "返品のご相談は当社のサポート窓口のみで承ります。",
+    "售后问题只能联系我们的客服热线处理。",
+    "يتم استقبال الشكاوى فقط عبر خطنا الساخن.",
+])
+def test_an_own_service_channel_as_the_only_route_is_off_platform(text):
+    assert "content.off-platform" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Warranty claims go exclusively through the manufacturer's hotline, whose number is in the manual.",
+    "Our customer service team answers only here in the Amazon messages.",
+    "Unser Kundenportal ist heute gewartet; wir antworten wie immer hier.",
+    "Notre portail client n'est pas nécessaire : tout se règle ici.",
+    "No es necesario usar nuestro portal, lo resolvemos por aquí.",
+    "Non serve il nostro numero verde, rispondiamo solo qui.",
+    "U hoeft onze klantenservicelijn niet te bellen, wij helpen u hier.",
+    "Nie trzeba dzwonić na naszą infolinię, wszystko załatwimy tutaj.",
+    "Du behöver inte ringa vår telefonkundtjänst, vi svarar bara här.",
+    "Não é preciso usar nosso SAC próprio, respondemos só aqui.",
+    "Çağrı merkezimizi aramanıza gerek yok, sadece buradan yazın.",
+    "当社のサポート窓口へのご連絡は不要です。",
+    "不需要联系我们的客服热线，在这里就可以处理。",
+])
+def test_the_channel_named_without_sending_the_buyer_there_is_innocent(text):
+    assert "content.off-platform" not in _rules(text)

@@ -67,13 +67,13 @@ class Floors:
 #:          sentences 346/468 = 73.9 %, 31 false positives. A phrase lexicon tuned to ~100 % on what it has seen
 #:          gains 2-5 points on the next writer's text. Tuned in session 5 on the contact and payment kinds
 #:          (branch acc-contact-s5 alone): messages 125/126 = 99.2 %, 1 false
-#:          error (disrespect); concept sentences 373/468 = 79.7 %, 26 false positives -- development figures.
+#:          error (disrespect); concept sentences 377/468 = 80.6 %, 26 false positives -- development figures.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.90, 1, 0.95, 1),
     Floors("heldout-r3", 0.97, 1, 0.98, 1),
     Floors("heldout-r4", 0.98, 1, 0.99, 4),
-    Floors("heldout-r5", 0.98, 1, 0.79, 26),
+    Floors("heldout-r5", 0.98, 1, 0.80, 26),
 )
 
 

@@ -777,6 +777,10 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                 if m is not None:
                     yield _hit(sv, m, "invites the buyer to a social network's messages")
                     return
+    routed = _own_channel_only(view)
+    if routed is not None:
+        yield routed
+        return
     called = _phone_to_call(view)
     if called is not None:
         yield called
@@ -784,6 +788,25 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
     paid = _direct_payment(view)
     if paid is not None:
         yield paid
+
+
+def _own_channel_only(view: MessageView) -> Hit | None:
+    """The buyer sent to a service channel of the seller's own as the only way ('claims are to be lodged
+    exclusively via our customer care hotline', 'hänvisas du till vår telefonkundtjänst', 'a mezzo PEC al
+    nostro ufficio legale'): the conversation leaves the marketplace. Not a manufacturer's or carrier's line,
+    not 'only here', not negated."""
+    if not (view.has("own_service_channel") and view.has("only_via")):
+        return None
+    for seg in own_texts(view):
+        sv = _sent_view(view, seg)
+        only = sv.of("only_via")
+        for i, ms in sv.of("own_service_channel").items():
+            if i not in only or i in sv.of("stay_on_platform") or i in sv.of("third_party") or i in sv.of("no_need"):
+                continue
+            m = _affirmed(view, seg, ms, sv, i)
+            if m is not None:
+                return _hit(sv, m, "sends the buyer to the seller's own service channel: keep the conversation on the marketplace")
+    return None
 
 
 #: what invites the buyer to use a number: a call or write verb, a phone word, a messenger
