@@ -485,3 +485,8 @@ def test_an_own_service_channel_as_the_only_route_is_off_platform(text):
 ])
 def test_the_channel_named_without_sending_the_buyer_there_is_innocent(text):
     assert "content.off-platform" not in _rules(text)
+
+
+def test_an_arabic_negation_after_wa_still_negates():
+    assert "content.personal-info-request" not in _rules("وصلك الطرد، ولا نحتاج رقم جوالك أبداً.", "ebay")
+    assert "content.personal-info-request" not in _rules("فلا نحتاج رقم جوالك.", "ebay")
