@@ -49,6 +49,17 @@ def packaged_profile(marketplace_id: str) -> dict[str, Any]:
                       .read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def marketplace_names() -> tuple[str, ...]:
+    """How messages write the marketplaces' names ('Amazon', 'Mercado Livre', 'Mercado Pago'): each profile's
+    ``names``, else its ``display_name``."""
+    out: list[str] = []
+    for m in MARKETPLACES:
+        data = packaged_profile(m)
+        out += data.get("names") or [data["display_name"]]
+    return tuple(dict.fromkeys(out))
+
+
 @lru_cache(maxsize=None)
 def marketplace(marketplace_id: str, channel: str = "email") -> Marketplace:
     """The facts for one marketplace and channel; raises UnknownMarketplaceError or

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from replykit.checks import lint_catalogue, lint_paths
-from replykit.checks.html_view import HtmlParseError
+from replykit.checks.html_view import HtmlParseError, crowded_tag
 from replykit.checks.limits import MAX_MESSAGE_CHARS, MAX_MSGSTR_CHARS
 from replykit.checks.lint import lint_message
 from replykit.checks.model import Message
@@ -155,6 +155,19 @@ def test_a_tag_with_too_many_attributes_is_refused_in_one_line(tmp_path):
     p.write_text(html, encoding="utf-8")
     report = lint_paths([p], "amazon")
     assert report.exit_code == 2 and "more than 1,000 attributes" in report.bad_inputs[0]
+
+
+@pytest.mark.parametrize("attrs", [
+    "\n".join(f"a{i}" for i in range(40_000)),  # no value, no space, no '=': one per line
+    "".join(f'a{i}="1"' for i in range(40_000)),  # no white space at all: libxml2 still reads 40,000
+    "\t".join(f"a{i}='x y'" for i in range(40_000)),
+])
+def test_a_crowded_tag_is_refused_however_its_attributes_are_separated(attrs):
+    """libxml2's work grows with the square of the count (15.7 s for the first); the first two passed a
+    guard that counted only spaces and '='."""
+    assert crowded_tag("<html><body>\n<p " + attrs + ">Hi</p></body></html>") == 2
+    with pytest.raises(HtmlParseError, match="more than 1,000 attributes"):
+        lint_message(Message("Hi", html="<p " + attrs + ">Hi</p>"), "amazon")
 
 
 def test_ordinary_attributes_and_quotes_are_not_counted_as_a_crowd():

@@ -136,9 +136,15 @@ def test_the_fast_classifier_is_in_use():
 @SETTINGS
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30).map(" ".join) | st.text(max_size=40))
 def test_fast_classifier_agrees_with_py3langid(text):
+    """Same language as the library's ``classify``, same confidence within ``TOLERANCE`` (the fast one
+    takes the softmax in float64, the library in float32); another language only on a tie."""
     clf = language._restricted(language._latin(language.SHIPPED_LANGUAGES))
     lang, prob = clf.ident.classify(text)
-    assert clf.classify(text) == (lang, float(prob))
+    got, got_prob = clf.classify(text)
+    assert abs(got_prob - float(prob)) <= clf.TOLERANCE
+    if got != lang:
+        ranked = dict(clf.ident.rank(text))
+        assert abs(ranked[got] - ranked[lang]) <= clf.TOLERANCE
 
 
 # ---- the lexicon's anchor gate ------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The held-out halves of the independently written corpora.
+"""The independently written corpora, kept apart from the project's own (rounds 1-5).
 
 Every set was written by writers who never saw the patterns:
 
@@ -11,14 +11,15 @@ Every set was written by writers who never saw the patterns:
 - ``heldout-r5/``: round 5 (corporate and legalistic tone, texting in capitals or lower case, code-switching,
   violations framed as the buyer's own suggestion or a favour, numbers and handles partly in words).
 
-Rounds 1-4 were scored blind once and have since been read while tuning (issue 10, third and fourth
+Every round was scored blind once and has since been read while tuning (issue 10, third to fifth
 rounds): their misses showed kinds of mistakes (accent-less typing, Latin words inside Chinese or
 Japanese, paid reviews written as equations, indirect requests, traditional Chinese, review gating as
-two branches, scorn families, a buyer named as the one who cancels ...), which were fixed as mechanisms
-with test sentences of their own (``test_checks_concept_kinds.py``). So these figures are development
-figures, no longer a stranger's measure. ``heldout-r5/`` is: written while session 4 tuned on rounds 3
-and 4, never read by a tuner, scored once on the code that session started from and once on what it
-ended with. It is the measure for the next round of work; tuning on it needs a round 6 written first.
+two branches, scorn families, a buyer named as the one who cancels, a number to call, numbers said in
+words, the buyer's suggestion declined or taken up, refusals of a list, requirements as requests ...),
+which were fixed as mechanisms with test sentences of their own (``test_checks_concept_kinds.py``,
+``test_checks_contact_kinds.py``). So all five are development figures, no longer a stranger's measure:
+``heldout-r5/`` was the blind measure of session 4 and became tuning data in session 5, while a sixth
+round, kept outside the repository, was written to measure blind again.
 
 Each test prints aggregate figures (recall, false errors, concept x language table) and asserts a
 floor a little below what was last measured, so a regression fails CI without the test pretending
@@ -65,18 +66,26 @@ class Floors:
 #:          session 4 (rounds 3 and 4 tuned to ~100 %): messages 111/126 = 88.1 %, 8 false errors; concept
 #:          sentences 346/468 = 73.9 %, 31 false positives. A phrase lexicon tuned to ~100 % on what it has seen
 #:          gains 2-5 points on the next writer's text.
-#: session 5, the learned second opinion (checks/learned.py, trained on dev and rounds 1-4, never on
-#:          round 5; its findings are warnings): round 5 messages 111 -> 113/126 = 89.7 % (errors only 103 ->
-#:          103), false errors 8 -> 8, no false warning on a compliant message; concept sentences 346 ->
-#:          361/468 = 77.1 %, false positives 31 -> 32. Rounds 1-4 are its training data since. With the
-#:          lexicon since tuned on round 5 (a development set now): concept sentences 412 -> 420/468,
-#:          false positives 4 -> 5; messages 111 -> 113/126, 7 false errors either way.
+#:          Tuned in session 5 (review, promotion, cancel and disrespect kinds; contact and payment kinds):
+#:          messages 125/126 = 99.2 %, no false error; concept sentences 442/468 = 94.4 %, no false positive --
+#:          development figures. Round 3 messages 144 -> 146/148.
+#: session 5, the learned second opinion (checks/learned.py; its findings are warnings), trained on dev and
+#:          rounds 1-4 only: round 5 messages 111 -> 113/126 = 89.7 % (errors only 103 -> 103), false errors
+#:          8 -> 8, no false warning on a compliant message; concept sentences 346 -> 361/468 = 77.1 %, false
+#:          positives 31 -> 32 (lexicon before the round-5 tuning). Retrained on dev and rounds 1-5 since.
+#: round 6 (regional variants, implied violations, sarcastic sellers, business numbers; written in session 5,
+#:          never read while tuning -- the blind measure): on main at the start of session 5 messages 104 (39
+#:          compliant) 106/129 = 82.2 %, 10 false errors; concept sentences 284/468 = 60.7 %, 32 false
+#:          positives. After session 5's lexicon tuning on round 5: 107/129 = 82.9 %, 9 false errors; 285/468 =
+#:          60.9 %, 25 false positives. With the learned second opinion (warnings): 110/129 = 85.3 %, 9 false
+#:          errors; 317/468 = 67.7 %, 27 false positives.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.90, 1, 0.95, 1),
     Floors("heldout-r3", 0.97, 1, 0.98, 1),
     Floors("heldout-r4", 0.98, 1, 0.99, 4),
-    Floors("heldout-r5", 0.89, 8, 0.89, 6),
+    Floors("heldout-r5", 0.98, 1, 0.93, 1),
+    Floors("heldout-r6", 0.85, 9, 0.67, 27),
 )
 
 

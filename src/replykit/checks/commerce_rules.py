@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Iterator
 
+from ..marketplaces import marketplace_names
 from .lexicon import concept
-from .content_rules import emails_in
+from .content_rules import emails_in, phones_in
 from .registry import Hit, rule
 from .textutil import REPLY_SUBJECT, left_bounded
 from .view import MessageView, Segment
@@ -608,7 +610,7 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
                 continue
             if _clause_has(sv, i, no_need, ms[0]) or _clause_has(sv, i, sv.of("paid_already"), ms[0]) or _platform_settles(sv, ms[0]):
                 continue  # 'we don't need any bank details from you', 'eBay settles the PayPal payment', 'your PayPal payment stays as it is'
-            ms = [m for m in ms if not _paid_back(sv, i, m)]  # 'oddam Ci 15 zł na konto'
+            ms = [m for m in ms if not _paid_back(sv, i, m) and not _on_delivery(sv, i, m)]  # 'oddam Ci 15 zł na konto'
             if ms and _affirmed(view, seg, ms, sv, i) is not None \
                     and _free_asks(view, sv, i, ("request_verb", "pay_verb")):
                 yield _hit(sv, ms[0], f"asks for payment details or payment via {seg.text[ms[0].start():ms[0].end()]!r}")
@@ -625,6 +627,12 @@ def _paid_back(sv: _Sent, i: int, m: re.Match[str]) -> bool:
     return False
 
 
+def _on_delivery(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is the rail ``m`` (cash) part of 'cash on delivery' ('الطلبات المدفوعة نقدًا عند الاستلام', 'Nachnahme'), a
+    payment option of the marketplace's checkout, not money sent to the seller?"""
+    return any(c.start() <= m.start() < c.end() for c in sv.of("cash_on_delivery").get(i, ()))
+
+
 def _bank_details_asked(view: MessageView, seg: Segment, sv: _Sent) -> re.Match[str] | None:
     """The buyer's bank details asked for by any request form ('IBAN numaranızı paylaşmanızı rica ederiz',
     'podeślij numer konta'), not 'we never need your bank details'."""
@@ -632,7 +640,7 @@ def _bank_details_asked(view: MessageView, seg: Segment, sv: _Sent) -> re.Match[
     for i, ms in sv.of("bank_details").items():
         if _clause_has(sv, i, no_need, ms[0]):
             continue
-        if _free_asks(view, sv, i, (*_ASK_FORMS, "pay_verb")) or _imperative_in(sv, i):
+        if _free_asks(view, sv, i, (*_ASK_FORMS, "pay_verb", "required_form")) or _imperative_in(sv, i):
             m = _affirmed(view, seg, ms, sv, i)
             if m is not None:
                 return m
@@ -646,11 +654,20 @@ def _paid_to_seller(view: MessageView, seg: Segment, sv: _Sent) -> re.Match[str]
         if _clause_has(sv, i, no_need, ms[0]):
             continue
         rails = sv.of("payment_rail").get(i, ())
-        if _free_asks(view, sv, i, (*_ASK_FORMS, "pay_verb", "if_you")) or _imperative_in(sv, i) or _imperative(sv, i, [*rails, *ms]):
+        if _free_asks(view, sv, i, (*_ASK_FORMS, "pay_verb", "if_you")) or _imperative_in(sv, i) or _imperative(sv, i, [*rails, *ms]) \
+                or _after_but(sv, i, [*rails, *ms]):
             m = _affirmed(view, seg, ms, sv, i)
             if m is not None:
                 return m
     return None
+
+
+def _after_but(sv: _Sent, i: int, ms) -> bool:
+    """Does one of ``ms`` open the clause after a 'but' ('no aceptamos tarjeta, pero hazme un bizum', 'we don't
+    take cards but just PayPal me'), as an imperative opens a sentence? Latin script only, as :func:`_imperative`."""
+    buts = sv.of("but_word").get(i, ()) if ms else ()
+    text = sv.seg.norm
+    return any(_LEAD.match(text, b.end()).end() == m.start() and m.group()[:1] < "\u0250" for b in buts for m in ms)
 
 
 def _imperative_in(sv: _Sent, i: int) -> bool:
@@ -695,8 +712,9 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                     yield _hit(sv, m, f"messenger app {seg.text[m.start():m.end()]!r}: keep the conversation on the marketplace")
                     return
             for i, ms in sv.of("off_platform_phrase").items():
-                if i in third_party or (i in no_need and not _overlaps(no_need[i], ms)):
-                    continue  # but 'não precisa de passar pelo eBay' is the invitation itself
+                if i in third_party or (_clause_has(sv, i, no_need, ms[0]) and not _overlaps(no_need[i], ms)):
+                    continue  # but 'não precisa de passar pelo eBay' is the invitation itself, and '下次直接到我们官网下单,
+                    # 不用平台手续费' names the bait in the next clause
                 m = _affirmed(view, seg, ms, sv, i)
                 if m is not None:
                     yield _hit(sv, m, "moves the conversation or the sale off the marketplace")
@@ -724,7 +742,7 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
             for i, ms in sv.of("own_shop").items():
                 # '... in our own web shop we have all six colours. Order there directly next time.', 'direkt über
                 # unseren eigenen Webshop ist der Versand gratis'
-                if (i in buy or _imperative(sv, i + 1, buy.get(i + 1, ())) or sv.near("easier_there", i, 0)) and i not in no_need:
+                if (i in buy or _imperative(sv, i + 1, buy.get(i + 1, ())) or sv.near("easier_there", i, 0)) and not _clause_has(sv, i, no_need, ms[0]):
                     m = _affirmed(view, seg, ms, sv, i)
                     if m is not None:
                         yield _hit(sv, m, "sends the buyer to the seller's own shop: the sale leaves the marketplace")
@@ -759,9 +777,60 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                 if m is not None:
                     yield _hit(sv, m, "invites the buyer to a social network's messages")
                     return
+    routed = _own_channel_only(view)
+    if routed is not None:
+        yield routed
+        return
+    called = _phone_to_call(view)
+    if called is not None:
+        yield called
+        return
     paid = _direct_payment(view)
     if paid is not None:
         yield paid
+
+
+def _own_channel_only(view: MessageView) -> Hit | None:
+    """The buyer sent to a service channel of the seller's own as the only way ('claims are to be lodged
+    exclusively via our customer care hotline', 'hänvisas du till vår telefonkundtjänst', 'a mezzo PEC al
+    nostro ufficio legale'): the conversation leaves the marketplace. Not a manufacturer's or carrier's line,
+    not 'only here', not negated."""
+    if not (view.has("own_service_channel") and view.has("only_via")):
+        return None
+    for seg in own_texts(view):
+        sv = _sent_view(view, seg)
+        only = sv.of("only_via")
+        for i, ms in sv.of("own_service_channel").items():
+            if i not in only or i in sv.of("stay_on_platform") or i in sv.of("third_party") or i in sv.of("no_need"):
+                continue
+            m = _affirmed(view, seg, ms, sv, i)
+            if m is not None:
+                return _hit(sv, m, "sends the buyer to the seller's own service channel: keep the conversation on the marketplace")
+    return None
+
+
+#: what invites the buyer to use a number: a call or write verb, a phone word, a messenger
+_CALL_WORDS = ("contact_verb", "messenger_invite", "phone_cue", "messenger")
+
+
+def _phone_to_call(view: MessageView) -> Hit | None:
+    """A telephone number of the seller's with an invitation to call or write to it in its sentence ('per
+    qualsiasi chiarimento può telefonare al numero 02 8765 4321', 'drop me a text on 07700 900461'): the
+    conversation moves to the phone. A carrier's or manufacturer's line (a capped number) or one the
+    courier calls from is not the seller's."""
+    for seg in own_texts(view):
+        phones = [p for p in phones_in(view, seg) if p[2] is None]
+        if not phones:
+            continue
+        sv = _sent_view(view, seg)
+        for s, e, _cap in phones:
+            i = sv.idx(s)
+            if i in sv.of("third_party") or i in sv.of("no_need"):
+                continue
+            calls = [m for n in _CALL_WORDS for m in sv.of(n).get(i, ())]
+            if calls and _affirmed(view, seg, calls, sv, i) is not None:
+                return seg.hit(s, e, "a telephone number to call or write to: the conversation leaves the marketplace")
+    return None
 
 
 def _overlaps(found: list[re.Match[str]], ms: list[re.Match[str]]) -> bool:
@@ -806,10 +875,25 @@ def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]], sv:
     for m in matches:
         if _negated(view, seg.norm, m.start(), 25) or _negated_after(view, seg.norm, m) or _TR_NEGATED_VERB.search(m.group()):
             continue
-        if sv is not None and _reported(sv, i, m):
+        if sv is not None and (_reported(sv, i, m) or _refused_before(sv, i, m)):
             continue
         return m
     return None
+
+
+def _refused_before(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Does a refusal earlier in the clause govern ``m`` as an item of its list ('we're unable to accept bank
+    transfers or any payment outside the site', '本店不接受银行转账或任何平台以外的付款方式')? Not across a clause
+    break or a 'but' ('we don't take cards but PayPal to me works')."""
+    refusals = sv.of("refuse_accept").get(i, ())
+    if not refusals:
+        return False
+    text = sv.seg.norm
+    for r in refusals:
+        if r.end() <= m.start() <= r.end() + 80 and not _CLAUSE_START.search(text, r.end(), m.start()) \
+                and not any(r.end() <= b.start() < m.start() for b in sv.of("but_word").get(i, ())):
+            return True
+    return False
 
 
 #: a Turkish verb negated by its own suffix: 'değiştiremeyiz' (we cannot change), 'silmeyiz', 'kaldırmadık'
@@ -820,12 +904,20 @@ _CLAUSE_START = re.compile(r"[.!?\u3002\uff01\uff1f,;:\u2013\u2014(\u3001\uff0c\
 
 
 def _reported(sv: _Sent, i: int, m: re.Match[str], reach: int | None = None) -> bool:
-    """Is ``m`` inside a reported question of the buyer's ('you asked whether you should cancel — no need')?
-    The report runs from its cue to the next colon, semicolon or dash of the sentence (at most ``reach``
-    characters after the cue when given: texting runs on without any)."""
+    """Is ``m`` inside a reported question or suggestion of the buyer's ('you asked whether you should cancel — no
+    need', 'tu proposais qu'on se parle sur WhatsApp mais ...')? The report runs from its cue to the next colon,
+    semicolon or dash of the sentence (at most ``reach`` characters after the cue when given: texting runs on
+    without any); a suggestion taken up ('as you suggested, ...') is no report."""
     text = sv.seg.norm
-    for cue in sv.of("reported").get(i, ()):
+    cues = sv.of("reported").get(i, ())
+    taken = sv.of("taken_up").get(i, ()) if cues else ()
+    for cue in cues:
+        if any(t.start() <= cue.start() < t.end() for t in taken):
+            continue  # 'as you suggested, ...': the seller takes the buyer's idea up and says it again
         if cue.end() <= m.start() and (reach is None or m.start() - cue.end() <= reach) and not _STRONG_BREAK.search(text, cue.end(), m.start()):
+            return True
+    for cue in sv.of("reported_after").get(i, ()):  # verb-final: 'WhatsApp'tan yazışmayı önerdiniz ama ...', 'LINEでのやり取りをとのご提案ですが'
+        if m.end() <= cue.start() <= m.end() + 40 and not _CLAUSE_START.search(text, m.end(), cue.start()):
             return True
     return False
 
@@ -864,7 +956,6 @@ def _clause_tail(text: str, start: int, reach: int) -> tuple[int, bool]:
 
 
 _CLAUSE_END = re.compile(r"[。！？!?、,;:.\n]")
-_CONNECTOR = re.compile(r"\b(?:porque|because|perché|parce que|car|weil|denn|omdat|want|eftersom|bo|ponieważ|çünkü|pois|since)\b")
 #: how far after a match a clause-final negation is looked for
 _AFTER_REACH = 45
 
@@ -892,7 +983,7 @@ def _negated_after(view: MessageView, text: str, m: re.Match[str]) -> bool:
     # an object put first negates with the verb after it in any language: 'przez WhatsAppa ani mailowo nie prowadzimy rozmów'
     if not (topic and listed):
         return False
-    cut = _CONNECTOR.search(window)  # 'escríbeme por WhatsApp porque aquí no contestamos': another clause
+    cut = concept("because_word").search(window, view.words)  # 'escríbeme por WhatsApp porque aquí no contestamos': another clause
     return concept("negation_topic").search(window[:cut.start()] if cut else window, view.words) is not None
 
 
@@ -925,8 +1016,11 @@ def _subject_of(text: str, t: re.Match[str], m: re.Match[str]) -> bool:
     return t.end() <= m.start() and m.start() - t.end() <= 12 and not _CLAUSE_START.search(text, t.end(), m.start())
 
 
-_MARKETPLACE = re.compile(r"(?<!\w)(?:amazon|ebay|etsy|wish|walmart|mercado ?(?:libre|livre|pago))(?!\w)")
-_BYPASS = re.compile(r"(?<!\w)(?:instead|outside|without|bypass\w*|direct\w*|not|statt|außerhalb|ohne|direkt|au lieu|hors|sans|en lugar|fuera|sin|invece|fuori|senza|em vez|fora|sem|in plaats|buiten|zonder|istället|utanför|utan|zamiast|poza|bez|omija\w*|yerine|dışında|doğrudan|half|hälfte|moiti[eé]|mitad|metà|metade|helft|hälften|połow\w*|yarı\w*)(?!\w)|直接|以外|绕过|不通过|خارج|بدل")
+@lru_cache(maxsize=1)
+def _marketplace_name() -> re.Pattern[str]:
+    """Any marketplace's name as a message writes it, from the marketplace registry ('mercado ?livre')."""
+    names = sorted((re.escape(n.lower()).replace("\\ ", " ?") for n in marketplace_names()), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(names)})(?!\w)")
 
 
 def _platform_settles(sv: _Sent, m: re.Match[str]) -> bool:
@@ -937,7 +1031,7 @@ def _platform_settles(sv: _Sent, m: re.Match[str]) -> bool:
     lo = starts[-1] if starts else 0
     end = _CLAUSE_START.search(text, m.end())
     clause = text[lo:end.start() if end else len(text)]
-    return bool(_MARKETPLACE.search(clause)) and not _BYPASS.search(clause)
+    return bool(_marketplace_name().search(clause)) and concept("bypass").search(clause, sv.words) is None
 
 
 def _direct_payment(view: MessageView) -> Hit | None:
@@ -957,7 +1051,8 @@ def _direct_payment(view: MessageView) -> Hit | None:
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
-            if i in pay and not _clause_has(sv, i, no_need, ms[0]) and not _platform_settles(sv, ms[0]) \
+            ms = [m for m in ms if not _on_delivery(sv, i, m)]
+            if ms and i in pay and not _clause_has(sv, i, no_need, ms[0]) and not _platform_settles(sv, ms[0]) \
                     and not _clause_has(sv, i, sv.of("paid_already"), ms[0]) \
                     and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("pay_verb",)):
                 return _hit(sv, ms[0], "asks the buyer to pay the seller directly: the sale leaves the marketplace")
@@ -991,18 +1086,28 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
         asks = sv.of("you_request")
         no_need = sv.of("no_need")
         questions = sv.of("personal_question")  # 'wann haben Sie Geburtstag?', '你生日几号？'
+        required = sv.of("required_form")  # 'une copie de votre pièce d'identité est requise', 'niezbędne jest przesłanie ...'
         for i, ms in objs.items():
-            if (i not in req and i not in polite and i not in records and i not in asks and i not in questions) or i in no_need:
+            if (i not in req and i not in polite and i not in records and i not in asks and i not in questions and i not in required) or i in no_need:
                 continue
             if _shown_after(view, seg, sv, i, ms[0]):
                 continue  # '... you'll find us by phone number → 090 4412 8807': the seller's own, written out
-            if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request", "personal_question")):
+            if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request", "personal_question", "required_form")):
                 continue  # 'please don't share your phone number', 'you asked whether we need your ID'
             ms = [m for m in ms if not (billing and _BILLING_IDS.search(m.group())) and not _negated(view, seg.norm, m.start())
-                  and not _reported(sv, i, m) and not _occasion(sv, i, m)]
+                  and not _negated_after(view, seg.norm, m) and not _reported(sv, i, m) and not _occasion(sv, i, m)
+                  and not (i in required and _none_before(sv, i, m))]
             if ms:
                 yield _hit(sv, ms[0], f"asks for the buyer's {seg.text[ms[0].start():ms[0].end()]!r}: not needed to fulfil the order")
                 return
+
+
+def _none_before(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """'No ID or passport is required', 'aucune pièce d'identité n'est requise': a requirement denied by the
+    determiner of its object, earlier in the clause."""
+    text = sv.seg.norm
+    return any(d.end() <= m.start() <= d.end() + 25 and not _CLAUSE_START.search(text, d.end(), m.start())
+               for d in sv.of("none_det").get(i, ()))
 
 
 _PHONE_LIKE = re.compile(r"\+?\d[\d ()-]{6,}\d")
@@ -1015,8 +1120,6 @@ def _shown_after(view: MessageView, seg: Segment, sv: _Sent, i: int, m: re.Match
     return bool(_PHONE_LIKE.search(seg.norm, m.end(), end)) or any(m.end() <= e.start() < end for e in emails_in(view, seg))
 
 
-#: a possessive right before the birthday: the buyer's own ('your birthday', 'votre anniversaire', '您的生日')
-_YOUR = re.compile(r"(?:(?<!\w)(?:your|ur|ihr\w*|dein\w*|votre|ton|ta|su|tu|suo|tuo|sua|seu|uw|je|jouw|din|ditt|pana|pani|twoj\w*|swoi\w*|swoj\w*|sizin)\s+(?:[\w'’]+\s*){0,2}|您的?|你的?|お客様の|あなたの)$")
 
 
 def _occasion(sv: _Sent, i: int, m: re.Match[str]) -> bool:
@@ -1025,7 +1128,18 @@ def _occasion(sv: _Sent, i: int, m: re.Match[str]) -> bool:
     if i not in sv.of("occasion_use") or not concept("birthday_word").search(m.group()):
         return False
     text = sv.seg.norm
-    return not _YOUR.search(text, max(0, m.start() - 25), m.start())
+    return not _your_before(sv, text, m.start())
+
+
+def _your_before(sv: _Sent, text: str, start: int) -> bool:
+    """A possessive of the buyer's within the 25 characters before ``start`` and at most two words before it
+    ('your birthday', 'votre anniversaire', '您的生日'; concept your_before), not the end of a longer word."""
+    lo = max(0, start - 25)
+    for y in concept("your_before").finditer(text[lo:start], sv.words):
+        if y.start() == 0 and lo > 0 and y.group()[:1].isascii() and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
+            continue  # the window cut a word ('tour' read as 'ur')
+        return True
+    return False
 
 
 # ---- cancellation -----------------------------------------------------------------------------

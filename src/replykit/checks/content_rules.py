@@ -7,8 +7,9 @@ from typing import Iterator
 
 from .emoji import scan
 from .lexicon import concept
-from .phone import find_phones, regions_of
+from .phone import find_phones, find_spelled_phones, regions_of
 from .registry import Hit, rule
+from .spelled import may_hold_number_words
 from .textutil import Twin, lower
 from .urls import host_of, known_tld, shortener
 from .view import MessageView, Segment
@@ -117,16 +118,30 @@ def _part_of_address(view: MessageView, seg: Segment, s: int, e: int) -> bool:
     return False
 
 
+def phones_in(view: MessageView, seg: Segment) -> list[tuple[int, int, str | None]]:
+    """(start, end, cap) of the telephone numbers in the segment (not those inside an e-mail address or an
+    allowed link), found once for the phone-number and off-platform rules."""
+    return view.once(seg, "phones", lambda s: _phones(view, s))
+
+
+def _phones(view: MessageView, seg: Segment) -> list[tuple[int, int, str | None]]:
+    regions = regions_of(view.context, view.profile.data.get("home_region"))
+
+    def cues() -> list[tuple[int, int]]:
+        return sorted(m.span() for name in ("phone_cue", "messenger") for m in view.matches(seg, name))
+
+    runs = view.digit_runs(seg)
+    found = [(s, e, cap) for s, e, cap in find_phones(seg.norm, regions, cues, runs)
+             if not _part_of_address(view, seg, s, e)] if runs else []
+    if not found and may_hold_number_words(view.words.words, seg.norm) and (view.has("phone_cue") or view.has("messenger")):
+        found = list(find_spelled_phones(seg.norm, regions, cues))  # 'zero six 12 48 93 07', 'sıfır beş yüz otuz iki ...'
+    return found
+
+
 @rule("content.phone-number", catalogue=True)
 def phone_number(view: MessageView) -> Iterator[Hit]:
-    regions = regions_of(view.context, view.profile.data.get("home_region"))
     for seg in view.texts:
-        def cues(seg: Segment = seg) -> list[tuple[int, int]]:
-            return sorted(m.span() for name in ("phone_cue", "messenger") for m in view.matches(seg, name))
-
-        for s, e, cap in find_phones(seg.norm, regions, cues, view.digit_runs(seg)):
-            if _part_of_address(view, seg, s, e):
-                continue
+        for s, e, cap in phones_in(view, seg):
             msg = "telephone number in the message"
             if cap:
                 msg += " (carrier, warranty or manufacturer line: tolerated, check it is not the seller's own)"

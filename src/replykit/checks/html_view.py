@@ -146,12 +146,19 @@ class HtmlParseError(ValueError):
 #: on one tag take 15 s); no real e-mail element comes near this many.
 MAX_ATTRIBUTES = 1_000
 _TAG_TOKEN = re.compile(r"[<>\"']|[ \t\r\n\f]+")
+#: what can separate two attributes: white space, or the quote that closes a value ('a="1"b="2"' is two)
+_SEPARATORS = b" \t\r\n\f\"'"
 
 
 def crowded_tag(html: str) -> int | None:
-    """The line of the first tag with more than :data:`MAX_ATTRIBUTES` attributes (counted as white-space
-    runs outside quoted values, in one linear pass), or None."""
-    if html.count("=") <= MAX_ATTRIBUTES and html.count(" ") <= MAX_ATTRIBUTES:
+    """The line of the first tag with more than :data:`MAX_ATTRIBUTES` attributes, or None.
+
+    An attribute follows white space or a quoted value, so a tag holds at most as many as it has
+    white-space runs plus quoted values outside quoted values; those are counted in one linear pass
+    over the tokens. A document with no more separator characters in all than the limit cannot hold
+    such a tag and is not scanned (the common case: one C pass over its bytes)."""
+    raw = html.encode("utf-8", "surrogatepass")
+    if len(raw) - len(raw.translate(None, _SEPARATORS)) <= MAX_ATTRIBUTES:
         return None
     in_tag, quote, runs, start, ws_start, ws_end = False, "", 0, 0, -1, -1
     for m in _TAG_TOKEN.finditer(html):
@@ -159,6 +166,7 @@ def crowded_tag(html: str) -> int | None:
         if quote:
             if tok == quote:
                 quote = ""
+                runs += 1  # the next attribute may follow the closing quote directly
         elif not in_tag:
             if tok == "<":
                 in_tag, runs, start = True, 0, m.start()
@@ -171,8 +179,8 @@ def crowded_tag(html: str) -> int | None:
         elif tok != "<":
             ws_start, ws_end = m.start(), m.end()
             runs += 1
-            if runs > MAX_ATTRIBUTES:
-                return html.count("\n", 0, start) + 1
+        if runs > MAX_ATTRIBUTES:
+            return html.count("\n", 0, start) + 1
     return None
 
 

@@ -76,17 +76,22 @@ _WALK_MEMO_MAX = 50_000
 class _Classifier:
     """py3langid's ``classify`` on a restricted model, without most of its per-call cost.
 
-    Same arithmetic as ``LanguageIdentifier._decide``: DFA walk over the UTF-8 bytes, naive Bayes over
-    the byte n-gram counts, softmax at temperature sqrt(bytes). Two things are done once instead of per
-    call: the model's float16 table is widened to float32 (numpy multiplies in float32 either way, so
-    the scores are bit-identical), and the DFA walk is memoised per (state, word + space): the walk is
-    a Python loop over a 39 MB transition table -- about one cache miss per byte once the rest of the
-    lint has run -- while the words of seller messages recur all the time. The memo yields the same
-    features in the same order, so the counts are identical. Anything unexpected in the library's
-    internals -> plain ``ident.classify``.
+    The same model and features as ``LanguageIdentifier._decide`` (its plain reference, which the tests
+    compare against): DFA walk over the UTF-8 bytes, naive Bayes over the byte n-gram counts, softmax at
+    temperature sqrt(bytes). Three things differ. The model's float16 table is widened to float32 once
+    (numpy multiplies in float32 either way, so the class scores are bit-identical). The softmax over the
+    ten-odd class scores runs on Python floats (float64) instead of six numpy calls on a tiny array: the
+    language is the same and the confidence differs from the library's float32 one by about 1e-7, far
+    below any threshold the rules use (0.5, 0.95, 0.9999). And the DFA walk is memoised per (state,
+    word + space): the walk is a Python loop over a 39 MB transition table, while the words of seller
+    messages recur all the time; the memo yields the same features in the same order. Anything
+    unexpected in the library's internals -> plain ``ident.classify``.
     """
 
     __slots__ = ("ident", "fast", "np", "table", "pc", "classes", "nm", "rowbase", "out", "memo")
+
+    #: how far :meth:`classify`'s confidence may be from the library's (float64 vs float32 softmax)
+    TOLERANCE = 1e-5
 
     def __init__(self, ident) -> None:
         self.ident = ident
@@ -106,8 +111,10 @@ class _Classifier:
             probe = "Thank you for your order,  we will ship it tomorrow. Merci pour votre commande. "
             self.fast = True
             data = ident._encode(probe)
+            lang, prob = ident.classify(probe)
+            got = self.classify(probe)
             if (self.walk(data) != visit_counts(self.nm, self.rowbase, self.out, data)
-                    or self.classify(probe) != tuple(ident.classify(probe))):  # pragma: no cover - library changed
+                    or got[0] != lang or abs(got[1] - float(prob)) > self.TOLERANCE):  # pragma: no cover - library changed
                 self.fast = False
         except (AttributeError, ImportError, TypeError, ValueError):  # pragma: no cover - library changed
             self.fast = False
@@ -153,14 +160,13 @@ class _Classifier:
         if visits:
             idx = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
             counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
-            scores = np.log1p(counts) @ self.table[idx] + self.pc
+            scores = (np.log1p(counts) @ self.table[idx] + self.pc).tolist()
         else:
-            scores = np.zeros(len(self.classes), dtype=np.float32)
-        scores *= 1.0 / math.sqrt(len(data) or 1)
-        np.exp(scores - scores.max(), out=scores)
-        scores /= scores.sum()
-        i = int(scores.argmax())
-        return self.classes[i], float(scores[i])
+            scores = [0.0] * len(self.classes)  # no feature: uniform, as the library says
+        best = max(scores)
+        i = scores.index(best)  # the first of equal scores, as numpy's argmax
+        t = 1.0 / math.sqrt(len(data) or 1)
+        return self.classes[i], 1.0 / sum(math.exp((x - best) * t) for x in scores)
 
 
 @lru_cache(maxsize=8)

@@ -159,7 +159,62 @@ def _expanded(langs: dict[str, list[str]]) -> dict[str, list[str]]:
 
 
 def _folded(frag: str, lang: str) -> str:
-    return fold_traditional(frag) if lang == "zh" else frag
+    if lang == "zh":
+        return fold_traditional(frag)
+    if lang == "ar":
+        return tashkeel_tolerant(frag)
+    return frag
+
+
+#: Arabic short-vowel and other marks a writer may add to any letter ('يُرجى', 'تُعالَج', 'مباشرةً')
+_TASHKEEL = "[\u064b-\u065f\u0670]*"
+_QUANT = re.compile(r"[?*+]\??|\{\d*(?:,\d*)?\}\??")
+
+
+def tashkeel_tolerant(frag: str) -> str:
+    """``frag`` with optional Arabic marks after every Arabic letter outside a class, an escape or a look-behind,
+    after its quantifier when it has one: 'يرجى' also finds 'يُرجى' (the text keeps its marks: offsets stay true)."""
+    if not any("\u0621" <= ch <= "\u064a" for ch in frag):
+        return frag
+    out: list[str] = []
+    i, n, depth = 0, len(frag), 0
+    behind: list[bool] = []  # open groups; True for a look-behind, which must keep a fixed width
+    while i < n:
+        ch = frag[i]
+        if ch == "\\":
+            out.append(frag[i:i + 2])
+            i += 2
+            continue
+        if not depth and ch in "()":
+            if ch == "(":
+                behind.append(frag.startswith(("(?<=", "(?<!"), i))
+            elif behind:
+                behind.pop()
+            out.append(ch)
+            i += 1
+            continue
+        if depth:
+            depth -= ch == "]"
+            out.append(ch)
+            i += 1
+            continue
+        if ch == "[":
+            depth = 1
+            out.append(ch)
+            if frag[i + 1:i + 2] == "]":  # ']' first in a class is a literal
+                out.append("]")
+                i += 1
+            i += 1
+            continue
+        out.append(ch)
+        i += 1
+        if "\u0621" <= ch <= "\u064a" and not any(behind):
+            q = _QUANT.match(frag, i)
+            if q:
+                out.append(q.group())
+                i = q.end()
+            out.append(_TASHKEEL)
+    return "".join(out)
 
 
 #: how sellers type a letter without its diacritic ('lutfen', 'gwiazdke', 'avaliacao', 'etoiles')

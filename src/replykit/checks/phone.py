@@ -13,7 +13,9 @@ the buyer's locale, the marketplace's home):
   number valid in one of those regions (or, written in groups, at least of a possible length; a
   seller's own number from abroad is checked against every shipped language's home countries);
 - with no cue: a number with a trunk prefix or an area code in brackets, valid in the message's
-  region and grouped exactly as that country writes its numbers ('06 12 34 56 78' in France).
+  region and grouped exactly as that country writes its numbers ('06 12 34 56 78' in France);
+- written partly in words ('zero six 12 48 93 07', 'sıfır beş yüz otuz iki 418 27 63', :mod:`.spelled`):
+  with a cue within 40 characters, and valid in one of the message's regions or a shipped language's home.
 
 A cue about a warranty line, a carrier or a manufacturer caps the finding at warning: marketplaces
 tolerate those numbers (Amazon: 'numbers related to warranties, shipping providers or manufacturers').
@@ -26,6 +28,7 @@ from typing import Callable, Iterable, Iterator
 import phonenumbers
 
 from .lexicon import Words, concept
+from .spelled import MAX_RUN_CHARS, spelled_runs
 from .textutil import digit_runs, in_runs, left_bounded
 
 _CUR = r"(?:[$€£¥₺₹₩₽]|r\$|us\$|ca\$|mx\$|usd|eur|gbp|jpy|cad|mxn|brl|sar|aed|try|pln|sek|chf|zł|kr|tl|درهم|ريال|ر\.س|د\.إ|円|元)"
@@ -157,10 +160,10 @@ def _valid(text: str, region: str) -> bool:
     return n is not None and phonenumbers.is_valid_number(n)
 
 
-def _national_layout(text: str, region: str) -> bool:
-    """Valid in ``region`` and written in exactly that country's national digit groups."""
+def _national_layout(text: str, region: str, possible: bool = False) -> bool:
+    """Valid (or only ``possible``) in ``region`` and written in exactly that country's national digit groups."""
     n = _parse(text, region)
-    if n is None or not phonenumbers.is_valid_number(n):
+    if n is None or not (phonenumbers.is_possible_number(n) if possible else phonenumbers.is_valid_number(n)):
         return False
     national = phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.NATIONAL)
     return _GROUP.findall(text) == _GROUP.findall(national) and _grouped(text)
@@ -181,7 +184,51 @@ def _plausible_after_cue(text: str, regions: tuple[str, ...]) -> bool:
             n = _parse(text, region)
             if n is not None and phonenumbers.is_possible_number(n):
                 return True
+        if text.startswith("0"):
+            # a number from a range no operator has (yet), written exactly the way its country writes numbers:
+            # '07700 900461' (the UK's range for drama) is still a seller's mobile to the reader
+            return any(_national_layout(text, region, possible=True) for region in _FALLBACK_REGIONS)
     return False
+
+
+#: digits a number said in words must come to (shorter: a quantity or a date; longer: no phone number)
+_SPELLED_DIGITS = (8, 15)
+
+
+def find_spelled_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[], list[tuple[int, int]]] | None = None
+                        ) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, cap) of telephone numbers written partly in words (see :mod:`.spelled`): a run of number
+    words and digits that comes to 8-15 digits, with a phone or messenger cue within 40 characters, valid
+    as a whole in one of ``regions`` or of the shipped languages' home regions. Quantities, dates and prices
+    in words come to fewer digits or have no cue."""
+    regs = tuple(regions)
+    spans = cues() if cues is not None else cue_spans(norm)
+    for lo, hi in _cue_windows(spans, len(norm)):
+        for run in spelled_runs(norm[lo:hi]):
+            start, end = run.start + lo, run.end + lo
+            if (start == lo and lo > 0) or (end == hi and hi < len(norm)):
+                continue  # cut by the window: longer than a number next to a cue can be
+            if not _SPELLED_DIGITS[0] <= len(run.digits) <= _SPELLED_DIGITS[1]:
+                continue
+            if not any(start - 40 <= s and e <= end + 40 for s, e in spans):
+                continue
+            digits = "+" + run.digits[2:] if run.digits.startswith("00") else run.digits
+            if any(_valid(digits, r) for r in (*regs, *_FALLBACK_REGIONS)):
+                yield start, end, _cap(norm, norm, start, end, concept("phone_soft_cue"))
+
+
+def _cue_windows(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """The stretches of text a number said in words next to a cue can lie in: a run within 40 characters of
+    a cue and at most MAX_RUN_CHARS long lies within MAX_RUN_CHARS + 40 of it (merged when they overlap)."""
+    reach = MAX_RUN_CHARS + 41
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        lo, hi = max(0, s - reach), min(n, e + reach)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def cue_spans(norm: str, words: Words | None = None) -> list[tuple[int, int]]:

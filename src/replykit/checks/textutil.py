@@ -100,6 +100,15 @@ def fold_traditional(text: str) -> str:
     return text.translate(table)
 
 
+#: the katakana prolonged-sound mark between two digits is a dash ('０９０ー４４１２ー７７８９': a phone number
+#: typed with the Japanese keyboard's long-vowel key); in words ('メール') it stays what it is
+_DIGIT_CHOON = re.compile(r"(?<=\d)\u30fc(?=\d)")
+
+
+def _choon_dash(t: str) -> str:
+    return _DIGIT_CHOON.sub("-", t) if "\u30fc" in t else t
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Same-length normalised copy: NFKC-ish, ASCII digits, '-' for dashes, plain spaces, casefolded,
@@ -110,7 +119,7 @@ def normalise(text: str) -> str:
         if raw is not None:  # str.lower() looks every non-ASCII character up; a byte table does not
             return raw.translate(_LATIN1_NORM).decode("latin-1")
         t = fold_traditional(t)
-    t = _map_table(t)
+    t = _choon_dash(_map_table(t))
     low = t.replace("\u0130", "i").lower()  # Turkish dotted capital I lower-cases to two characters
     return low if len(low) == len(t) else t
 
@@ -118,7 +127,7 @@ def normalise(text: str) -> str:
 def normalise_reference(text: str) -> str:
     """:func:`normalise` without its shortcuts (Latin-1 byte table, mapping only what occurs)."""
     t = fold_traditional(_nfkc_same_length(text))
-    t = t.translate(_TABLE)
+    t = _choon_dash(t.translate(_TABLE))
     low = t.replace("\u0130", "i").lower()
     return low if len(low) == len(t) else t
 
