@@ -26,7 +26,7 @@ import threading
 from bisect import bisect_right
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import numpy as np
 
@@ -264,18 +264,14 @@ def cued_sentences(view: "MessageView", seg: "Segment", rule_id: str, *, search:
     At lint time only the matches the rules already found count (:meth:`~.view.Segment.found_so_far`):
     the gate costs a few look-ups, never a new search. Training (``search=True``) searches every cue
     concept, so its thresholds are set on a superset of the sentences the gate lets through."""
-    starts: list[int] | None = None
-    out: set[int] = set()
     if search:
-        names: Iterable[str] = CUES[rule_id]
+        found_by_name = {name: view.matches(seg, name) for name in CUES[rule_id] if view.has(name)}
     else:
         so_far = seg.found_so_far()
-        names = _CUE_SETS[rule_id].intersection(so_far)
-    for name in names:
-        if search:
-            found = view.matches(seg, name) if view.has(name) else None
-        else:
-            found = so_far[name]
+        found_by_name = {name: so_far[name] for name in _CUE_SETS[rule_id].intersection(so_far)}
+    starts: list[int] | None = None
+    out: set[int] = set()
+    for found in found_by_name.values():
         if found:
             if starts is None:
                 starts = [o for o, _t in view.sentences(seg)]
