@@ -120,32 +120,27 @@ class Resolver:
         """Cascade for one element: sheet < inline < sheet !important < inline !important, digested."""
         return self.declared_with(el, el.get("style"), el.get("class"), el.get("id"))
 
-    def declared_with(self, el, style: str | None, cls: str | None, el_id: str | None, own: bool = False):
-        """:meth:`declared` given the element's style, class and id attributes (the walk has them).
-
-        With ``own``: (digest, True when it depends on the element's own tag and attributes only,
-        not on its ancestors)."""
+    def declared_with(self, el, style: str | None, cls: str | None, el_id: str | None) -> "Digest":
+        """:meth:`declared` given the element's style, class and id attributes (the walk has them)."""
         sheet = self.sheet
         if not sheet:
-            got = _digest_inline(style) if style else _EMPTY
-            return (got, True) if own else got
+            return _digest_inline(style) if style else _EMPTY
         cands, simple = sheet.lookup(el.tag, el_id, cls)
         if not cands:
-            got = _digest_inline(style) if style else _EMPTY
-            return (got, True) if own else got
+            return _digest_inline(style) if style else _EMPTY
         if simple:
             key = (sheet, el.tag, cls, el_id, style)
             got = DECL_MEMO.get(key)
             if got is None:
                 got = DECL_MEMO[key] = _cascade([r for r in cands if r.selector.matches(el)], style)
-            return (got, True) if own else got
+            return got
         # a selector that looks at ancestors: match per element, but digest each outcome once
         matched = [r for r in cands if r.selector.matches(el)]
         key = (sheet, tuple(map(id, matched)), style)  # rules live as long as the sheet in the key
         got = DECL_MEMO.get(key)
         if got is None:
             got = DECL_MEMO[key] = _cascade(matched, style)
-        return (got, False) if own else got
+        return got
 
     def declaring_line(self, el, what: str) -> int | None:
         """Nearest ancestor-or-self of ``el`` that declares ``what``; its source line."""
