@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from .commerce_rules import is_review_request
 from .language import base_language, head_language, language_shares, quick_language
@@ -74,33 +74,66 @@ def order_id_missing(view: MessageView) -> Iterator[Hit]:
         return
     if kind == "reply" and not view.context.get("order_id"):
         return  # a reply without an order (a pre-sale question) has no order id to show
-    if any(_amazon_in(view, s) for s in _visible_surfaces(view)):
+    if any(_numbers(view, s).amazon for s in _visible_surfaces(view)):
         return
     cap = "warning" if kind == "reply" else None
     yield Hit("subject", None, "no 17-digit order ID (3-7-7) in the subject or visible body", (view.message.subject or "")[:80], cap)
 
 
-def _found(view: MessageView, seg, what: str, rx: re.Pattern[str], forbidden: str = "", word: bool = False) -> list[re.Match[str]]:
-    """``rx``'s matches in the segment's digit runs (left-bounded as :func:`~.textutil.left_bounded`),
-    once per message view: several order-id rules ask for the same ids."""
-    return view.once(seg, what, lambda s: list(in_runs(rx, s.norm, view.digit_runs(s), forbidden, word, SHORTEST[rx])))
+class OrderNumbers(NamedTuple):
+    """The order-number shaped matches of one text, in text order, found by :func:`order_numbers`."""
+
+    amazon: list[re.Match[str]]  # Amazon order ids (3-7-7)
+    ebay: list[re.Match[str]]  # eBay order numbers (2-5-5)
+    long: list[re.Match[str]]  # digit groups of six characters or more: where an id written otherwise can be
+    id_like: list[re.Match[str]]  # groups shaped like an order id of any marketplace
 
 
-def _amazon_in(view: MessageView, seg) -> list[re.Match[str]]:
-    return _found(view, seg, "amazon", AMAZON_ID, _DIGITS_DASH)
+def order_numbers(text: str, runs: list[tuple[int, int]]) -> OrderNumbers:
+    """Every order-number pattern's matches in ``text``, in one pass over its digit runs
+    (:func:`~.textutil.digit_runs`): a pattern is searched in each run at least as long as its shortest
+    match, left-bounded as :func:`~.textutil.left_bounded`. The same matches as :func:`~.textutil.in_runs`
+    of each pattern (:func:`order_numbers_reference`)."""
+    amazon: list[re.Match[str]] = []
+    ebay: list[re.Match[str]] = []
+    long: list[re.Match[str]] = []
+    id_like: list[re.Match[str]] = []
+    n = len(text)
+    for a, b in runs:
+        size = b - a
+        if size < _SHORTEST_ANY:
+            continue
+        end = min(b + 1, n)  # one character of context: the patterns' look-aheads
+        if size >= SHORTEST[_LONG_DIGITS]:
+            long += left_bounded(_LONG_DIGITS, text, "", False, a, end)
+        if size >= SHORTEST[_ID_LIKE]:
+            id_like += left_bounded(_ID_LIKE, text, "-", True, a, end)
+        if size >= SHORTEST[EBAY_ID]:
+            ebay += left_bounded(EBAY_ID, text, _DIGITS_DASH, False, a, end)
+        if size >= SHORTEST[AMAZON_ID]:
+            amazon += left_bounded(AMAZON_ID, text, _DIGITS_DASH, False, a, end)
+    return OrderNumbers(amazon, ebay, long, id_like)
 
 
-def _long_runs_in(view: MessageView, seg) -> list[re.Match[str]]:
-    return _found(view, seg, "long", _LONG_DIGITS)
+_SHORTEST_ANY = min(SHORTEST.values())
+
+
+def order_numbers_reference(text: str, runs: list[tuple[int, int]]) -> OrderNumbers:
+    """:func:`order_numbers` pattern by pattern."""
+    return OrderNumbers(*(list(in_runs(rx, text, runs, forbidden, word, SHORTEST[rx]))
+                          for rx, forbidden, word in ((AMAZON_ID, _DIGITS_DASH, False), (EBAY_ID, _DIGITS_DASH, False),
+                                                      (_LONG_DIGITS, "", False), (_ID_LIKE, "-", True))))
+
+
+def _numbers(view: MessageView, seg) -> OrderNumbers:
+    """:func:`order_numbers` of the segment, once per message view: the order-id rules share them."""
+    return view.once(seg, "order-numbers", lambda s: order_numbers(s.norm, view.digit_runs(s)))
 
 
 @rule("order-id.format")
 def order_id_format(view: MessageView) -> Iterator[Hit]:
     for seg in _visible_surfaces(view):
-        t = seg.norm
-        if not _long_runs_in(view, seg):
-            continue
-        for m in in_runs(_ID_LIKE, t, view.digit_runs(seg), "-", True, SHORTEST[_ID_LIKE]):
+        for m in _numbers(view, seg).id_like:
             tok = m.group()
             if AMAZON_ID.fullmatch(tok) or EBAY_ID.fullmatch(tok):
                 continue
@@ -132,11 +165,12 @@ def _ids_in(view: MessageView) -> list[tuple[str, Any, int, int]]:
     for seg in _visible_surfaces(view):
         t = seg.norm
         hexes = _hex24(t) if view.profile.name in ("wish", "all") else []
-        runs = _long_runs_in(view, seg)
+        numbers = _numbers(view, seg)
+        runs = numbers.long
         if not runs and not hexes:
             continue
         spans = []
-        for found in (_amazon_in(view, seg), _found(view, seg, "ebay", EBAY_ID, _DIGITS_DASH)):
+        for found in (numbers.amazon, numbers.ebay):
             for m in found:
                 spans.append((m.start(), m.end()))
                 out.append((_NON_DIGITS.sub("", m.group()) or m.group(), seg, m.start(), m.end()))

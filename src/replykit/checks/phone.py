@@ -23,6 +23,7 @@ tolerate those numbers (Amazon: 'numbers related to warranties, shipping provide
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 import phonenumbers
@@ -330,10 +331,23 @@ _LANGUAGE_REGION = {"en": "US", "de": "DE", "fr": "FR", "es": "ES", "it": "IT", 
 def regions_of(context: dict | None, home: str | None = None) -> tuple[str, ...]:
     """Regions whose numbering plans apply, most specific first: the ``site``'s country
     (amazon.de -> DE), the buyer locale's region or its language's home (de-AT -> AT, pt -> BR), then
-    the marketplace's ``home`` region."""
-    out: list[str] = []
+    the marketplace's ``home`` region. The same for every segment of a message: remembered for the
+    last few hundred (site, locale, home) of ordinary length."""
     ctx = context or {}
-    site = str(ctx.get("site") or "").strip().lower()
+    site = str(ctx.get("site") or "")
+    locale = str(ctx.get("buyer_locale") or "")
+    if len(site) + len(locale) > _REMEMBERED_CHARS:
+        return _regions.__wrapped__(site, locale, home)
+    return _regions(site, locale, home)
+
+
+_REMEMBERED_CHARS = 200  # a context value longer than any real site or locale is not kept
+
+
+@lru_cache(maxsize=512)
+def _regions(site: str, locale: str, home: str | None) -> tuple[str, ...]:
+    out: list[str] = []
+    site = site.strip().lower()
     if site:
         host = site.split("//")[-1].split("/")[0]
         parts = host.split(".")
@@ -343,7 +357,7 @@ def regions_of(context: dict | None, home: str | None = None) -> tuple[str, ...]
                 if got:
                     out.append(got)
                     break
-    loc = str(ctx.get("buyer_locale") or "").replace("_", "-").split(".")[0]
+    loc = locale.replace("_", "-").split(".")[0]
     if loc:
         bits = loc.split("-")
         region = next((b.upper() for b in bits[1:] if len(b) == 2 and b.isalpha()), None)
