@@ -231,36 +231,31 @@ def _blank_seen(text: str, html_text: str) -> str:
     """
     html_sentences = sentences(html_text)
     verbatim = {s for _o, s in html_sentences}
-    seen: set[str] | None = None
-    pieces: list[str] = []
-    done = 0  # text[:done] is in pieces
-    for off, sent in sentences(text):
+    seen: list[set[str]] = []  # the HTML body's keys, made on first need
+
+    def shown(sent: str) -> bool:
         if sent in verbatim:
-            if not sent.strip(_KEYLESS):
-                continue
-        else:
-            if seen is None:
-                seen = {_key(s) for _o, s in html_sentences}
-            k = _key(sent)
-            if not k or k not in seen:
-                continue
-        pieces.append(text[done:off])
-        pieces.append(_NOT_EOL.sub(" ", sent) if ("\r" in sent or "\n" in sent) else " " * len(sent))
-        done = off + len(sent)
-    if not pieces:
-        return text
-    pieces.append(text[done:])
-    return "".join(pieces)
+            return bool(sent.strip(_KEYLESS))
+        if not seen:
+            seen.append({_key(s) for _o, s in html_sentences})
+        k = _key(sent)
+        return bool(k) and k in seen[0]
+
+    return _blank_sentences(text, shown)
 
 
 def _blank_seen_reference(text: str, html_text: str) -> str:
     """:func:`_blank_seen` as it is specified: every sentence compared by its key."""
     seen = {_key(s) for _o, s in sentences(html_text)}
+    return _blank_sentences(text, lambda sent: bool(k := _key(sent)) and k in seen)
+
+
+def _blank_sentences(text: str, shown: Callable[[str], bool]) -> str:
+    """``text`` with the sentences ``shown`` says yes to blanked (line breaks kept: same length and lines)."""
     pieces: list[str] = []
-    done = 0
+    done = 0  # text[:done] is in pieces
     for off, sent in sentences(text):
-        k = _key(sent)
-        if k and k in seen:
+        if shown(sent):
             pieces.append(text[done:off])
             pieces.append(_NOT_EOL.sub(" ", sent) if ("\r" in sent or "\n" in sent) else " " * len(sent))
             done = off + len(sent)
