@@ -1779,3 +1779,146 @@ def test_an_arabic_negation_a_few_words_back_reaches(text, rule, found):
     """Arabic is written with spaces: a negation three words back negates, as in Latin script (the
     four-character reach is for Chinese and Japanese only)."""
     assert ("content." + rule in _rules(text)) is found
+
+
+# ---- sixth round's kinds of false alarm, in sentences of our own ------------------------------------------
+@pytest.mark.parametrize("text", [
+    "We've cancelled the missing lamp ourselves and refunded you, so there's nothing you need to do.",
+    "Avbokningen registrerades i går, beloppet syns på ditt konto om några dagar.",
+    "De annulering werd gisteren verwerkt; de terugbetaling ziet u in uw account.",
+    "La sua cancellazione è arrivata tardi; quando riceve il pacco può renderlo gratis.",
+    "İptal işlemi dün tamamlandı; hesabınızdaki tutar birkaç gün içinde güncellenir.",
+    "طلب الإلغاء وصلنا وتم تنفيذه، والفلوس راجعة لحسابك قريباً.",
+    "Die Stornierung ging gestern durch, das Geld sehen Sie in drei Tagen in Ihrem Kundenkonto.",
+    "La cancelación se tramitó ayer; el reembolso lo verá en su cuenta.",
+    "Anulowanie przeszło wczoraj, pieniądze zobaczy Pan na swoim koncie.",
+    "O cancelamento entrou ontem; o reembolso aparece na sua conta em poucos dias.",
+])
+def test_a_cancellation_already_processed_is_no_request(text):
+    assert "content.cancel-request" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Could you cancel it from your account? We can't ship before March.",
+    "Kunt u de bestelling zelf annuleren in uw account? Wij kunnen niet leveren.",
+    "Kan du själv avboka ordern på ditt konto? Vi kan inte leverera.",
+    "Potrebbe annullare lei l'ordine dal suo account? Il modello è esaurito.",
+    "Siparişi hesabınızdan iptal edebilir misiniz? Ürün tükendi.",
+])
+def test_a_cancellation_asked_of_the_buyer_beside_its_account_stays_a_request(text):
+    assert "content.cancel-request" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The code on the box (SKU TBL-0931-WH) is our stock number, not a voucher.",
+    "La référence (SKU LMP-3301-NR) sert seulement à notre stock, ce n'est pas un code promo.",
+    "El código de la etiqueta (SKU TZA-0815-AZ) es solo nuestra referencia interna, no un código de descuento.",
+    "Il codice sull'etichetta (SKU CSC-1204-RS) è solo il nostro riferimento di magazzino, non un codice sconto.",
+    "Kod na metce (SKU SWC-0412-BI) to tylko nasz numer magazynowy, nie kod rabatowy.",
+    "Koden på lappen (SKU MUG-7781-GR) är bara vårt artikelnummer, ingen rabattkod.",
+    "De code op het label (SKU KUS-2210-BL) is alleen onze interne referentie, geen kortingscode.",
+    "Etiketteki kod (SKU BLK-0311-SY) sadece stok numaramız, indirim kodu değil.",
+])
+def test_a_stock_number_labelled_sku_is_no_coupon(text):
+    assert "content.promotion" not in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "Use code WINTER-26 for 20% off your next order.",
+    "Mit dem Code HERBST-15 sparen Sie 15 % bei Ihrer nächsten Bestellung.",
+    "Avec le code NOEL-2026, vous avez 10 % sur votre prochaine commande.",
+])
+def test_a_coupon_with_a_dash_stays_a_promotion(text):
+    assert "content.promotion" in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "Sellers can neither delete nor edit reviews; that is entirely up to the buyer.",
+    "Als Händler können wir Bewertungen weder löschen noch ändern, das entscheidet allein der Käufer.",
+    "Som säljare kan vi varken ta bort eller ändra omdömen, det bestämmer köparen.",
+    "Les vendeurs ne peuvent ni supprimer ni modifier les avis, c'est l'acheteur qui décide.",
+    "Los vendedores no pueden ni borrar ni editar reseñas; eso depende solo del comprador.",
+    "Noi venditori non possiamo né cancellare né modificare le recensioni.",
+    "Verkopers kunnen reviews niet verwijderen of aanpassen; dat beslist alleen de koper.",
+    "出品者はレビューを削除することも変更することもできません。",
+    "卖家无法删除或修改评价，我们也不会请您这样做。",
+    "Não lhe vamos pedir que mude a avaliação; só queríamos contar que o defeito foi corrigido.",
+])
+def test_sellers_unable_to_touch_reviews_or_not_asking_is_no_removal_request(text):
+    assert "content.review-removal" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Könnten Sie die Bewertung bitte löschen? Wir haben doch schon erstattet.",
+    "Could you delete the review now that we've refunded you?",
+    "Pourriez-vous supprimer votre avis maintenant que tout est réglé ?",
+    "评价可以删掉吗？钱已经退给您了。",
+])
+def test_a_removal_asked_beside_a_refund_stays_a_request(text):
+    assert "content.review-removal" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Eine Überweisung direkt an uns ist leider nicht möglich, bezahlt wird nur über eBay.",
+    "Vimos tu pregunta sobre pagar por transferencia: no aceptamos pagos fuera de eBay.",
+    "Ihren Vorschlag, die Versandkosten per PayPal mit uns zu verrechnen, können wir leider nicht annehmen.",
+    "A bank transfer straight to us isn't possible, I'm afraid; all payment goes through eBay.",
+    "Rechtstreeks aan ons overschrijven kan helaas niet, betalen gaat enkel via eBay.",
+])
+def test_a_direct_payment_declined_is_innocent(text):
+    assert not {"content.payment-account", "content.off-platform"} & _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "Eine Überweisung direkt an uns ist am einfachsten, dann sparen wir uns die Gebühren.",
+    "Pay us directly by bank transfer and we both save the fees.",
+    "Un virement directement sur notre compte, c'est le plus simple, sans frais eBay.",
+])
+def test_a_direct_payment_offered_stays_one(text):
+    assert "content.payment-account" in _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "Ge vraagt of we via Signal verder kunnen praten, maar ik hou het liever hier in de berichten.",
+    "Prosił Pan o kontakt przez WhatsAppa – niestety zasady eBaya nie pozwalają wyjść poza platformę.",
+    "Prosiła Pani o rozmowę na WhatsAppie, ale piszemy tylko tutaj.",
+    "Ihren Vorschlag, auf WhatsApp weiterzuschreiben, nehmen wir lieber nicht an; wir bleiben hier.",
+])
+def test_the_buyers_request_reported_in_other_forms_is_innocent(text):
+    assert "content.off-platform" not in _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "Ge kunt ons altijd via Signal bereiken, dat gaat sneller dan hier.",
+    "Proszę pisać na WhatsAppa, tam szybciej odpowiem.",
+])
+def test_a_messenger_offered_in_those_languages_stays_an_invitation(text):
+    assert "content.off-platform" in _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "Kimlik kartınızın ön yüzünün fotoğrafını gönderebilir misiniz?",
+    "Please send us a photo of the front of your ID card.",
+    "Merci de nous envoyer une photo du recto de votre carte d'identité.",
+    "Ci mandi una foto del fronte della sua carta d'identità, per favore.",
+    "Stuur ons een foto van de voorkant van uw identiteitskaart.",
+])
+def test_an_identity_card_asked_for_is_personal_data_not_a_payment_card(text):
+    got = _rules(text, "ebay")
+    assert "content.personal-info-request" in got and "content.payment-account" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "نقدر نحل المشكلة بسرعة لو أرسلت لنا صورة هنا في الرسائل.",
+    "ما نقدر نشحن قبل الأحد، نعتذر عن التأخير.",
+])
+def test_we_can_in_arabic_is_no_cash(text):
+    assert "content.payment-account" not in _rules(text, "ebay")
+
+
+@pytest.mark.parametrize("text", [
+    "Wie Sie selbst vorgeschlagen haben, wäre es für alle am einfachsten, wenn Sie die Bestellung stornieren würden.",
+    "As you suggested yourself, it would be easiest if you kindly raise the cancellation request from your Your Orders page.",
+])
+def test_a_cancellation_asked_after_a_comma_or_from_the_orders_page_stays_a_request(text):
+    assert "content.cancel-request" in _rules(text)

@@ -490,3 +490,32 @@ def test_the_channel_named_without_sending_the_buyer_there_is_innocent(text):
 def test_an_arabic_negation_after_wa_still_negates():
     assert "content.personal-info-request" not in _rules("وصلك الطرد، ولا نحتاج رقم جوالك أبداً.", "ebay")
     assert "content.personal-info-request" not in _rules("فلا نحتاج رقم جوالك.", "ebay")
+
+
+# ---- business numbers and a carrier's own tracking host ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Artikeldaten: Ref. KF-220-SW, EAN 4006381333931, 1,2 kg.",
+    "Datos del artículo: ref. JV-1200-AZ, EAN 8437012345676, 1,2 kg.",
+    "Item details for your records: order ref. on the box, GTIN 00012345600012.",
+    "Référence produit : réf. LP-77, IMEI 356938035643809.",
+])
+def test_a_product_code_after_an_order_word_is_no_order_number(text):
+    assert not [f for f in PLAIN.lint(Message("", text=text), "amazon") if f.rule == "order-id.format"]
+
+
+def test_a_number_labelled_as_the_order_stays_an_order_number():
+    fs = PLAIN.lint(Message("", text="Your order 8437012345676 has shipped."), "amazon")
+    assert "order-id.format" in {f.rule for f in fs}
+
+
+@pytest.mark.parametrize("marketplace", ["amazon", "ebay", "etsy", "mercadolibre", "walmart_us", "walmart_ca", "wish"])
+@pytest.mark.parametrize("url", ["https://track.bpost.cloud/btr/web/#/search?itemCode=323299401234567891234567&lang=fr",
+                                 "https://www.colisprive.com/moncolis/pages/detailColis.aspx?numColis=12345678901234",
+                                 "https://www.relaiscolis.com/suivi-de-colis/", "https://a1.asendia.com/tracking/"])
+def test_a_carriers_tracking_host_outside_its_main_domain_is_a_carrier(url, marketplace):
+    """bpost tracks parcels on bpost.cloud, not bpost.be; Colis Privé, Relais Colis and Asendia are carriers too."""
+    assert "link.external" not in {f.rule for f in PLAIN.lint(Message("", text=f"Suivi du colis : {url}"), marketplace)}
+
+
+def test_a_lookalike_of_a_carrier_host_stays_external():
+    assert "link.external" in {f.rule for f in PLAIN.lint(Message("", text="Suivi : https://bpost-cloud.shop/track"), "ebay")}

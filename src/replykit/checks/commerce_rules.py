@@ -100,7 +100,7 @@ def promotion(view: MessageView) -> Iterator[Hit]:
                 continue  # 'the discount code you mentioned is another shop's'
             start = sv.starts[i]
             original = seg.text[start : start + len(sv.text(i))]
-            tokens = [t for t in _COUPON_TOKEN.findall(original) if not _NOT_COUPON.match(t)]
+            tokens = _coupon_tokens(original)
             if tokens or _tied(view, sv, i):
                 yield _hit(sv, ms[0], f"coupon or promo code{(' ' + tokens[0]) if tokens else ''}: promotional content")
                 done = True
@@ -112,7 +112,7 @@ def promotion(view: MessageView) -> Iterator[Hit]:
                 continue
             start = sv.starts[i]
             original = seg.text[start : start + len(sv.text(i))]
-            tokens = [t for t in _COUPON_TOKEN.findall(original) if not _NOT_COUPON.match(t)]
+            tokens = _coupon_tokens(original)
             if tokens and (_MINUS_PERCENT.search(original) or i in sv.of("promo_discount") or any(_COUPON_SHAPE.match(t) for t in tokens)):
                 # 'kod RABAT10 = -10%', 'code MERCI15 remise': a code worth a discount, in any language
                 yield _hit(sv, ms[0], f"coupon or promo code {tokens[0]}: promotional content")
@@ -131,6 +131,25 @@ def promotion(view: MessageView) -> Iterator[Hit]:
             found = _promo_offer(view, seg, sv)
             if found is not None:
                 yield _hit(sv, found[0], found[1])
+
+
+#: the end of a product-reference label just before a token ('(SKU LMP-3301-NR)', 'ref. JV-1200-AZ', 'EAN: ...')
+_LABEL_END = re.compile(r"\W{0,3}$")
+
+
+def _coupon_tokens(original: str) -> list[str]:
+    """The coupon-shaped tokens of a sentence, less tracking numbers and ASINs and less the tokens a product-reference
+    label names ('the code on the label (SKU KSL-0412-GR) is our stock number'): a stock number is no coupon."""
+    out = []
+    low = original.lower()
+    for t in _COUPON_TOKEN.finditer(original):
+        if _NOT_COUPON.match(t.group()):
+            continue
+        before = low[max(0, t.start() - 24) : t.start()]
+        if any(_LABEL_END.match(before, m.end()) for m in concept("reference_word").finditer(before)):
+            continue
+        out.append(t.group())
+    return out
 
 
 def _tied(view: MessageView, sv: _Sent, i: int) -> bool:
@@ -172,7 +191,7 @@ def _promo_offer(view: MessageView, seg: Segment, sv: _Sent) -> tuple[re.Match[s
         for i in tie:
             start = sv.starts[i]
             original = seg.text[start : start + len(sv.text(i))]
-            tokens = [t for t in _COUPON_TOKEN.findall(original) if not _NOT_COUPON.match(t)]
+            tokens = _coupon_tokens(original)
             if tokens and (any(_COUPON_SHAPE.match(t) for t in tokens) or i in sv.of("code_word")):
                 return tie[i][0], f"coupon or promo code {tokens[0]} for a next purchase: promotional content"
     return None
@@ -1163,18 +1182,31 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
         asks = sv.of("you_request")
         done = sv.of("cancel_done")
         no_need = sv.of("no_need")
-        side = sv.of("buyer_side")
         for i, ms in words.items():
-            if i in asks and (i not in done or i in side) and i not in other and i not in no_need and _affirmed(view, seg, ms, sv, i) is not None \
-                    and _free_asks(view, sv, i, ("you_request",)):
+            # the buyer's side or account counts beside the cancel word, not where the refund lands ('the cancellation
+            # was processed, the money shows on your account')
+            side = _clause_has(sv, i, sv.of("buyer_side"), ms[0])
+            if _ask_in_clause(sv, i, asks, ms[0]) and (i not in done or side) and i not in other and i not in no_need \
+                    and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("you_request",)):
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
             # the buyer named as the one who cancels, in any form ('if you could pull the order yourself from your
             # account', 'que la commande soit annulée par vous', '您先在我的订单里取消', 'الغي الطلب من جهتك')
-            if i in side and i not in done and i not in other and i not in no_need and _affirmed(view, seg, ms, sv, i) is not None \
+            if side and i not in done and i not in other and i not in no_need and _affirmed(view, seg, ms, sv, i) is not None \
                     and not _reported(sv, i, ms[0]):
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
+
+
+def _ask_in_clause(sv: _Sent, i: int, asks: dict[int, list[re.Match[str]]], m: re.Match[str]) -> bool:
+    """Is an ask of sentence ``i`` in the part of it that holds ``m``, with no colon, semicolon or dash between
+    them ('could you cancel the order?'; not 'your cancellation came late; you can return the parcel for free')?"""
+    text = sv.seg.norm
+    for a in asks.get(i, ()):
+        lo, hi = (a.end(), m.start()) if a.end() <= m.start() else (m.end(), a.start())
+        if not _STRONG_BREAK.search(text, lo, max(lo, hi)):
+            return True
+    return False
 
 
 # ---- proactive status mail -----------------------------------------------------------------------

@@ -141,9 +141,9 @@ def order_id_format(view: MessageView) -> Iterator[Hit]:
             om = _last_within(view.matches(seg, "order_word"), w0, m.start())
             if om is None:
                 continue
-            tm = _last_within(view.matches(seg, "tracking_word"), w0, m.start())
-            if tm is not None and tm.start() > om.start():
-                continue  # nearest label says tracking
+            if any((tm := _last_within(view.matches(seg, label), w0, m.start())) is not None and tm.start() > om.start()
+                   for label in ("tracking_word", "reference_word")):
+                continue  # nearest label says tracking, or a product code ('ref. JV-1200-AZ, EAN 8437012345676')
             yield seg.hit(m.start(), m.end(), f"order number {tok!r} is not in the 3-7-7 format (123-1234567-1234567)")
             return
 
