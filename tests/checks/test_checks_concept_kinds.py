@@ -1880,6 +1880,8 @@ def test_a_direct_payment_offered_stays_one(text):
 
 @pytest.mark.parametrize("text", [
     "Ge vraagt of we via Signal verder kunnen praten, maar ik hou het liever hier in de berichten.",
+    "Ge vraagt of we via Signal of telefonisch verder kunnen, maar ik hou het liever hier.",
+    "Gij stelde voor om via WhatsApp te bellen, maar we blijven hier in de berichten.",
     "Prosił Pan o kontakt przez WhatsAppa – niestety zasady eBaya nie pozwalają wyjść poza platformę.",
     "Prosiła Pani o rozmowę na WhatsAppie, ale piszemy tylko tutaj.",
     "Ihren Vorschlag, auf WhatsApp weiterzuschreiben, nehmen wir lieber nicht an; wir bleiben hier.",
@@ -1922,3 +1924,64 @@ def test_we_can_in_arabic_is_no_cash(text):
 ])
 def test_a_cancellation_asked_after_a_comma_or_from_the_orders_page_stays_a_request(text):
     assert "content.cancel-request" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gutscheine gegen Bewertungen erlaubt Amazon nicht, deshalb bieten wir so etwas nicht an.",
+    "Vouchers in exchange for reviews are not allowed, so we can't offer one.",
+    "依照平台規定，我們不會用任何禮物或折扣換取評論。",
+    "The keyring comes in every parcel, with or without a review.",
+    "O chaveiro vai em todo pedido, com avaliação ou sem.",
+    "El llavero va en todos los pedidos, con o sin reseña.",
+    "Der Schlüsselanhänger liegt jedem Paket bei, mit oder ohne Bewertung.",
+    "Zwrot 20 zł za opóźnienie już zleciliśmy; czy nas Pani oceni, to wyłącznie Pani decyzja.",
+    "We refunded the 15 € for the delay; whether you review us is entirely your decision.",
+    "Die 10 € für die Verspätung sind erstattet; ob Sie uns bewerten, ist ganz Ihre Entscheidung.",
+])
+def test_a_benefit_not_tied_to_a_review_in_other_words_is_no_incentive(text):
+    assert "content.review-incentive" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Leave a review and we'll refund the shipping, that's how we do it.",
+    "Wer uns bewertet, bekommt die Versandkosten zurück.",
+    "Avalie a compra e devolvemos o valor do frete.",
+])
+def test_a_benefit_for_a_review_stays_an_incentive(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "我們不會用這種方式處理，請直接在這裡留言。",
+    "Da ist uns ein dummer Fehler passiert, das tut uns leid.",
+    "We made a stupid mistake with your address, sorry about that.",
+    "Nous avons fait une erreur stupide, désolés, le bon modèle part demain.",
+    "Abbiamo fatto un errore stupido, ci scusi: il ricambio parte oggi.",
+])
+def test_we_wont_use_and_our_own_silly_mistake_are_no_disrespect(text):
+    assert "content.disrespect" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "這麼簡單你都不會用？",
+    "Was für eine blöde Frage, steht doch im Angebot.",
+])
+def test_scorn_beside_those_words_stays_disrespect(text):
+    assert "content.disrespect" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "评价能否保留由平台决定，卖家无法删除或修改。",
+    "レビューの掲載可否はプラットフォームが判断しており、出品者が削除や変更をお願いすることはありません。",
+    "评论可否显示取决于平台的规则，我们不能删除。",
+])
+def test_whether_a_review_stays_is_the_platforms_call_is_no_request(text):
+    assert "content.review-removal" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "能否把差评删掉？退款已经给您了。",
+    "可否麻烦您修改一下评价？",
+])
+def test_could_you_in_chinese_stays_a_request(text):
+    assert "content.review-removal" in _rules(text)
