@@ -1985,3 +1985,82 @@ def test_whether_a_review_stays_is_the_platforms_call_is_no_request(text):
 ])
 def test_could_you_in_chinese_stays_a_request(text):
     assert "content.review-removal" in _rules(text)
+
+
+# ---- sixth round's kinds of disrespect, in sentences of our own ------------------------------------------
+@pytest.mark.parametrize("text", [
+    # read before you buy, said to a buyer who already bought
+    "It says so plainly in the listing. Maybe read it before you buy next time.",
+    "Steht doch in der Beschreibung. Einfach mal lesen, bevor man bestellt.",
+    "C'était indiqué dans l'annonce ; il faudrait peut-être lire avant de commander.",
+    "Está en la descripción; hay que leer antes de comprar.",
+    "Era scritto nell'annuncio, basta leggere prima di comprare.",
+    "Het stond in de advertentie, gewoon even lezen voordat je bestelt.",
+    "Było w opisie, wystarczy przeczytać przed zakupem.",
+    "Estava no anúncio, é só ler antes de comprar.",
+    "Det stod i annonsen, läs innan du köper nästa gång.",
+    "İlanda yazıyordu, satın almadan önce okumak zor değil.",
+    "買う前に説明くらい読んでください。",
+    # the obvious shouted
+    "As the listing CLEARLY says, the charger is sold separately.",
+    "Wie DEUTLICH im Angebot steht, ist das Netzteil nicht dabei.",
+    "Comme c'est CLAIREMENT indiqué, le pied n'est pas fourni.",
+    "Como pone CLARAMENTE en el anuncio, no incluye pilas.",
+    "Zoals DUIDELIJK vermeld, zit de lader er niet bij.",
+    # repeated complaints mocked
+    "Another complaint already – are you collecting them?",
+    "Schon wieder eine Reklamation – sammeln Sie die etwa?",
+    "Kolejna reklamacja – kolekcjonuje je Pani?",
+    "Vous avez vraiment un talent pour tout casser.",
+    "Her şeyi bozmak konusunda bir yeteneğiniz var.",
+    # people who cannot read or measure
+    "Für Kunden, die nicht messen können, kann ich nichts.",
+    "Yet another buyer who couldn't be bothered to measure.",
+    "Folk som inte kan mäta får skylla sig själva.",
+    "Na klientów, którzy nie potrafią czytać, nic nie poradzę.",
+    "Con la gente que no sabe medir no hay nada que hacer.",
+    # ask someone who understands, smarter than you
+    "Perhaps ask someone tech-savvy to plug it in for you.",
+    "Fragen Sie jemanden, der sich damit auskennt.",
+    "Demandez à quelqu'un qui s'y connaît de le brancher.",
+    "詳しい人に頼んでください。",
+    "اطلب من حد فاهم يركبه لك.",
+    # let us work, we have serious customers
+    "Ci lasci lavorare, per favore.",
+    "Deixe-nos trabalhar, temos mais encomendas.",
+    "Laissez-nous travailler, on a des clients sérieux.",
+    "Let us get on with our work, we have serious customers to serve.",
+    # the buyer's doing named with scorn
+    "We are not here to repair your incompetence.",
+    "On n'est pas là pour réparer vos bêtises.",
+    "Wij zijn hier niet om uw prutswerk te herstellen.",
+    "Sizin beceriksizliğinizi tamir etmek bizim işimiz değil.",
+    # a child could do it
+    "Even a child could do that, honestly.",
+    "Das schafft sogar ein Kind.",
+    "Même un enfant y arriverait.",
+    "Hasta un niño sabe hacerlo.",
+    "Dat kan een kind van vijf.",
+])
+def test_sixth_round_kinds_of_scorn_are_disrespect(text):
+    assert "content.disrespect" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please read the safety leaflet before first use.",
+    "Bitte lesen Sie die Pflegehinweise vor dem ersten Waschen.",
+    "Lisez la notice avant la première utilisation, elle est dans la boîte.",
+    "Lea las instrucciones antes del primer uso.",
+    "Before you buy the refill, tell us your model and we'll check it fits.",
+    "The size is clearly marked on the label inside the collar.",
+    "THANK YOU FOR YOUR ORDER, IT SHIPS CLEARLY LABELLED TODAY.",
+    "We collect the returns at our depot and send them on together.",
+    "Many customers who can't find the size chart ask us; here it is.",
+    "Our technician, who knows the model well, will answer here tomorrow.",
+    "We take every complaint seriously and answer within a day.",
+    "Sorry for our clumsiness with the packing, a new one is on its way.",
+    "The kit is safe for a child to use with an adult.",
+    "Let us know if the new part works.",
+])
+def test_sixth_round_scorn_look_alikes_are_innocent(text):
+    assert "content.disrespect" not in _rules(text)

@@ -239,16 +239,36 @@ def _blank_quotes(text: str) -> str:
 
 @rule("content.disrespect", catalogue=True)
 def disrespect(view: MessageView) -> Iterator[Hit]:
-    if not view.has("disrespect"):
-        return
     exempt = buyer_values(view)
-    for seg in view.texts:
+    for seg in view.texts if view.has("disrespect") else ():
         text = _blank_quotes(seg.said)
         for m in concept("disrespect").finditer(text, view.words):
             if exempt and _inside([v.lower() for v in exempt], seg.norm, m.start(), m.end()):
                 continue
             yield seg.hit(m.start(), m.end(), f"disrespectful or abusive wording {seg.text[m.start():m.end()]!r}")
-            break
+            return
+    shouted = _shouted_obvious(view)
+    if shouted is not None:
+        yield shouted
+
+
+def _shouted_obvious(view: MessageView) -> Hit | None:
+    """'As the listing CLEARLY says', 'wie KLAR UND DEUTLICH im Angebot steht': the obvious shouted at the buyer,
+    a word for 'clearly' in capitals in a sentence that is not itself in capitals."""
+    if not view.has("clearly_word"):
+        return None
+    for seg in view.texts:
+        text = seg.text
+        for m in concept("clearly_word").finditer(seg.said, view.words):
+            word = text[m.start():m.end()]
+            if len(word) < 4 or not word.isupper():
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            if any(ch.islower() for ch in line):  # not a message or heading written in capitals throughout
+                return seg.hit(m.start(), m.end(), f"the obvious shouted at the buyer {word!r}: disrespectful")
+    return None
 
 
 # ---- spelling -------------------------------------------------------------------------------
