@@ -2064,3 +2064,54 @@ def test_sixth_round_kinds_of_scorn_are_disrespect(text):
 ])
 def test_sixth_round_scorn_look_alikes_are_innocent(text):
     assert "content.disrespect" not in _rules(text)
+
+
+# ---- sixth round's kinds of review bias and reward, in sentences of our own -----------------------------
+@pytest.mark.parametrize("text", [
+    "Every star matters to a tiny shop like ours, all five even more (wink).",
+    "Sterne sind für uns kleine Läden Gold wert, am besten gleich fünf 😉",
+    "Les étoiles comptent beaucoup pour une petite boutique, surtout quand il y en a cinq (clin d'œil).",
+    "Las estrellas nos ayudan muchísimo, y cinco todavía más 😉",
+    "Gwiazdki bardzo nam pomagają, a pięć najbardziej (mrug).",
+    "Stjärnor betyder mycket för oss små butiker, särskilt fem (blink).",
+    "星星对小店很重要，五颗最好（眨眼）。",
+])
+def test_stars_with_a_wink_are_biased(text):
+    assert "content.review-biased" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Your parcel left today and should be there Friday 😉",
+    "Danke für Ihre fünf Sterne 😉, das freut uns sehr!",
+    "Le modèle « Cinq étoiles » est en stock, clin d'œil à votre question d'hier.",
+])
+def test_a_wink_without_stars_asked_is_innocent(text):
+    assert "content.review-biased" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The parcel came a week early, so five stars is only fair, isn't it?",
+    "Zufrieden waren Sie doch, da sind fünf Sterne selbstverständlich, oder?",
+    "¿No le parece que cinco estrellas es lo justo por un envío tan rápido?",
+    "Wysyłka w dwa dni, to chyba piątka się należy?",
+])
+def test_five_stars_called_deserved_in_a_question_is_biased(text):
+    assert "content.review-biased" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A small thank-you gift awaits every customer who shares their thoughts on the product page.",
+    "Un petit cadeau de remerciement attend ceux qui laissent un commentaire.",
+    "Un detalle de agradecimiento espera a quien publique su opinión.",
+    "Voor wie een review schrijft, ligt er een bedankcadeautje klaar.",
+])
+def test_a_thank_you_gift_for_those_who_review_is_an_incentive(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for your review! A small gift for your next order is in the parcel anyway.",
+    "Merci pour votre commentaire ; le petit cadeau était prévu de toute façon pour tous.",
+])
+def test_thanks_for_a_review_then_a_gift_for_all_is_innocent(text):
+    assert "content.review-incentive" not in _rules(text)

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..marketplaces import marketplace_names
 from .lexicon import concept
-from .content_rules import emails_in, phones_in
+from .content_rules import blank_quotes, emails_in, phones_in
 from .registry import Hit, rule
 from .textutil import REPLY_SUBJECT, left_bounded
 from .view import MessageView, Segment
@@ -325,11 +325,15 @@ def _reward_after(sv: _Sent, i: int, start: int) -> bool:
 def review_biased(view: MessageView) -> Iterator[Hit]:
     # (not top_rating: one of its fragments has no anchor word, so it is possible in every message)
     if not (view.has("review_noun") or view.has("review_solicit") or view.has("biased_strong") or view.has("more_better") or view.has("review_verb")
-            or _has_stars(view)):
+            or _has_stars(view) or view.has("wink") or view.has("deserved")):
         return
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
         given = _feedback_given(view, sv)
+        m = _winked_stars(view, sv, given) or _deserved_top(view, sv, given)
+        if m is not None:
+            yield _hit(sv, m, "asks for a positive / 5-star review only: ask for an honest review")
+            return
         for i, ms in sv.of("biased_strong").items():
             ms = [m for m in ms if not _not_only(seg.norm, m.start()) and not _told(view, sv, i, m)]
             if ms and i not in given:  # not 'nicht nur zufriedene Kunden: alle dürfen ehrlich bewerten', not 'we left you positive feedback'
@@ -383,6 +387,32 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
             if any(j in solicit for j in (i - 1, i, i + 1)) or (i in nouns and i not in sv.of("honest")):
                 yield _hit(sv, ms[0], "unhappy buyers are steered away from reviewing (review gating)")
                 return
+
+
+def _winked_stars(view: MessageView, sv: _Sent, given: set[int]) -> re.Match[str] | None:
+    """'Stars help small sellers like us, five especially (wink)', '…am liebsten alle fünf 😉': a star rating hinted at
+    with a wink in its sentence, not a thank-you for one given ('Danke für die fünf Sterne 😉')."""
+    if not view.has("wink") and "\U0001f609" not in sv.seg.text:
+        return None
+    for i, (start, text) in enumerate(sv.sents):
+        if i in given or i in sv.of("gratitude") or not (i in sv.of("wink") or "\U0001f609" in text):
+            continue
+        text = blank_quotes(text)  # not a product named in quotes ('le modèle « Cinq étoiles »')
+        stars = concept("star_word").search(text, view.words)
+        if stars is not None and concept("five_word").search(text, view.words) is not None:
+            return next(iter(sv.of("star_word").get(i, ())), None) or (sv.of("wink").get(i) or [None])[0] or stars
+    return None
+
+
+def _deserved_top(view: MessageView, sv: _Sent, given: set[int]) -> re.Match[str] | None:
+    """'Five stars is only fair, isn't it?', 'To piątka chyba się należy?': a top rating called deserved in a question."""
+    if not view.has("deserved"):
+        return None
+    deserved = sv.of("deserved")
+    for i, ms in sv.of("top_rating").items():
+        if i in deserved and i not in given and "?" in sv.text(i) and i not in sv.of("gratitude"):
+            return ms[0]
+    return None
 
 
 def _if_you_like(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool:

@@ -233,7 +233,8 @@ def template_placeholder(view: MessageView) -> Iterator[Hit]:
 _QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|«[^»\n]{0,200}»|„[^“”\n]{0,200}[“”]|「[^」\n]{0,200}」|『[^』\n]{0,200}』|‘[^’\n]{0,200}’")
 
 
-def _blank_quotes(text: str) -> str:
+def blank_quotes(text: str) -> str:
+    """``text`` with quoted passages blanked to spaces (offsets kept): quoted words are someone else's or a name."""
     return _QUOTED.sub(lambda m: " " * len(m.group()), text) if any(q in text for q in "\"“«„「『‘") else text
 
 
@@ -241,7 +242,7 @@ def _blank_quotes(text: str) -> str:
 def disrespect(view: MessageView) -> Iterator[Hit]:
     exempt = buyer_values(view)
     for seg in view.texts if view.has("disrespect") else ():
-        text = _blank_quotes(seg.said)
+        text = blank_quotes(seg.said)
         for m in concept("disrespect").finditer(text, view.words):
             if exempt and _inside([v.lower() for v in exempt], seg.norm, m.start(), m.end()):
                 continue
