@@ -2115,3 +2115,52 @@ def test_a_thank_you_gift_for_those_who_review_is_an_incentive(text):
 ])
 def test_thanks_for_a_review_then_a_gift_for_all_is_innocent(text):
     assert "content.review-incentive" not in _rules(text)
+
+
+# ---- a review named, then its removal asked with a pronoun ------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "That one-star is hurting us. Take it down, please.",
+    "Diese Bewertung schadet uns. Löschen Sie sie bitte.",
+    "Cet avis nous coûte des ventes. Supprimez-le maintenant.",
+    "Esa reseña nos hunde las ventas. Bórrela ya.",
+    "Quella recensione ci danneggia. La cancelli, per favore.",
+    "Die recensie kost ons klanten. Verwijder hem nu.",
+    "Det omdömet kostar oss kunder. Ta bort det nu.",
+    "Essa avaliação prejudica-nos. Apague-a, por favor.",
+    "その評価のせいで困っています。消してください。",
+    "这条差评影响很大，赶紧删了吧。",
+    "هذا التقييم يضرنا. احذفه من فضلك.",
+])
+def test_a_review_named_then_removed_by_pronoun_is_a_removal_request(text):
+    assert "content.review-removal" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for your review. Delete the old app and install the new version.",
+    "Your review mentioned the sticker on the lid. Peel it off gently with warm water.",
+    "Wir haben Ihre Bewertung gelesen. Die alte Dichtung löschen Sie bitte nicht aus der Liste.",
+    "We read your review and deleted the wrong photo from the listing.",
+])
+def test_a_pronoun_or_a_deletion_about_something_else_is_no_removal_request(text):
+    assert "content.review-removal" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We wouldn't mind at all if you had another look at your rating.",
+    "Wir hätten nichts dagegen, wenn Sie Ihre Bewertung noch einmal ändern.",
+    "We zouden het niet erg vinden als u uw score nog eens herbekijkt.",
+    "Vi skulle inte ha något emot om du ändrade ditt betyg.",
+    "Nie mielibyśmy nic przeciwko, gdyby zmienił Pan swoją ocenę.",
+    "如果您愿意重新考虑评分，我们一点都不介意。",
+])
+def test_we_would_not_mind_a_changed_review_is_a_removal_request(text):
+    assert "content.review-removal" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We wouldn't mind at all if you sent the photos here.",
+    "Wir hätten nichts dagegen, wenn Sie das Paket am Montag zurückschicken.",
+    "Vi skulle inte ha något emot om du skickade bilderna här.",
+])
+def test_we_would_not_mind_something_else_is_innocent(text):
+    assert "content.review-removal" not in _rules(text)

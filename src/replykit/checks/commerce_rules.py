@@ -536,6 +536,13 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
                 continue  # '评价不需要做任何修改' (the review needs no change)
             yield _hit(sv, ms[0], "asks the buyer to remove or change a review or feedback")
             return
+        # the review named, then its removal asked with a pronoun ('That review is costing us sales. Take it off now.',
+        # 'そのレビューのせいで…。消してください。', '那条差评…，赶紧删掉吧')
+        for i, ms in (sv.of("remove_it") if view.has("remove_it") else {}).items():
+            if (i in sv.of("review_noun") or i - 1 in sv.of("review_noun")) and i not in sv.of("seller_done") \
+                    and not _refused(view, sv, i) and _affirmed(view, seg, ms, sv, i) is not None:
+                yield _hit(sv, ms[0], "asks the buyer to remove a review or feedback")
+                return
         # any word order, verb or noun ('la suppression de votre commentaire serait appréciée'),
         # asked by any request form, not negated and not something the seller did ('we corrected the listing')
         nouns = sv.of("review_noun")
