@@ -978,13 +978,14 @@ def _reported(sv: _Sent, i: int, m: re.Match[str], reach: int | None = None) -> 
     return False
 
 
-def _clause_has(sv: _Sent, i: int, found: dict[int, list[re.Match[str]]], m: re.Match[str]) -> bool:
-    """Does one of ``found`` (matches by sentence) sit in the clause of ``m`` in sentence ``i``?
-    ('lo que falta me lo pasas por transferencia, así no hace falta modificar el pedido': no)"""
+def _clause_has(sv: _Sent, i: int, found: dict[int, list[re.Match[str]]], m: re.Match[str], breaks: re.Pattern[str] = _CLAUSE_START) -> bool:
+    """Does one of ``found`` (matches by sentence) sit in the clause of ``m`` in sentence ``i``, no ``breaks`` between
+    them? ('lo que falta me lo pasas por transferencia, así no hace falta modificar el pedido': no; with
+    ``_STRONG_BREAK`` a comma joins: 'your cancellation came late; you can return it' holds no ask to cancel)"""
     text = sv.seg.norm
     for o in found.get(i, ()):
         lo, hi = (o.end(), m.start()) if o.end() <= m.start() else (m.end(), o.start())
-        if not _CLAUSE_START.search(text, lo, max(lo, hi)):
+        if not breaks.search(text, lo, max(lo, hi)):
             return True
     return False
 
@@ -1223,7 +1224,7 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
             # the buyer's side or account counts beside the cancel word, not where the refund lands ('the cancellation
             # was processed, the money shows on your account')
             side = _clause_has(sv, i, sv.of("buyer_side"), ms[0])
-            if _ask_in_clause(sv, i, asks, ms[0]) and (i not in done or side) and i not in other and i not in no_need \
+            if _clause_has(sv, i, asks, ms[0], _STRONG_BREAK) and (i not in done or side) and i not in other and i not in no_need \
                     and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("you_request",)):
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
@@ -1233,17 +1234,6 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
                     and not _reported(sv, i, ms[0]):
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
-
-
-def _ask_in_clause(sv: _Sent, i: int, asks: dict[int, list[re.Match[str]]], m: re.Match[str]) -> bool:
-    """Is an ask of sentence ``i`` in the part of it that holds ``m``, with no colon, semicolon or dash between
-    them ('could you cancel the order?'; not 'your cancellation came late; you can return the parcel for free')?"""
-    text = sv.seg.norm
-    for a in asks.get(i, ()):
-        lo, hi = (a.end(), m.start()) if a.end() <= m.start() else (m.end(), a.start())
-        if not _STRONG_BREAK.search(text, lo, max(lo, hi)):
-            return True
-    return False
 
 
 # ---- proactive status mail -----------------------------------------------------------------------
