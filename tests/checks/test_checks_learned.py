@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import shutil
 import sys
 import threading
@@ -17,9 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from replykit.checks import Checker, Message, ProfileError
+from replykit.checks import lint
 from replykit.checks.learned import (CHAR_N, CUES, MAX_WORD, WORD_N, ModelError, load_model, packaged_model, packaged_path,
-                                     sentence_grams)
+                                     second_opinion, sentence_grams)
 from replykit.checks.textutil import normalise
+from replykit.checks.view import MessageView
 
 ROOT = Path(__file__).resolve().parents[2]
 CONCEPT_RULES = (*CUES, "content.disrespect")
@@ -119,9 +122,58 @@ def test_scores_agree_with_the_plain_reference(text):
     assert np.allclose(model.scores(norm), model.reference_scores(norm), atol=1e-4)
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TEXT, max_size=8))
+def test_scoring_many_sentences_at_once_agrees_with_the_plain_reference(texts):
+    """score_many (one product for the lot) gives each sentence the scores it has alone, the plain way."""
+    model = packaged_model()
+    norms = [normalise(t) for t in texts]
+    got = model.score_many(norms)
+    assert got.shape == (len(norms), len(model.rules))
+    for norm, row in zip(norms, got):
+        assert np.allclose(row, model.reference_scores(norm), atol=1e-4)
+
+
+def _plain_run(view: MessageView) -> list[tuple[str, str, str, int | None, str, str]]:
+    """run_rules the plain way: each concept rule that found nothing asks second_opinion() right away."""
+    out = []
+    for rid, spec, sev in view.profile.active_rules:
+        if spec.requires and not lint._present(view.context, spec.requires):
+            continue
+        hits = list(spec.fn(view))
+        if not hits and rid in CUES and view.profile.learned:
+            hits = list(second_opinion(view, rid, packaged_model()))
+        out += [lint._finding(rid, sev, h, None) for h in hits]
+    return [(f.rule, f.severity, f.where, f.line, re.sub(r"score [-+][0-9.]+", "score", f.message), f.excerpt) for f in out]
+
+
+_PIECES = ["WhatsApp", "review", "5 stars", "PayPal", "cancel", "{{", "}}", "\x00", "\u202e", "コード", "تقييم", "\n> ", "?", ".", " ",
+           "Bewertung", "gratis", "numero", "@", "\n", "coupon", "email me", "bank transfer", "your phone number", "refund"]
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(["WhatsApp", "review", "5 stars", "PayPal", "cancel", "{{", "}}", "\x00", "\u202e", "コード",
-                                 "تقييم", "\n> ", "?", ".", " ", "Bewertung", "gratis", "numero", "@"]), max_size=60), _TEXT)
+@given(st.lists(st.sampled_from(_PIECES + [t for _r, t in LEARNED_ONLY]), max_size=40), st.sampled_from(["amazon", "ebay", "etsy"]))
+def test_second_opinion_for_all_rules_at_once_agrees_with_asking_rule_by_rule(parts, marketplace):
+    """SecondOpinion (cues gathered once, every cued sentence scored once, findings put in place at the
+    end) finds what second_opinion() finds asked right after each rule, in the same order."""
+    text = "".join(parts)
+    message = Message(text[:60], text=text, html=f"<p>{text}</p>" if len(parts) % 2 else None)
+    profile = STRICT.profile(marketplace)
+    fast = lint.run_rules(MessageView(message, profile))
+    got = [(f.rule, f.severity, f.where, f.line, re.sub(r"score [-+][0-9.]+", "score", f.message), f.excerpt) for f in fast]
+    assert got == _plain_run(MessageView(message, profile))
+
+
+@pytest.mark.parametrize("rule,text", LEARNED_ONLY)
+def test_second_opinion_agrees_with_the_plain_way_on_our_own_wordings(rule, text):
+    message = Message("Re: order", text=f"Hello,\n{text}\nThanks, and {LEARNED_ONLY[0][1]}\n> {text}")
+    fast = [(f.rule, f.line, f.excerpt) for f in lint.run_rules(MessageView(message, STRICT.profile("amazon")))]
+    assert fast == [(r, line, e) for r, _s, _w, line, _m, e in _plain_run(MessageView(message, STRICT.profile("amazon")))]
+    assert rule in {r for r, _l, _e in fast}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=60), _TEXT)
 def test_arbitrary_text_never_crashes(parts, tail):
     text = "".join(parts) + tail
     for f in STRICT.lint(Message(text[:40], text=text, html=f"<p>{text}</p>"), "ebay"):

@@ -18,7 +18,6 @@ threshold, and the training metadata). The file is untrusted input: anything wro
 """
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import re
@@ -26,7 +25,7 @@ import threading
 from bisect import bisect_right
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple, Sequence
 
 import numpy as np
 
@@ -46,6 +45,7 @@ MAX_WORD = 40
 MAX_SENTENCE = 1_000
 MAX_SCORED = 200  # cued sentences scored per rule and message: a hostile text of 100,000 cued lines stays cheap
 _WORD_CACHE_MAX = 50_000
+_CHUNK = 64  # sentences scored in one product (a hostile message has up to 8 x MAX_SCORED)
 _TOKEN = re.compile(r"\w+")
 
 #: lexicon concepts that mark a sentence as being about a rule's topic: the model only reads those
@@ -135,39 +135,74 @@ class ConceptModel:
         self._ww = weights[n_char:]
         self.bias = bias
         self.thresholds = thresholds
-        self._rows_of_word: dict[str, tuple[int, ...]] = {}
+        self._rows_of_word: dict[str, np.ndarray] = {}
 
-    def _word_rows(self, word: str) -> tuple[int, ...]:
-        word = word[:MAX_WORD]  # all char_grams() reads
+    def _word_rows(self, word: str) -> np.ndarray:
+        """The vocabulary rows of one word's char n-grams (distinct), cached per word (as written: a word
+        over :data:`MAX_WORD` characters has the rows of its cut, which is all :func:`char_grams` reads)."""
         got = self._rows_of_word.get(word)
         if got is None:
             get = self._char_vocab.get
-            got = tuple({j for g in char_grams(word) if (j := get(g)) is not None})
+            rows = {j for g in char_grams(word) if (j := get(g)) is not None}
+            got = np.fromiter(rows, np.int64, len(rows))
             cache = self._rows_of_word
             if len(cache) >= _WORD_CACHE_MAX:
                 cache.clear()
             cache[word] = got
         return got
 
+    def score_many(self, sentences: Sequence[str]) -> np.ndarray:
+        """The decision values (rows: ``sentences``, columns: :attr:`rules`) of normalised sentences, all
+        at once: their n-grams' rows gathered into one (sentence, row) key array, made distinct per
+        sentence, and one product with the weight matrix -- each present n-gram weighs 1/sqrt(the number
+        of n-grams of its block in its sentence). :meth:`reference_scores` is the plain version."""
+        n, n_vocab = len(sentences), len(self._w)
+        out = np.repeat(self.bias[None, :], n, axis=0)
+        parts: list[np.ndarray] = []
+        per_sentence = np.zeros(n, np.int64)  # keys each sentence contributes (before de-duplication)
+        char_scale = np.zeros(n, np.float32)
+        word_scale = np.zeros(n, np.float32)
+        word_get, off = self._word_vocab.get, self._n_char
+        cached, word_rows = self._rows_of_word.get, self._word_rows
+        for i, sentence in enumerate(sentences):
+            text = sentence[:MAX_SENTENCE]
+            n_char = count = 0
+            for w in text.split():
+                rows = cached(w)
+                if rows is None:
+                    rows = word_rows(w)
+                parts.append(rows)
+                count += len(rows)
+                n_char += _char_count(w)
+            grams = word_grams(text)
+            wrows = [j + off for g in grams if (j := word_get(g)) is not None]
+            if wrows:
+                parts.append(np.array(wrows, np.int64))
+                count += len(wrows)
+            per_sentence[i] = count
+            char_scale[i] = 1.0 / math.sqrt(n_char) if n_char else 0.0
+            word_scale[i] = 1.0 / math.sqrt(len(grams)) if grams else 0.0
+        if not parts or not per_sentence.any():
+            return out
+        keys = np.concatenate(parts)
+        if n > 1:
+            keys += np.repeat(np.arange(n, dtype=np.int64) * n_vocab, per_sentence)
+        keys.sort()  # grouped by sentence; then each (sentence, row) once (np.unique is slower on a few hundred)
+        if len(keys) > 1:
+            keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+        which = keys // n_vocab
+        rows = keys - which * n_vocab
+        x = np.where(rows < off, char_scale[which], word_scale[which])
+        contrib = self._w[rows] * x[:, None]
+        counts = np.bincount(which, minlength=n)
+        has = counts > 0
+        starts = (np.cumsum(counts) - counts)[has]
+        out[has] += np.add.reduceat(contrib, starts, axis=0)
+        return out
+
     def scores(self, sentence: str) -> np.ndarray:
         """The decision value of every rule (column order :attr:`rules`) for one normalised sentence."""
-        text = sentence[:MAX_SENTENCE]
-        rows: set[int] = set()
-        n_char = 0
-        for w in text.split():
-            rows.update(self._word_rows(w))
-            n_char += _char_count(w)
-        grams = word_grams(text)
-        get, off = self._word_vocab.get, self._n_char
-        wrows = {j + off for g in grams if (j := get(g)) is not None}
-        if not rows and not wrows:
-            return self.bias.copy()
-        # one gather, one vector-matrix product: each present n-gram weighs 1/sqrt(n-grams of its block)
-        idx = np.fromiter(itertools.chain(rows, wrows), np.intp, len(rows) + len(wrows))
-        x = np.empty(len(idx), np.float32)
-        x[:len(rows)] = 1.0 / math.sqrt(n_char) if rows else 0.0
-        x[len(rows):] = 1.0 / math.sqrt(len(grams)) if wrows else 0.0
-        return self.bias + x @ self._w[idx]
+        return self.score_many([sentence])[0]
 
     def reference_scores(self, sentence: str) -> np.ndarray:
         """:meth:`scores` the plain way, from :func:`sentence_grams` as training computes them (no word
@@ -279,21 +314,22 @@ def cued_sentences(view: "MessageView", seg: "Segment", rule_id: str, *, search:
     return out
 
 
+def _finding_text(rule_id: str, over: float) -> str:
+    return f"reads like {READS_LIKE[rule_id]} (learned model, score {over:+.2f} over its threshold); check it"
+
+
 def second_opinion(view: "MessageView", rule_id: str, model: ConceptModel) -> Iterator[Hit]:
-    """At most one ``warning`` hit: the first sentence cued for ``rule_id`` that ``model`` scores at or
-    above the rule's threshold (run only when the lexicon found nothing for the rule in the message).
-    A sentence is scored once per message, whichever rules ask."""
+    """The plain reference of :class:`SecondOpinion`, asked right after the rule ran: at most one
+    ``warning`` hit, the first sentence cued for ``rule_id`` that ``model`` scores (one at a time, the
+    plain way) at or above the rule's threshold, reading at most :data:`MAX_SCORED` sentences."""
     j = model.column.get(rule_id)
     if j is None:
         return
     threshold = model.thresholds[j]
     budget = MAX_SCORED
     for seg in view.texts:
-        cued = cued_sentences(view, seg, rule_id)
-        if not cued:
-            continue
         sents, said = view.sentences(seg), seg.said
-        for i in sorted(cued):
+        for i in sorted(cued_sentences(view, seg, rule_id)):
             off, s = sents[i]
             sentence = said[off:off + len(s)]
             if sentence.isspace():
@@ -301,12 +337,110 @@ def second_opinion(view: "MessageView", rule_id: str, model: ConceptModel) -> It
             budget -= 1
             if budget < 0:
                 return
-            scores = view.once(seg, f"learned-score-{off}", lambda _s, t=sentence: model.scores(t))
-            if scores[j] >= threshold:
-                yield seg.hit(off, off + len(s),
-                              f"reads like {READS_LIKE[rule_id]} (learned model, score {float(scores[j] - threshold):+.2f} over "
-                              "its threshold); check it", "warning")
+            score = model.reference_scores(sentence)[j]
+            if score >= threshold:
+                yield seg.hit(off, off + len(s), _finding_text(rule_id, float(score - threshold)), "warning")
                 return
 
 
-__all__ = ["CUES", "ConceptModel", "ModelError", "cued_sentences", "load_model", "packaged_model", "second_opinion", "sentence_grams"]
+class Asked(NamedTuple):
+    """A concept rule that found nothing, asking for the model's reading (see :meth:`SecondOpinion.ask`)."""
+
+    rule_id: str
+    at: int  # where in the findings its finding goes
+    cues: tuple[tuple[str, ...], ...]  # per segment of view.texts: the rule's cue concepts found by then
+
+
+class SecondOpinion:
+    """The learned model's reading of one message, for every concept rule that asks.
+
+    While the rules run, each concept rule that found nothing :meth:`ask` s: that notes which of its cue
+    concepts the rules had found by then (a few set look-ups). :meth:`hits` then works for all of them at
+    once: each cue concept's sentences are located once, every cued sentence any rule will read is
+    featurised and scored once (:meth:`ConceptModel.score_many`, one product with the weight matrix, the
+    scores memoised in the view), and each rule gets at most one ``warning`` hit: its first cued sentence
+    at or above its threshold. :func:`second_opinion` is the plain reference, rule by rule."""
+
+    def __init__(self, view: "MessageView", model: ConceptModel):
+        self.view = view
+        self.model = model
+        self._asked: list[Asked] = []
+
+    def ask(self, rule_id: str, at: int) -> None:
+        """Rule ``rule_id`` found nothing; its finding, if any, goes at position ``at`` of the findings."""
+        names = CUES.get(rule_id)
+        if names is None or rule_id not in self.model.column:
+            return
+        cues = []
+        for seg in self.view.texts:
+            so_far = seg.found_so_far()
+            cues.append(tuple(name for name in names if so_far.get(name)))  # matched, not only searched for
+        if any(cues):
+            self._asked.append(Asked(rule_id, at, tuple(cues)))
+
+    def _sentences_of(self, k: int, name: str, located: dict[tuple[int, str], set[int]], starts: dict[int, list[int]]) -> set[int]:
+        """Indices of the sentences of segment ``k`` in which concept ``name`` matched (memos of one hits() call:
+        ``located`` by segment and concept, ``starts``: each segment's sentence offsets)."""
+        got = located.get((k, name))
+        if got is None:
+            seg = self.view.texts[k]
+            if k not in starts:
+                starts[k] = [o for o, _t in self.view.sentences(seg)]
+            got = located[k, name] = {max(0, bisect_right(starts[k], m.start()) - 1) for m in seg.found_so_far()[name]}
+        return got
+
+    def hits(self) -> list[tuple[int, str, Hit]]:
+        """(position, rule id, hit) for every rule that asked and whose reading crosses its threshold."""
+        if not self._asked:
+            return []
+        view, model = self.view, self.model
+        located: dict[tuple[int, str], set[int]] = {}
+        starts: dict[int, list[int]] = {}
+        plans: list[tuple[Asked, list[tuple[int, int, str]]]] = []  # per rule: (segment, offset, sentence) it reads
+        for asked in self._asked:
+            budget = MAX_SCORED
+            plan: list[tuple[int, int, str]] = []
+            for k, (seg, names) in enumerate(zip(view.texts, asked.cues)):
+                if not names or budget <= 0:
+                    continue
+                cued: set[int] = set()
+                for name in names:
+                    cued |= self._sentences_of(k, name, located, starts)
+                sents, said = view.sentences(seg), seg.said
+                for i in sorted(cued):
+                    off, s = sents[i]
+                    sentence = said[off:off + len(s)]
+                    if sentence.isspace():
+                        continue  # a quoted buyer line, a reply's subject
+                    plan.append((k, off, sentence))
+                    budget -= 1
+                    if budget <= 0:
+                        break
+            plans.append((asked, plan))
+        scores = self._scores({(k, off): sentence for _asked, plan in plans for k, off, sentence in plan})
+        out = []
+        for asked, plan in plans:
+            j = model.column[asked.rule_id]
+            threshold = model.thresholds[j]
+            for k, off, sentence in plan:
+                score = scores[k][off][j]
+                if score >= threshold:
+                    hit = view.texts[k].hit(off, off + len(sentence), _finding_text(asked.rule_id, float(score - threshold)), "warning")
+                    out.append((asked.at, asked.rule_id, hit))
+                    break
+        return out
+
+    def _scores(self, wanted: dict[tuple[int, int], str]) -> list[dict[int, np.ndarray]]:
+        """Per segment of ``view.texts``: offset -> scores, memoised in the view (:meth:`~.view.MessageView.once`);
+        the ``wanted`` sentences not scored yet are scored together (:meth:`ConceptModel.score_many`, in
+        chunks of :data:`_CHUNK`, so memory stays bounded)."""
+        memos: list[dict[int, np.ndarray]] = [self.view.once(seg, "learned-scores", lambda _s: {}) for seg in self.view.texts]
+        todo = [key for key in wanted if key[1] not in memos[key[0]]]
+        for lo in range(0, len(todo), _CHUNK):
+            chunk = todo[lo:lo + _CHUNK]
+            for (k, off), row in zip(chunk, self.model.score_many([wanted[key] for key in chunk])):
+                memos[k][off] = row
+        return memos
+
+
+__all__ = ["CUES", "Asked", "ConceptModel", "ModelError", "SecondOpinion", "cued_sentences", "load_model", "packaged_model", "second_opinion", "sentence_grams"]

@@ -15,7 +15,7 @@ from .html_view import HtmlParseError
 from .model import SEVERITY_RANK, Finding, LintReport, Message
 from .checker import Checker, default_checker
 from .profiles import Profile, ProfileError
-from .learned import CUES as LEARNED_RULES, packaged_model, second_opinion
+from .learned import CUES as LEARNED_RULES, SecondOpinion, packaged_model
 from .limits import RULE_ID as TOO_LARGE, too_large
 from .registry import RULES, Hit
 from .view import MessageView
@@ -40,6 +40,8 @@ def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str]
     ctx = view.context
     out: list[Finding] = []
     active = profile.active_rules if only is None else [(rid, RULES[rid], profile.severity(rid)) for rid in only if profile.severity(rid) != "off"]
+    opinion: SecondOpinion | None = None  # made when a concept rule first asks (the model loads on first use)
+    severity: dict[str, str] = {}
     for rid, spec, sev in active:
         if spec.requires and not _present(ctx, spec.requires):
             continue
@@ -47,8 +49,14 @@ def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str]
         for hit in spec.fn(view):
             out.append(_finding(rid, sev, hit, file))
         if len(out) == before and rid in LEARNED_RULES and profile.learned:
-            for hit in second_opinion(view, rid, packaged_model()):
-                out.append(_finding(rid, sev, hit, file))
+            if opinion is None:
+                opinion = SecondOpinion(view, packaged_model())
+            opinion.ask(rid, before)
+            severity[rid] = sev
+    if opinion is not None:
+        # every rule that asked is read at once; a finding goes where the rule's own would have gone
+        for at, rid, hit in reversed(opinion.hits()):
+            out.insert(at, _finding(rid, severity[rid], hit, file))
     return out
 
 
