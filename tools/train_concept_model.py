@@ -9,7 +9,8 @@ committed under ``tests/corpus``; every round there is a development set, read w
 model's blind measure is the next round, written by strangers and kept out of the repository until then):
 
 - concept sentences of ``concepts/`` (two writer groups: ``<lang>.json`` and ``<lang>-r2.json``),
-  ``heldout``, ``heldout-r2`` ... ``heldout-r5``: a violating sentence is a positive of
+  ``heldout``, ``heldout-r2`` ... ``heldout-r6`` and ``train-t7`` (written for the model's training by four
+  writer groups, one fold): a violating sentence is a positive of
   its rule; an innocent look-alike is a negative of every rule; other rules' violations are left out;
 - every sentence of the messages of the same rounds and of the shipped catalogues' strings
   (``shipped-text/``, a snapshot), a negative of every concept rule the message's
@@ -48,8 +49,12 @@ ROUNDS = (
     ("r3", "heldout-r3/concepts/*.json", "heldout-r3/messages/*.json"),
     ("r4", "heldout-r4/concepts/*.json", "heldout-r4/messages/*.json"),
     ("r5", "heldout-r5/concepts/*.json", "heldout-r5/messages/*.json"),
+    ("r6", "heldout-r6/concepts/*.json", "heldout-r6/messages/*.json"),
+    ("t7", "train-t7/concepts/*.json", "train-t7/messages/*.json"),
     ("shipped", None, "shipped-text/*.json"),
 )
+#: the blind measure of the model: the next round, written by strangers; never read here
+BLIND = "heldout-r7"
 #: a snapshot of the shipped catalogues' strings (compliant by construction: the build checks them),
 #: refreshed on demand (--refresh-shipped-text) so that editing a translation does not force a retrain
 SHIPPED_TEXT = CORPUS / "shipped-text" / "catalogue-strings.json"
@@ -69,6 +74,7 @@ class Row:
     violates: bool
     cued: frozenset[str]  # rules one of whose cue concepts the text carries
     expect: frozenset[str] = frozenset()  # a message sentence: the rules its message's label expects
+    source: str = ""  # the file (and case or text number) it comes from: what a message sentence belongs to
 
     def negative_for(self, rule: str) -> bool:
         return not self.violates and rule not in self.expect
@@ -104,21 +110,22 @@ def load_rows() -> list[Row]:
     for group, path in corpus_files():
         d = json.loads(path.read_text(encoding="utf-8"))
         if "cases" in d:
-            for case in d["cases"]:
+            for n, case in enumerate(d["cases"]):
                 view = MessageView(Message("", text=case["text"]), profile)
                 for seg in view.texts:
                     cued = frozenset(r for r in CUES if cued_sentences(view, seg, r, search=True))
-                    rows.append(Row(group, " ".join(seg.said.split()), case["rule"], bool(case["violates"]), cued))
+                    rows.append(Row(group, " ".join(seg.said.split()), case["rule"], bool(case["violates"]), cued,
+                                    source=f"{path.name}#{n}"))
         elif "texts" in d:  # the shipped text snapshot: each string as a message of its own
-            for t in d["texts"]:
-                rows += message_rows(group, MessageView(Message("", text=t), profile), frozenset())
+            for n, t in enumerate(d["texts"]):
+                rows += message_rows(group, MessageView(Message("", text=t), profile), frozenset(), f"{path.name}#{n}")
         else:
             msg = Message(d["subject"], d.get("html"), d.get("text"), d.get("context") or {})
-            rows += message_rows(group, MessageView(msg, profile), frozenset(d["expect"]))
+            rows += message_rows(group, MessageView(msg, profile), frozenset(d["expect"]), path.name)
     return rows
 
 
-def message_rows(group: str, view, expect: frozenset[str]) -> list[Row]:
+def message_rows(group: str, view, expect: frozenset[str], source: str = "") -> list[Row]:
     """Every sentence of a message as the rules read it (a reply's subject and quoted lines left out)."""
     from replykit.checks.learned import CUES, cued_sentences
     from replykit.checks.textutil import REPLY_SUBJECT
@@ -132,7 +139,7 @@ def message_rows(group: str, view, expect: frozenset[str]) -> list[Row]:
         for i, (off, s) in enumerate(view.sentences(seg)):
             text = " ".join(said[off:off + len(s)].split())
             if text:
-                rows.append(Row(group, text, None, False, frozenset(r for r, c in cues.items() if i in c), expect))
+                rows.append(Row(group, text, None, False, frozenset(r for r, c in cues.items() if i in c), expect, source))
     return rows
 
 
@@ -180,7 +187,7 @@ def features(rows: list[Row]):
     return X, char_vocab + word_vocab, len(char_vocab)
 
 
-def fit(X, rows: list[Row], rules: tuple[str, ...], keep: np.ndarray):
+def fit(X, rows: list[Row], rules: tuple[str, ...], keep: np.ndarray, c: float = C):
     """Weights (kept features x rules) and biases; ``keep``: the columns used (seen in >= MIN_DF rows)."""
     from sklearn.linear_model import LogisticRegression
 
@@ -190,15 +197,54 @@ def fit(X, rows: list[Row], rules: tuple[str, ...], keep: np.ndarray):
     for j, rule in enumerate(rules):
         mask = np.array([r.rule == rule or r.negative_for(rule) for r in rows])
         y = np.array([r.violates and r.rule == rule for r in rows])
-        m = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=5000, random_state=0)
+        m = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=5000, random_state=0)
         m.fit(Xk[mask], y[mask])
         W[:, j] = m.coef_.ravel()
         b[j] = m.intercept_[0]
     return W, b
 
 
-def seen(X, idx: np.ndarray) -> np.ndarray:
-    return np.flatnonzero(np.asarray((X[idx] > 0).sum(axis=0)).ravel() >= MIN_DF)
+def seen(X, idx: np.ndarray, min_df: int = MIN_DF) -> np.ndarray:
+    return np.flatnonzero(np.asarray((X[idx] > 0).sum(axis=0)).ravel() >= min_df)
+
+
+def out_of_fold(X, rows: list[Row], rules: tuple[str, ...], c: float = C, min_df: int = MIN_DF,
+                models: dict | None = None) -> np.ndarray:
+    """Every row's scores by a model trained on the other writer groups of ``rows`` (one fold per group);
+    ``models``, if given, receives each group's model as ``group -> (kept columns, weights, biases)``."""
+    oof = np.zeros((len(rows), len(rules)))
+    for g in sorted({r.group for r in rows}):
+        tr = np.array([i for i, r in enumerate(rows) if r.group != g])
+        te = np.array([i for i, r in enumerate(rows) if r.group == g])
+        keep = seen(X, tr, min_df)
+        W, b = fit(X[tr], [rows[i] for i in tr], rules, keep, c)
+        oof[te] = X[te][:, keep] @ W + b
+        if models is not None:
+            models[g] = (keep, W, b)
+    return oof
+
+
+def thresholds_from(oof: np.ndarray, rows: list[Row], rules: tuple[str, ...], k: int = K) -> np.ndarray:
+    """Per rule: just above the (k+1)-th highest out-of-fold score of an innocent row carrying a cue of the rule."""
+    thresholds = np.zeros(len(rules))
+    for j, rule in enumerate(rules):
+        inn = np.array([r.negative_for(rule) and rule in r.cued for r in rows])
+        s = np.sort(oof[inn, j])[::-1]
+        thresholds[j] = (s[k] if k < len(s) else 1e6) + 1e-3  # no innocent to calibrate on: it never fires
+    return thresholds
+
+
+def sure_thresholds(oof: np.ndarray, rows: list[Row], rules: tuple[str, ...], thresholds: np.ndarray) -> np.ndarray:
+    """Per rule, the stricter level at which a finding may keep the profile's severity: the threshold plus
+    the amount by which the writer group with the highest-scoring innocent (cued) row out of fold exceeds
+    the next group's -- as far as one new round's innocents went past all the others', the next may."""
+    out = np.full(len(rules), 1e6)
+    for j, rule in enumerate(rules):
+        tops = sorted((max((oof[i, j] for i, r in enumerate(rows) if r.group == g and r.negative_for(rule) and rule in r.cued),
+                           default=-np.inf) for g in sorted({r.group for r in rows})), reverse=True)
+        if len(tops) >= 2 and np.isfinite(tops[1]):
+            out[j] = thresholds[j] + (tops[0] - tops[1])
+    return out
 
 
 def final_model(X, rows: list[Row], vocab: list[str], n_char: int, rules: tuple[str, ...]):
@@ -217,23 +263,12 @@ def train() -> tuple[dict[str, np.ndarray], dict]:
 
     rules = tuple(CUES)
     files = corpus_files()
-    assert not any("heldout-r6" in p.as_posix() for _g, p in files), "heldout-r6 is the blind measure"
+    assert not any(BLIND in p.as_posix() for _g, p in files), f"{BLIND} is the blind measure"
     rows = load_rows()
     X, vocab, n_char = features(rows)
-    groups = sorted({r.group for r in rows})
     # out of fold: each writer group scored by a model that never saw it
-    oof = np.zeros((len(rows), len(rules)))
-    for g in groups:
-        tr = np.array([i for i, r in enumerate(rows) if r.group != g])
-        te = np.array([i for i, r in enumerate(rows) if r.group == g])
-        keep = seen(X, tr)
-        W, b = fit(X[tr], [rows[i] for i in tr], rules, keep)
-        oof[te] = X[te][:, keep] @ W + b
-    thresholds = np.zeros(len(rules))
-    for j, rule in enumerate(rules):
-        inn = np.array([r.negative_for(rule) and rule in r.cued for r in rows])
-        s = np.sort(oof[inn, j])[::-1]
-        thresholds[j] = (s[K] if K < len(s) else 1e6) + 1e-3  # no innocent to calibrate on: it never fires
+    oof = out_of_fold(X, rows, rules)
+    thresholds = thresholds_from(oof, rows, rules)
     W, b, vocab_out, n_char_out = final_model(X, rows, vocab, n_char, rules)
     # out-of-fold figures (aggregates only)
     fired = oof >= thresholds

@@ -47,8 +47,7 @@ def _findings(checker: Checker, text: str, marketplace: str = "amazon"):
 LEARNED_ONLY = [
     ("content.payment-account", "pay me on paypal friends n family, cheaper"),
     ("content.review-incentive", "5 star review = 10% back"),
-    ("content.review-biased", "leave a nice review n we send u 5 bucks back"),
-]
+]  # "leave a nice review n we send u 5 bucks back" is no longer read since the retrain on rounds 6 and t7
 
 
 @pytest.mark.parametrize("rule,text", LEARNED_ONLY)
@@ -289,7 +288,33 @@ def test_model_metadata_matches_the_corpora_and_the_feature_code():
         "the corpora changed since the model was trained: run tools/train_concept_model.py"
     assert (meta["char_n"], meta["word_n"], meta["max_word"]) == (list(CHAR_N), list(WORD_N), MAX_WORD)
     assert tuple(meta["rules"]) == tuple(CUES) and meta["k"] == 0
-    assert packaged_path().stat().st_size < 2_500_000  # 2.08 MB trained on dev and rounds 1-5
+    groups = {g for g, _p in files}
+    assert {"r6", "t7"} <= groups  # round 6 (the blind measure of session 5) and the training round 7 are trained on
+    assert not any(trainer.BLIND in p.as_posix() for _g, p in files)  # round 7, the blind measure, is not
+    assert packaged_path().stat().st_size < 4_000_000
+
+
+def test_training_corpora_have_the_shape_the_trainer_reads():
+    """Every committed training file (rounds, train-t7): concept cases name a concept rule, say whether they
+    violate it and carry a text and a marketplace; messages carry a subject, a body, a marketplace and the
+    rule ids they expect."""
+    from replykit.checks import MARKETPLACES
+    from replykit.checks.registry import RULES
+
+    concept_rules = {*CUES, "content.disrespect"}
+    for group, path in _trainer().corpus_files():
+        d = json.loads(path.read_text(encoding="utf-8"))
+        where = f"{group}:{path.name}"
+        if "cases" in d:
+            assert isinstance(d["language"], str) and d["cases"], where
+            for i, case in enumerate(d["cases"]):
+                assert case["rule"] in concept_rules and isinstance(case["violates"], bool), f"{where}#{i}"
+                assert isinstance(case["text"], str) and case["text"].strip() and case["marketplace"] in MARKETPLACES, f"{where}#{i}"
+        elif "texts" in d:
+            assert all(isinstance(t, str) for t in d["texts"]), where
+        else:
+            assert isinstance(d["subject"], str) and (d.get("html") or d.get("text")), where
+            assert d["marketplace"] in MARKETPLACES and set(d["expect"]) <= set(RULES), where
 
 
 def test_shipped_weights_are_what_training_gives():
