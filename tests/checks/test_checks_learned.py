@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from replykit.checks import Checker, Message, ProfileError
 from replykit.checks import lint
-from replykit.checks.learned import (CHAR_N, CUES, MAX_WORD, WORD_N, ModelError, load_model, packaged_model, packaged_path,
-                                     second_opinion, sentence_grams)
+from replykit.checks.learned import (CHAR_N, CUES, MAX_WORD, WORD_N, ModelError, SecondOpinion, load_model, packaged_model,
+                                     packaged_path, second_opinion, sentence_grams)
 from replykit.checks.textutil import normalise
 from replykit.checks.view import MessageView
 
@@ -43,19 +43,50 @@ def _findings(checker: Checker, text: str, marketplace: str = "amazon"):
 
 
 # ---- what it finds, and how it says so -------------------------------------------------------------
-#: wordings of our own that the phrase lexicon does not recognise and the model does
+#: wordings of our own that the phrase lexicon does not recognise and the model reads far above the
+#: threshold (at its "sure" level: the profile's severity is kept)
 LEARNED_ONLY = [
     ("content.payment-account", "pay me on paypal friends n family, cheaper"),
     ("content.review-incentive", "5 star review = 10% back"),
 ]  # "leave a nice review n we send u 5 bucks back" is no longer read since the retrain on rounds 6 and t7
+#: ... and one it reads above the threshold but below the sure level
+LEARNED_WARNING = ("content.review-incentive", "ur feedback w 5 stars = 10 bucks")
 
 
-@pytest.mark.parametrize("rule,text", LEARNED_ONLY)
-def test_learned_only_finding_is_a_warning_never_an_error(rule, text):
+def test_a_learned_finding_below_the_sure_level_is_a_warning_even_where_the_profile_says_error():
+    rule, text = LEARNED_WARNING
     assert rule not in _findings(LEXICON_ONLY, text)  # the lexicon misses it ...
     got = _findings(STRICT, text)[rule]  # ... the model reads it, and the profile says error ...
     assert got.severity == "warning"  # ... yet it is a warning
-    assert "learned model" in got.message and got.message.endswith("check it")
+    assert "learned model" in got.message and "sure" not in got.message and got.message.endswith("check it")
+
+
+@pytest.mark.parametrize("rule,text", LEARNED_ONLY)
+def test_a_learned_finding_at_the_sure_level_keeps_the_profile_severity(rule, text):
+    assert rule not in _findings(LEXICON_ONLY, text)
+    assert _findings(STRICT, text)[rule].severity == "error"
+    lenient = Checker({"profiles": {"all": {"severity": {rule: "warning"}}}})
+    got = _findings(lenient, text)[rule]
+    assert got.severity == "warning" and "learned model, sure" in got.message
+
+
+@pytest.mark.parametrize("rule,text", LEARNED_ONLY)
+def test_the_sure_level_is_read_alike_by_the_fast_path_and_the_reference(tmp_path, rule, text):
+    """The shipped sure levels sit SURE_MARGIN above the thresholds (tools/train_concept_model.py). With a
+    copy of the model whose sure level is its threshold, the reference and SecondOpinion both give the
+    finding at the profile's severity."""
+    with np.load(packaged_path(), allow_pickle=False) as d:
+        thresholds = d["thresholds"]
+        assert np.all(d["sure"] > thresholds)
+    model = load_model(_rewrite(packaged_path(), tmp_path / "sure.npz", sure=thresholds.copy()))
+    view = MessageView(Message("", text=f"Hello,\n{text}\nThanks"), STRICT.profile("amazon"))
+    lint.run_rules(view)  # the rules search the message and find the cues the opinion reads
+    [plain] = second_opinion(view, rule, model)
+    opinion = SecondOpinion(view, model)
+    opinion.ask(rule, 0)
+    [(at, got_rule, fast)] = opinion.hits()
+    assert at == 0 and got_rule == rule and fast.cap is None and plain.cap is None and plain.excerpt == fast.excerpt
+    assert "learned model, sure" in fast.message and not fast.message.endswith("check it")
 
 
 def test_lexicon_findings_keep_their_severity_and_are_not_doubled():
@@ -79,7 +110,8 @@ def test_everyday_messages_draw_no_learned_warning(text):
 def test_few_learned_warnings_on_the_lexicon_look_alikes():
     """The look-alikes written against the lexicon (test_checks_concept_kinds.py, run there with the
     learned opinion off) are hard negatives: the model reads a few of them as violations (negations it
-    cannot see, such as "we don't need your date of birth"). Bounded here: 7 of 123 when it shipped."""
+    cannot see, such as "we don't need your date of birth"). Bounded here: 7 of 123 when it shipped, 5 since the
+    retrain on rounds 6 and t7 (3 of them at the sure level, errors)."""
     import test_checks_concept_kinds as kinds
 
     texts = []
@@ -89,9 +121,11 @@ def test_few_learned_warnings_on_the_lexicon_look_alikes():
                 if mark.name == "parametrize" and mark.args[0] == "text":
                     texts += list(mark.args[1])
     assert len(texts) > 110
-    warned = [t for t in texts if any(f.severity == "warning" and "learned model" in f.message
-                                      for f in STRICT.lint(Message("", text=t), "amazon"))]
-    assert len(warned) <= 7, len(warned)
+    read = {t: [f.severity for f in STRICT.lint(Message("", text=t), "amazon") if "learned model" in f.message] for t in texts}
+    assert sum(bool(sev) for sev in read.values()) <= 5
+    # at the sure level a reading is an error: 3 of them (a declined PayPal in Japanese, "Could you cancel the
+    # return request?", "Amazon never shows us your personal e-mail") -- negations the model cannot see
+    assert sum("error" in sev for sev in read.values()) <= 3
 
 
 def test_profile_setting_turns_it_off_and_is_validated():

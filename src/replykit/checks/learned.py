@@ -3,17 +3,19 @@
 The phrase lexicon (``data/lexicon.json``) reaches ~100 % on the text it was tuned on but misses the
 next writer's wording. A logistic regression per concept rule, trained on every committed concept
 corpus round (``tools/train_concept_model.py``), reads a sentence as a whole and catches some of that
-wording. It only ever *warns*: when a concept rule found nothing in a message, a sentence that carries
-a topic cue of the rule (a lexicon concept listed in :data:`CUES` that the rules already found in it)
-and that the model scores above the rule's threshold becomes one ``warning`` finding for the rule.
+wording. When a concept rule found nothing in a message, a sentence that carries a topic cue of the
+rule (a lexicon concept listed in :data:`CUES` that the rules already found in it) and that the model
+scores above the rule's threshold becomes one finding for the rule: a ``warning``, unless the score also
+reaches the rule's stricter "sure" level (set where no innocent sentence of a round left out of training
+reached, ``tools/evaluate_concept_model.py``), which keeps the profile's severity.
 
 Features (shared by training and scoring, :func:`sentence_grams`): the presence of ``char_wb``
 1-4-grams (each white-space word padded with a space on both sides) and of word 1-2-grams (``\\w+``
 tokens), each block scaled by ``1/sqrt(number of n-grams the sentence has)`` -- a number that depends
 on the sentence alone, so pruning a feature from the model never changes the value of another.
 
-The weights ship as ``data/concept_model.npz`` (vocabulary, float32 weights, per-rule bias and
-threshold, and the training metadata). The file is untrusted input: anything wrong with it is a
+The weights ship as ``data/concept_model.npz`` (vocabulary, float32 weights, per-rule bias, threshold
+and sure level, and the training metadata). The file is untrusted input: anything wrong with it is a
 :class:`ModelError` naming it.
 """
 from __future__ import annotations
@@ -45,6 +47,7 @@ MAX_WORD = 40
 MAX_SENTENCE = 1_000
 MAX_SCORED = 200  # cued sentences scored per rule and message: a hostile text of 100,000 cued lines stays cheap
 _WORD_CACHE_MAX = 50_000
+NEVER = 1e6  # a threshold no score reaches (a rule's "sure" level when it has none)
 _CHUNK = 64  # sentences scored in one product (a hostile message has up to 8 x MAX_SCORED)
 _TOKEN = re.compile(r"\w+")
 
@@ -122,7 +125,7 @@ class ConceptModel:
     words' feature rows (a dict; concurrent use from several threads is safe)."""
 
     def __init__(self, *, rules: tuple[str, ...], vocab: list[str], n_char: int, weights: np.ndarray, bias: np.ndarray,
-                 thresholds: np.ndarray, meta: dict[str, Any], source: str = "<memory>"):
+                 thresholds: np.ndarray, sure: np.ndarray | None = None, meta: dict[str, Any], source: str = "<memory>"):
         self.rules = rules
         self.column = {r: j for j, r in enumerate(rules)}
         self.meta = meta
@@ -135,6 +138,8 @@ class ConceptModel:
         self._ww = weights[n_char:]
         self.bias = bias
         self.thresholds = thresholds
+        #: per rule, the stricter level at which a finding keeps the profile's severity (NEVER: always a warning)
+        self.sure = sure if sure is not None else np.full(len(rules), NEVER, np.float32)
         self._rows_of_word: dict[str, np.ndarray] = {}
 
     def _word_rows(self, word: str) -> np.ndarray:
@@ -245,7 +250,7 @@ def load_model(path: str | Path) -> ConceptModel:
         raise ModelError(f"{where}: concept model file is not an .npz archive")
     with data:
         meta_raw, vocab_raw = _array(data, "meta", where), _array(data, "vocab", where)
-        weights, bias, thresholds = (_array(data, n, where) for n in ("weights", "bias", "thresholds"))
+        weights, bias, thresholds, sure = (_array(data, n, where) for n in ("weights", "bias", "thresholds", "sure"))
     try:
         meta = json.loads(bytes(meta_raw).decode("utf-8"))
         vocab = bytes(vocab_raw).decode("utf-8").split("\n") if vocab_raw.size else []
@@ -262,7 +267,8 @@ def load_model(path: str | Path) -> ConceptModel:
     k = len(rules)
     if not (isinstance(n_char, int) and 0 <= n_char <= len(vocab)):
         raise ModelError(f"{where}: concept model 'n_char' does not fit its vocabulary")
-    for name, arr, shape in (("weights", weights, (len(vocab), k)), ("bias", bias, (k,)), ("thresholds", thresholds, (k,))):
+    for name, arr, shape in (("weights", weights, (len(vocab), k)), ("bias", bias, (k,)), ("thresholds", thresholds, (k,)),
+                             ("sure", sure, (k,))):
         if arr.dtype != np.float32 or arr.shape != shape:
             raise ModelError(f"{where}: concept model array {name!r} is {arr.dtype}{list(arr.shape)}, expected float32{list(shape)}")
         if not np.isfinite(arr).all():
@@ -270,7 +276,7 @@ def load_model(path: str | Path) -> ConceptModel:
     if len(set(vocab[:n_char])) != n_char or len(set(vocab[n_char:])) != len(vocab) - n_char:
         raise ModelError(f"{where}: concept model vocabulary repeats an n-gram")
     return ConceptModel(rules=tuple(rules), vocab=vocab, n_char=n_char, weights=np.ascontiguousarray(weights),
-                        bias=bias, thresholds=thresholds, meta=meta, source=where)
+                        bias=bias, thresholds=thresholds, sure=sure, meta=meta, source=where)
 
 
 def packaged_path() -> Path:
@@ -314,33 +320,48 @@ def cued_sentences(view: "MessageView", seg: "Segment", rule_id: str, *, search:
     return out
 
 
-def _finding_text(rule_id: str, over: float) -> str:
-    return f"reads like {READS_LIKE[rule_id]} (learned model, score {over:+.2f} over its threshold); check it"
+def _finding(seg: "Segment", start: int, end: int, rule_id: str, score: float, model: ConceptModel) -> Hit:
+    """A learned finding: a warning, or -- at or above the rule's stricter "sure" level -- at the profile's severity."""
+    j = model.column[rule_id]
+    over = float(score - model.thresholds[j])
+    if score >= model.sure[j]:
+        return seg.hit(start, end, f"reads like {READS_LIKE[rule_id]} (learned model, sure: score {over:+.2f} over its threshold)")
+    return seg.hit(start, end, f"reads like {READS_LIKE[rule_id]} (learned model, score {over:+.2f} over its threshold); check it",
+                   "warning")
+
+
+def _pick(scored: Iterator[tuple[Any, float]], threshold: float, sure: float) -> tuple[Any, float] | None:
+    """The first item whose score reaches ``sure``, else the first that reaches ``threshold``."""
+    first = None
+    for item, score in scored:
+        if score >= sure:
+            return item, score
+        if first is None and score >= threshold:
+            first = item, score
+    return first
 
 
 def second_opinion(view: "MessageView", rule_id: str, model: ConceptModel) -> Iterator[Hit]:
-    """The plain reference of :class:`SecondOpinion`, asked right after the rule ran: at most one
-    ``warning`` hit, the first sentence cued for ``rule_id`` that ``model`` scores (one at a time, the
-    plain way) at or above the rule's threshold, reading at most :data:`MAX_SCORED` sentences."""
+    """The plain reference of :class:`SecondOpinion`, asked right after the rule ran: at most one hit, for
+    the first sentence cued for ``rule_id`` that ``model`` scores (one at a time, the plain way) at or above
+    the rule's "sure" level (the profile's severity), else the first at or above its threshold (a warning),
+    reading at most :data:`MAX_SCORED` sentences."""
     j = model.column.get(rule_id)
     if j is None:
         return
-    threshold = model.thresholds[j]
-    budget = MAX_SCORED
+    read = []
     for seg in view.texts:
         sents, said = view.sentences(seg), seg.said
         for i in sorted(cued_sentences(view, seg, rule_id)):
             off, s = sents[i]
             sentence = said[off:off + len(s)]
-            if sentence.isspace():
-                continue  # a quoted buyer line, a reply's subject
-            budget -= 1
-            if budget < 0:
-                return
-            score = model.reference_scores(sentence)[j]
-            if score >= threshold:
-                yield seg.hit(off, off + len(s), _finding_text(rule_id, float(score - threshold)), "warning")
-                return
+            if not sentence.isspace():  # a quoted buyer line, a reply's subject
+                read.append((seg, off, sentence))
+    picked = _pick((((seg, off, t), model.reference_scores(t)[j]) for seg, off, t in read[:MAX_SCORED]),
+                   model.thresholds[j], model.sure[j])
+    if picked is not None:
+        (seg, off, sentence), score = picked
+        yield _finding(seg, off, off + len(sentence), rule_id, score, model)
 
 
 class Asked(NamedTuple):
@@ -358,8 +379,9 @@ class SecondOpinion:
     concepts the rules had found by then (a few set look-ups). :meth:`hits` then works for all of them at
     once: each cue concept's sentences are located once, every cued sentence any rule will read is
     featurised and scored once (:meth:`ConceptModel.score_many`, one product with the weight matrix, the
-    scores memoised in the view), and each rule gets at most one ``warning`` hit: its first cued sentence
-    at or above its threshold. :func:`second_opinion` is the plain reference, rule by rule."""
+    scores memoised in the view), and each rule gets at most one hit: its first cued sentence at or above
+    the rule's "sure" level (at the profile's severity), else its first at or above its threshold (a
+    ``warning``). :func:`second_opinion` is the plain reference, rule by rule."""
 
     def __init__(self, view: "MessageView", model: ConceptModel):
         self.view = view
@@ -421,13 +443,10 @@ class SecondOpinion:
         out = []
         for asked, plan in plans:
             j = model.column[asked.rule_id]
-            threshold = model.thresholds[j]
-            for k, off, sentence in plan:
-                score = scores[k][off][j]
-                if score >= threshold:
-                    hit = view.texts[k].hit(off, off + len(sentence), _finding_text(asked.rule_id, float(score - threshold)), "warning")
-                    out.append((asked.at, asked.rule_id, hit))
-                    break
+            picked = _pick((((k, off, t), scores[k][off][j]) for k, off, t in plan), model.thresholds[j], model.sure[j])
+            if picked is not None:
+                (k, off, sentence), score = picked
+                out.append((asked.at, asked.rule_id, _finding(view.texts[k], off, off + len(sentence), asked.rule_id, score, model)))
         return out
 
     def _scores(self, wanted: dict[tuple[int, int], str]) -> list[dict[int, np.ndarray]]:

@@ -32,7 +32,8 @@ def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str]
 
     A subject or body over :data:`~.limits.MAX_MESSAGE_CHARS` is one ``input.too-large`` finding
     and nothing else runs on it. A concept rule that found nothing asks the learned model for a second
-    opinion when the profile takes it (:mod:`.learned`): at most one finding, capped at warning."""
+    opinion when the profile takes it (:mod:`.learned`): at most one finding, a warning unless the model
+    is sure."""
     profile = view.profile
     big = list(too_large(view))
     if big:
