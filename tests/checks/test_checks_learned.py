@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from replykit.checks import Checker, Message, ProfileError
 from replykit.checks import lint
 from replykit.checks.learned import (CHAR_N, CUES, MAX_WORD, WORD_N, ModelError, SecondOpinion, load_model, packaged_model,
-                                     packaged_path, second_opinion, sentence_grams)
+                                     packaged_path, packaged_veto, second_opinion, sentence_grams, veto)
 from replykit.checks.textutil import normalise
 from replykit.checks.view import MessageView
 
@@ -174,6 +174,8 @@ def _plain_run(view: MessageView) -> list[tuple[str, str, str, int | None, str, 
         if spec.requires and not lint._present(view.context, spec.requires):
             continue
         hits = list(spec.fn(view))
+        if sev == "error" and rid in CUES and view.profile.veto:  # the learned veto (test_checks_learned_veto.py)
+            hits = [veto(h, rid, packaged_model(), packaged_veto()) if h.sentence is not None and h.cap is None else h for h in hits]
         if not hits and rid in CUES and view.profile.learned:
             hits = list(second_opinion(view, rid, packaged_model()))
         out += [lint._finding(rid, sev, h, None) for h in hits]

@@ -110,7 +110,7 @@ class Checker:
     # ---- start-up ---------------------------------------------------------------------------------
     def warm(self, marketplaces: Iterable[str] = MARKETPLACES) -> "Checker":
         """Compile everything a first lint would: profiles, lexicon, concept model, language model, HTML machinery."""
-        from .learned import packaged_model
+        from .learned import packaged_model, packaged_veto
         from .lexicon import build_all
 
         build_all()
@@ -124,6 +124,8 @@ class Checker:
             self.profile(m)
         if any(self.profile(m).learned for m in (*marketplaces, _ALL)):
             packaged_model()  # a damaged model file is a ModelError here, at start-up
+        if any(self.profile(m).veto for m in (*marketplaces, _ALL)):
+            packaged_veto()
         for m in marketplaces:
             self.lint(sample, m)
         return self

@@ -66,7 +66,9 @@ def _sent_view(view: MessageView, seg: Segment) -> _Sent:
 
 
 def _hit(sv: _Sent, m: re.Match[str], message: str, cap: str | None = None) -> Hit:
-    return sv.seg.hit(m.start(), m.end(), message, cap)
+    """A lexicon phrase finding: it carries its sentence (as the concept rules read it) for the learned veto."""
+    off, s = sv.sents[sv.idx(m.start())]
+    return sv.seg.hit(m.start(), m.end(), message, cap)._replace(sentence=sv.seg.said[off:off + len(s)])
 
 
 # ---- promotion ------------------------------------------------------------------------------

@@ -283,6 +283,10 @@ def packaged_path() -> Path:
     return Path(str(resources.files("replykit") / "data" / "concept_model.npz"))
 
 
+def packaged_veto_path() -> Path:
+    return Path(str(resources.files("replykit") / "data" / "concept_veto.json"))
+
+
 _PACKAGED: ConceptModel | None = None
 _LOCK = threading.Lock()
 
@@ -295,6 +299,60 @@ def packaged_model() -> ConceptModel:
             if _PACKAGED is None:
                 _PACKAGED = load_model(packaged_path())
     return _PACKAGED
+
+
+def load_veto(path: str | Path, model: ConceptModel) -> dict[str, float]:
+    """Read the veto thresholds (``data/concept_veto.json``, written by ``tools/evaluate_veto.py``): rule id ->
+    the score under which ``model`` vetoes that rule's lexicon error. They were set on this model's training
+    set; a file made for another one is a :class:`ModelError` (re-run the tool after retraining)."""
+    where = str(path)
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"{where}: concept veto file is missing") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ModelError(f"{where}: concept veto file is unreadable ({type(exc).__name__}: {exc})") from None
+    thresholds = doc.get("thresholds") if isinstance(doc, dict) else None
+    if not isinstance(thresholds, dict) or not all(
+            r in model.column and type(t) in (int, float) and math.isfinite(t) for r, t in thresholds.items()):
+        raise ModelError(f"{where}: concept veto 'thresholds' must map the model's rule ids to finite numbers")
+    if doc.get("model_training_set_sha256") != model.meta.get("training_set_sha256"):
+        raise ModelError(f"{where}: concept veto thresholds were set for another concept model (run tools/evaluate_veto.py --write)")
+    return {r: float(t) for r, t in thresholds.items()}
+
+
+_VETO: dict[str, float] | None = None
+
+
+def packaged_veto() -> dict[str, float]:
+    """The shipped veto thresholds of :func:`packaged_model`, loaded once."""
+    global _VETO
+    if _VETO is None:
+        model = packaged_model()
+        with _LOCK:
+            if _VETO is None:
+                _VETO = load_veto(packaged_veto_path(), model)
+    return _VETO
+
+
+#: a sentence that reads like one of these rules (at or above its veto threshold) is no veto for the key rule:
+#: paying the seller directly is also taking the sale off the platform
+VETO_KIN: dict[str, tuple[str, ...]] = {"content.off-platform": ("content.payment-account",)}
+
+
+def veto(hit: Hit, rule_id: str, model: ConceptModel, thresholds: dict[str, float]) -> Hit:
+    """A concept rule's lexicon error, capped at warning when ``model`` scores its sentence for ``rule_id``
+    under the rule's veto threshold: the phrase matched, but the sentence does not read like the rule
+    (a buyer's request quoted and declined, a policy explained, an innocent mention). Other hits as given."""
+    t = thresholds.get(rule_id)
+    if t is None or hit.sentence is None or not hit.sentence.strip():
+        return hit
+    scores = model.scores(hit.sentence)
+    score = float(scores[model.column[rule_id]])
+    if score >= t or any(k in thresholds and scores[model.column[k]] >= thresholds[k] for k in VETO_KIN.get(rule_id, ())):
+        return hit
+    return hit._replace(cap="warning", message=f"{hit.message} -- but the sentence does not read like {READS_LIKE[rule_id]} "
+                                              f"to the concept model (score {score - t:+.2f} under its veto threshold); check it")
 
 
 # ---- the second opinion ----------------------------------------------------------------------------
@@ -462,4 +520,5 @@ class SecondOpinion:
         return memos
 
 
-__all__ = ["CUES", "Asked", "ConceptModel", "ModelError", "SecondOpinion", "cued_sentences", "load_model", "packaged_model", "second_opinion", "sentence_grams"]
+__all__ = ["CUES", "Asked", "ConceptModel", "ModelError", "SecondOpinion", "cued_sentences", "load_model", "load_veto", "packaged_model",
+           "packaged_veto", "second_opinion", "sentence_grams", "veto"]

@@ -15,7 +15,7 @@ from .html_view import HtmlParseError
 from .model import SEVERITY_RANK, Finding, LintReport, Message
 from .checker import Checker, default_checker
 from .profiles import Profile, ProfileError
-from .learned import CUES as LEARNED_RULES, SecondOpinion, packaged_model
+from .learned import CUES as LEARNED_RULES, SecondOpinion, packaged_model, packaged_veto, veto
 from .limits import RULE_ID as TOO_LARGE, too_large
 from .registry import RULES, Hit
 from .view import MessageView
@@ -47,7 +47,10 @@ def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str]
         if spec.requires and not _present(ctx, spec.requires):
             continue
         before = len(out)
+        vetoes = sev == "error" and rid in LEARNED_RULES and profile.veto
         for hit in spec.fn(view):
+            if vetoes and hit.sentence is not None and hit.cap is None:
+                hit = veto(hit, rid, packaged_model(), packaged_veto())
             out.append(_finding(rid, sev, hit, file))
         if len(out) == before and rid in LEARNED_RULES and profile.learned:
             if opinion is None:

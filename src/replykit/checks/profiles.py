@@ -8,6 +8,7 @@ package in ``replykit.toml`` at its root::
     allow_domains = ["example-carrier.com"]      # added to the packaged list
     sla_hours = 12
     learned_second_opinion = false               # no learned warnings for the concept rules
+    learned_veto = false                         # the learned model never lowers a concept rule's error
 
 Tables are merged key by key over the packaged profile; ``allow_domains`` is extended, not replaced
 (use ``replace_allow_domains = true`` to replace it). ``[profiles.all]`` applies to every marketplace.
@@ -72,6 +73,12 @@ class Profile:
         """Whether the concept rules take the learned model's second opinion (``learned_second_opinion``;
         on unless the profile or ``replykit.toml`` turns it off). Its findings are warnings only."""
         return self.data.get("learned_second_opinion", True) is not False
+
+    @property
+    def veto(self) -> bool:
+        """Whether a concept rule's lexicon error that the learned model reads as innocent is capped at warning
+        (``learned_veto``; on unless the profile or ``replykit.toml`` turns it off)."""
+        return self.data.get("learned_veto", True) is not False
 
     @property
     def allow_domains(self) -> tuple[str, ...]:
@@ -149,9 +156,9 @@ def _merge(base: dict[str, Any], over: Mapping[str, Any], where: str) -> dict[st
                     raise ProfileError(f"{where}.severity.{rid!r}: {s!r} is not one of error, warning, off")
                 sev[rid] = s
             out["severity"] = sev
-        elif key == "learned_second_opinion":
+        elif key in ("learned_second_opinion", "learned_veto"):
             if not isinstance(val, bool):
-                raise ProfileError(f"{where}.learned_second_opinion must be true or false")
+                raise ProfileError(f"{where}.{key} must be true or false")
             out[key] = val
         elif key == "allow_domains":
             if not isinstance(val, list) or not all(isinstance(d, str) for d in val):
@@ -206,5 +213,6 @@ def combined_profile(profiles: "list[Profile] | tuple[Profile, ...]") -> Profile
                 sev[rid] = s
         domains += [d for d in p.allow_domains if d not in domains]
     data.update(name="+".join(p.name for p in profiles), severity=sev, allow_domains=domains,
-                learned_second_opinion=any(p.learned for p in profiles))  # its warnings if any of them wants them
+                learned_second_opinion=any(p.learned for p in profiles),  # its warnings if any of them wants them
+                learned_veto=all(p.veto for p in profiles))  # an error kept if any of them wants it kept
     return Profile(data["name"], data)

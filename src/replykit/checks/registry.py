@@ -23,6 +23,7 @@ class Hit(NamedTuple):
     message: str
     excerpt: str
     cap: str | None = None
+    sentence: str | None = None  # a concept rule's lexicon finding: the sentence it stands in, as the rules read it (the learned veto reads it)
 
 
 RuleFn = Callable[["MessageView"], Iterable[Hit]]
