@@ -179,3 +179,40 @@ def test_anchor_gate_finds_what_every_fragment_finds(text):
         c = concept(name)
         plain = [*([c.all_latin] if c.frags else ()), *c.ungated, *(c.cjk if words.cjk else ()), *(c.arabic if words.arabic else ())]
         assert sorted(m.span() for m in c.finditer(text, words)) == sorted(m.span() for p in plain for m in p.finditer(text)), name
+
+
+def _fragments_with_literals() -> list[str]:
+    from replykit.checks.lexicon import _index, fragment_literals
+
+    found: set[str] = set()
+    for c in _index().concepts.values():
+        found.update(fr.src for fr in c.frags)
+        for tail in c._tails[(True, True)]:
+            found.update(tail.srcs)
+    return sorted(f for f in found if fragment_literals(f))
+
+
+_WITH_LITERALS = _fragments_with_literals()
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_every_match_of_a_fragment_holds_its_literals(data):
+    """The literal gate is a necessary condition: any string a lexicon fragment matches (generated from the
+    fragment itself) holds one member of each of its literal sets."""
+    from replykit.checks.lexicon import fragment_literals, literals_met
+
+    frag = data.draw(st.sampled_from(_WITH_LITERALS))
+    matched = data.draw(st.from_regex(frag, fullmatch=True))
+    assert literals_met(fragment_literals(frag), matched), (frag, matched)
+
+
+def test_literal_sets_read_off_the_parse_tree():
+    from replykit.checks.lexicon import fragment_literals
+
+    assert fragment_literals("(?:e-?mail|mail)(?:la|le) ") == (frozenset({"emailla", "emaille", "e-mailla", "e-maille", "mailla", "maille"}),)
+    assert fragment_literals("サイズ表") == (frozenset({"サイズ表"}),)
+    assert set(fragment_literals(r"\w{1,30}ir m[iu]s[iu]n")) == {frozenset({"misin", "musin", "misun", "musun"}), frozenset({"ir"})}
+    assert fragment_literals("x y") == ()  # white space never enters a literal; one letter is too short to test
+    assert fragment_literals("(?i:abc)d") == ()  # a flag changes what the letters match
+    assert fragment_literals(r"ab\d+") == (frozenset({"ab"}),)

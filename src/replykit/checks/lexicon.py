@@ -30,11 +30,13 @@ from .textutil import fold_traditional
 try:  # Python 3.11+
     import re._parser as _sre_parse  # type: ignore[import-not-found]
     from re._constants import (  # type: ignore[import-not-found]
-        AT, BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, RANGE, SUBPATTERN)
+        ASSERT, ASSERT_NOT, AT, BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, RANGE,
+        SUBPATTERN)
     PARSER_AVAILABLE = True
 except ImportError:  # pragma: no cover - exercised by the parser test with the module hidden
     _sre_parse = None
-    AT = BRANCH = CATEGORY = CATEGORY_DIGIT = CATEGORY_SPACE = IN = LITERAL = MAX_REPEAT = MIN_REPEAT = NEGATE = RANGE = SUBPATTERN = object()
+    ASSERT = ASSERT_NOT = AT = BRANCH = CATEGORY = CATEGORY_DIGIT = CATEGORY_SPACE = IN = LITERAL = MAX_REPEAT = MIN_REPEAT = NEGATE = RANGE \
+        = SUBPATTERN = object()
     PARSER_AVAILABLE = False
 #: what a reshaped parse tree raises when walked with today's expectations
 _SHAPE_ERRORS = (TypeError, ValueError, IndexError, AttributeError, KeyError)
@@ -63,11 +65,16 @@ class Words:
     """The words of a normalised text, looked up once in the fragment index (:func:`_index`): ``keys``
     are the text's word keys (``"=word"`` and prefixes of MIN_PREFIX..MAX_ANCHOR characters) that some
     fragment needs, ``live`` the fragments whose first anchor set the text meets, by concept; ``words``
-    its Latin-script words; and which scripts it holds. ``cache``: each concept's patterns for it."""
+    its Latin-script words; which scripts it holds; and ``text`` itself, which the fragments no anchor
+    gates test for their literals (:class:`_Tail`). ``cache``: each concept's patterns for it.
 
-    __slots__ = ("words", "keys", "live", "cjk", "arabic", "cache")
+    Every text a concept runs on with these Words must be the text, a piece of it, or a copy with passages
+    blanked to spaces (what the view's segments are): each gate is a necessary condition for those."""
+
+    __slots__ = ("text", "words", "keys", "live", "cjk", "arabic", "cache")
 
     def __init__(self, text: str):
+        self.text = text
         index = _index()
         wanted = index.keys
         self.words = words = set(ascii_words(text) if text.isascii() else _WORD.findall(text))
@@ -446,6 +453,133 @@ def fragment_requirements(frag: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+#: most strings one literal set may list (each is one ``in`` test of the text) and the shortest string worth testing
+MAX_LITERALS = 16
+MIN_LITERAL = 2
+_ZERO_WIDTH = (AT, ASSERT, ASSERT_NOT)
+
+
+def _class_chars(av) -> tuple[str, ...] | None:
+    """The characters a parsed class ``[...]`` of a few plain literals matches, else None."""
+    if len(av) > MAX_LITERALS or any(op is not LITERAL for op, _v in av):
+        return None
+    return tuple(chr(v) for _op, v in av)
+
+
+def _strings(items) -> set[str] | None:
+    """Every string a parsed sequence made of literals only can match (small classes, groups and
+    optional pieces of literals included; zero-width items are transparent), at most MAX_LITERALS of
+    them; None when it holds anything else or white space."""
+    out = {""}
+    for op, av in items:
+        if op is LITERAL:
+            add: set[str] | tuple[str, ...] | None = (chr(av),)
+        elif op is IN:
+            add = _class_chars(av)
+        elif op is SUBPATTERN:
+            add = None if av[1] or av[2] else _strings(av[-1])  # a flag such as (?i) changes what matches
+        elif op is BRANCH:
+            add = set()
+            for alt in av[1]:
+                got = _strings(alt)
+                if got is None:
+                    return None
+                add |= got
+        elif op is MAX_REPEAT or op is MIN_REPEAT:
+            lo, hi, sub = av
+            add = _strings(sub) if (lo, hi) in ((0, 1), (1, 1)) else None
+            if add is not None and lo == 0:
+                add = add | {""}
+        elif op in _ZERO_WIDTH:
+            continue
+        else:
+            return None
+        if add is None or any(ch.isspace() for a in add for ch in a):
+            return None
+        out = {a + b for a in out for b in add}
+        if len(out) > MAX_LITERALS:
+            return None
+    return out
+
+
+def _literal_runs(items, found: list[frozenset[str]]) -> None:
+    """Append to ``found`` the literal sets a match of the parsed sequence must contain one member of:
+    each run of literal items (extended through small classes, literal groups and optional pieces) and
+    the union over a required group's alternatives of each one's best set."""
+    cur = {""}
+
+    def close() -> None:
+        nonlocal cur
+        if min(map(len, cur)) >= MIN_LITERAL:
+            found.append(frozenset(cur))
+        cur = {""}
+
+    for op, av in items:
+        got = _strings([(op, av)])
+        if got is not None:
+            longer = {a + b for a in cur for b in got}
+            if len(longer) <= MAX_LITERALS:
+                cur = longer
+            else:
+                close()
+                cur = got
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the run goes on
+        close()
+        if op is SUBPATTERN and not (av[1] or av[2]):
+            _literal_runs(av[-1], found)
+        elif op is BRANCH:
+            union: set[str] = set()
+            for alt in av[1]:
+                inner: list[frozenset[str]] = []
+                _literal_runs(alt, inner)
+                if not inner:
+                    union = set()
+                    break
+                union |= max(inner, key=_literal_score)
+            if union and len(union) <= MAX_LITERALS:
+                found.append(frozenset(union))
+        elif (op is MAX_REPEAT or op is MIN_REPEAT) and av[0] >= 1:
+            _literal_runs(av[2], found)
+    close()
+
+
+def _literal_score(lits: frozenset[str]) -> tuple[int, int]:
+    """Longer shortest strings first (rarer in text), then fewer tests."""
+    return (min(map(len, lits)), -len(lits))
+
+
+@lru_cache(maxsize=None)
+def fragment_literals(frag: str) -> tuple[frozenset[str], ...]:
+    """Necessary literal sets of a fragment, best first (at most two): every match contains one member of
+    each set, so a text holding no member of one has no match. The gate of the fragments no anchor word
+    gates (:class:`_Tail`). No string holds white space: a rule scans copies of the gated text with
+    passages blanked to spaces. Empty when nothing can be derived (the fragment always runs)."""
+    if _sre_parse is None:
+        return ()
+    try:
+        found: list[frozenset[str]] = []
+        _literal_runs(list(_sre_parse.parse(frag)), found)
+    except re.error:
+        return ()
+    except _SHAPE_ERRORS:  # pragma: no cover - a reshaped private parser: run the fragment ungated
+        return ()
+    best = sorted(set(found), key=_literal_score, reverse=True)
+    return tuple(best[:2])
+
+
+def literals_met(lits: tuple[frozenset[str], ...], text: str) -> bool:
+    """Does ``text`` hold one member of every literal set?"""
+    for req in lits:
+        for s in req:
+            if s in text:
+                break
+        else:
+            return False
+    return True
+
+
 class _Bounded:
     """A pattern that must start at a word boundary. The left check is done in Python because a
     leading look-behind stops ``re`` from skipping ahead to the pattern's first characters, which
@@ -501,14 +635,44 @@ def _literal_led(frag: str) -> bool:
     return bool(items) and items[0][0] is LITERAL
 
 
-def _script_groups(frags: list[str]) -> tuple[re.Pattern[str], ...]:
-    """Chinese/Japanese or Arabic fragments (no word boundaries, no anchor gating) as at most two
+def _script_groups(frags: list[str]) -> tuple[list[str], ...]:
+    """Chinese/Japanese or Arabic fragments (no word boundaries, no anchor words) split in at most two
     alternations: the fragments that start with a fixed character, for which ``re`` skips ahead by a set
     of first characters, and the others ('(?:サイズ表|説明書)も読めない', '(?<!申)请'), which would cost
     the whole alternation that skip and so are scanned apart."""
     led = [f for f in frags if _literal_led(f)]
     rest = [f for f in frags if not _literal_led(f)]
-    return tuple(g for g in (_group(led, False), _group(rest, False)) if g is not None)
+    return tuple(g for g in (led, rest) if g)
+
+
+class _Tail:
+    """Fragments no anchor word gates -- Latin ones without an anchor, Chinese/Japanese and Arabic ones --
+    as one alternation (``full``, the plain reference). On a text, only those whose literal sets
+    (:func:`fragment_literals`) the text meets run, as one alternation, in lexicon order: a fragment
+    that cannot match anywhere changes no match of an alternation."""
+
+    __slots__ = ("srcs", "lits", "bounded", "full", "_combos")
+
+    def __init__(self, srcs: list[str], bounded: bool):
+        self.srcs = srcs
+        self.lits = [fragment_literals(f) for f in srcs]
+        self.bounded = bounded
+        self.full = _group(srcs, bounded)
+        self._combos: dict[tuple[int, ...], object] = {}
+
+    def on(self, text: str):
+        """The alternation to run on ``text`` (a copy of the gated text or a piece of it), or None."""
+        live = tuple(i for i, lits in enumerate(self.lits) if literals_met(lits, text))
+        if len(live) == len(self.srcs):
+            return self.full
+        if not live:
+            return None
+        got = self._combos.get(live)
+        if got is None:
+            if len(self._combos) > 512:
+                self._combos = {}
+            got = self._combos[live] = _group([self.srcs[i] for i in live], self.bounded)
+        return got
 
 
 class _Frag:
@@ -569,11 +733,14 @@ class Concept:
                         ungated_bounded.append(f)
         for i, fr in enumerate(self.frags):
             fr.pos = i
-        self.ungated = [g for g in (_group(ungated_bounded, True), _group(unbounded, False)) if g is not None]
-        self.cjk = _script_groups(cjk)
-        self.arabic = _script_groups(arabic)
-        # what runs whatever the text's words, by (has CJK, has Arabic)
-        self._tails = {(c, a): [*self.ungated, *(self.cjk if c else ()), *(self.arabic if a else ())]
+        latin = [_Tail(fs, b) for fs, b in ((ungated_bounded, True), (unbounded, False)) if fs]
+        cjk_tails = [_Tail(fs, False) for fs in _script_groups(cjk)]
+        arabic_tails = [_Tail(fs, False) for fs in _script_groups(arabic)]
+        self.ungated = [t.full for t in latin]
+        self.cjk = tuple(t.full for t in cjk_tails)
+        self.arabic = tuple(t.full for t in arabic_tails)
+        # what no anchor word gates, by (has CJK, has Arabic)
+        self._tails = {(c, a): [*latin, *(cjk_tails if c else ()), *(arabic_tails if a else ())]
                        for c in (False, True) for a in (False, True)}
         self._all: _Bounded | None = None
         self._combos: dict[tuple[int, ...], _Bounded] = {}
@@ -601,10 +768,11 @@ class Concept:
     def patterns(self, words: Words | None) -> list:
         """The regexes to run on a text with ``words`` (None: every fragment, ungated)."""
         if words is None:
-            return [*([self.all_latin] if self.frags else ()), *self._tails[(True, True)]]
+            return [*([self.all_latin] if self.frags else ()), *(t.full for t in self._tails[(True, True)])]
         got = words.cache.get(self.name)
         if got is None:
-            tail = self._tails[(words.cjk, words.arabic)]
+            text = words.text
+            tail = [p for p in (t.on(text) for t in self._tails[(words.cjk, words.arabic)]) if p is not None]
             found = words.live.get(self.name)
             if found:
                 keys = words.keys
