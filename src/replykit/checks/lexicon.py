@@ -571,6 +571,9 @@ def fragment_literals(frag: str) -> tuple[frozenset[str], ...]:
 
 def literals_met(lits: tuple[frozenset[str], ...], text: str) -> bool:
     """Does ``text`` hold one member of every literal set?"""
+    if len(lits) == 1 and len(lits[0]) == 1:  # most often one string
+        for s in lits[0]:
+            return s in text
     for req in lits:
         for s in req:
             if s in text:
@@ -733,22 +736,32 @@ class _Tail:
     """Fragments no anchor word gates -- Latin ones without an anchor, Chinese/Japanese and Arabic ones --
     as one alternation (``full``, the plain reference). On a text, only those whose literal sets
     (:func:`fragment_literals`) the text meets run, as one alternation, in lexicon order: a fragment
-    that cannot match anywhere changes no match of an alternation."""
+    that cannot match anywhere changes no match of an alternation.
 
-    __slots__ = ("srcs", "lits", "bounded", "full", "_combos")
+    A group whose every fragment starts with a literal character is not gated: ``re`` skips through the
+    text to those characters in C, faster than the ``in`` tests would be (measured on the bench's Chinese,
+    Japanese and Arabic messages: 110 µs of scans against 160 µs of tests plus 80 µs of scans)."""
+
+    __slots__ = ("srcs", "checks", "always", "bounded", "full", "_combos")
 
     def __init__(self, srcs: list[str], bounded: bool):
         self.srcs = srcs
-        self.lits = [fragment_literals(f) for f in srcs]
         self.bounded = bounded
         self.full = _group(srcs, bounded)
+        lits = [() if all(_literal_led(f) for f in srcs) else fragment_literals(f) for f in srcs]
+        self.checks = [(i, ls) for i, ls in enumerate(lits) if ls]  # (fragment, its literal sets)
+        self.always = [i for i, ls in enumerate(lits) if not ls]  # fragments that run on every text
         self._combos: dict[tuple[int, ...], object] = {}
 
     def on(self, text: str):
-        """The alternation to run on ``text`` (a copy of the gated text or a piece of it), or None."""
-        live = tuple(i for i, lits in enumerate(self.lits) if literals_met(lits, text))
-        if len(live) == len(self.srcs):
+        """The alternation to run on ``text`` (the gated text, a piece of it or a copy with passages
+        blanked to spaces), or None."""
+        if not self.checks:
             return self.full
+        met = [i for i, lits in self.checks if literals_met(lits, text)]
+        if len(met) == len(self.checks):
+            return self.full
+        live = tuple(sorted(self.always + met)) if self.always else tuple(met)
         if not live:
             return None
         got = self._combos.get(live)
