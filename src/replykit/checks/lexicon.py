@@ -6,12 +6,19 @@ boundaries; Japanese, Chinese and Arabic ones do not (no spaces, attached prefix
 starting with ``~`` is boundary-free in any language.
 
 Speed: a regex of a few hundred alternatives costs ~50 µs per kilobyte, and a message is checked
-against ~40 concepts. So each fragment's *anchors* -- literal word prefixes a match needs words to
-start with -- are extracted at compile time, and one index over every concept's fragments (built
-once, :func:`concept`) maps each anchor to the fragments that need it. A text's :class:`Words` looks
-its word prefixes up in that index once, which tells every concept which of its fragments can match;
-a concept's regex is the alternation of those fragments only. CJK and Arabic alternatives run only
-when the text contains that script.
+against ~40 concepts. So every fragment gets a cheap necessary condition at compile time, and a
+concept's regex on a text is the alternation of the fragments whose condition the text meets (a fragment
+that cannot match changes no match of an alternation; ``words=None`` runs them all, the reference):
+- Latin-script fragments: their *anchors*, literal word prefixes a match needs words to start with. One
+  index over every concept's fragments (built once, :func:`concept`) maps each anchor to the fragments
+  that need it; a text's :class:`Words` looks its word prefixes up in it once, which tells every concept
+  which of its fragments can match.
+- fragments no anchor can be read off (Latin ones led by ``\w``, Chinese, Japanese, Arabic): their
+  *literals*, strings a match must contain (:func:`fragment_literals`, tested with ``in``), unless every
+  fragment of the group starts with a literal character, which ``re`` skips to faster (:class:`_Tail`).
+  CJK and Arabic fragments run only when the text holds that script.
+An alternation some of whose fragments start with a group is led by a look-ahead at the characters they
+can start with (:func:`_group`), so that ``re`` fails fast where none can start.
 """
 from __future__ import annotations
 
