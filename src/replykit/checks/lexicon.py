@@ -718,6 +718,7 @@ def first_chars(frag: str) -> frozenset[str] | None:
     return frozenset(got[0]) if got is not None and not got[1] else None
 
 
+@lru_cache(maxsize=None)
 def _literal_led(frag: str) -> bool:
     """Does every match of ``frag`` start with one fixed character (its parse starts with a literal)?"""
     if _sre_parse is None:
@@ -755,7 +756,8 @@ class _Tail:
         self.srcs = srcs
         self.bounded = bounded
         self.full = _group(srcs, bounded)
-        lits = [() if all(_literal_led(f) for f in srcs) else fragment_literals(f) for f in srcs]
+        led = all(_literal_led(f) for f in srcs)
+        lits = [() if led else fragment_literals(f) for f in srcs]
         self.checks = [(i, ls) for i, ls in enumerate(lits) if ls]  # (fragment, its literal sets)
         self.always = [i for i, ls in enumerate(lits) if not ls]  # fragments that run on every text
         self._combos: dict[tuple[int, ...], object] = {}
