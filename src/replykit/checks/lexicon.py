@@ -13,7 +13,7 @@ that cannot match changes no match of an alternation; ``words=None`` runs them a
   index over every concept's fragments (built once, :func:`concept`) maps each anchor to the fragments
   that need it; a text's :class:`Words` looks its word prefixes up in it once, which tells every concept
   which of its fragments can match.
-- fragments no anchor can be read off (Latin ones led by ``\w``, Chinese, Japanese, Arabic): their
+- fragments no anchor can be read off (Latin ones led by ``\\w``, Chinese, Japanese, Arabic): their
   *literals*, strings a match must contain (:func:`fragment_literals`, tested with ``in``), unless every
   fragment of the group starts with a literal character, which ``re`` skips to faster (:class:`_Tail`).
   CJK and Arabic fragments run only when the text holds that script.
