@@ -19,7 +19,8 @@ words, the buyer's suggestion declined or taken up, refusals of a list, requirem
 which were fixed as mechanisms with test sentences of their own (``test_checks_concept_kinds.py``,
 ``test_checks_contact_kinds.py``). So all five are development figures, no longer a stranger's measure:
 ``heldout-r5/`` was the blind measure of session 4 and became tuning data in session 5, while a sixth
-round, kept outside the repository, was written to measure blind again.
+round, kept outside the repository, was written to measure blind again. Round 6 became development
+data in session 6; round 7 (``heldout-r7/``) was that session's blind measure and is committed at its end.
 
 Each test prints aggregate figures (recall, false errors, concept x language table) and asserts a
 floor a little below what was last measured, so a regression fails CI without the test pretending
@@ -84,6 +85,14 @@ class Floors:
 #:          371/468 = 79.3 %, 6 false positives (2 of them learned warnings).
 #:          Since session 6 the learned model is trained on round 6 too (and on train-t7): 113/129 (one learned
 #:          warning lost as its thresholds rose), floor 0.87.
+#: round 7 (buyer quoted in the reply, seasonal events, product jargon, violations said indirectly,
+#:          obfuscated contact details, apologetic / humorous / formal / curt tones; written in session 6 by
+#:          four writers who read only the rule book, never read while tuning -- the blind measure, not in
+#:          the concept model's training): on main at the start of session 6 (c3fa64e) messages 104 (40
+#:          compliant) 98/111 = 88.3 %, 12 false errors; concept sentences 361/468 = 77.1 %, 18 false
+#:          positives. At the end of session 6 (round-6 tuning, the model retrained on round 6 and
+#:          train-t7, sure findings kept as errors, the veto): 98/111 = 88.3 % (errors only 87), 9 false
+#:          errors, 3 false warnings; 362/468 = 77.4 %, 18 false positives.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.90, 1, 0.95, 1),
@@ -91,6 +100,7 @@ SETS = (
     Floors("heldout-r4", 0.98, 1, 0.99, 4),
     Floors("heldout-r5", 0.98, 1, 0.93, 1),
     Floors("heldout-r6", 0.87, 0, 0.79, 6),
+    Floors("heldout-r7", 0.88, 9, 0.77, 18),
 )
 
 
