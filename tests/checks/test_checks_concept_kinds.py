@@ -1794,7 +1794,7 @@ def test_an_arabic_negation_a_few_words_back_reaches(text, rule, found):
     "Anulowanie przeszło wczoraj, pieniądze zobaczy Pan na swoim koncie.",
     "O cancelamento entrou ontem; o reembolso aparece na sua conta em poucos dias.",
 ])
-def test_a_cancellation_already_processed_is_no_request(text):
+def test_a_cancellation_done_with_the_money_on_its_way_is_no_request(text):
     assert "content.cancel-request" not in _rules(text)
 
 
