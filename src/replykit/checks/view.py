@@ -212,50 +212,19 @@ def _key(sentence: str) -> str:
     return " ".join(sentence.split()).strip(" .!?。！？").lower()
 
 
-#: the characters a sentence can hold and still have an empty :func:`_key`: white space (what
-#: ``str.split`` splits on; none lies above U+3000) and the end punctuation ``_key`` strips
-_KEYLESS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + ".!?。！？"
-
-
 def _blank_seen(text: str, html_text: str) -> str:
     """The plain-text body with sentences that the HTML body already shows blanked out.
 
     Rendered messages carry the same words twice (HTML and text alternative); content rules judge each
     sentence once, under ``html``. Whatever only the text body says (written-out URLs, a different
     wording) is still judged under ``text``. Same length, so offsets and line numbers stay true.
-
-    :func:`_blank_seen_reference` compares every sentence by its :func:`_key`. Here a sentence the HTML
-    body holds verbatim (nearly all of them: both bodies come from one template) is known to be seen
-    without its key: it is blanked unless its key is empty (only white space and end punctuation, which
-    the reference never blanks). The keys are made only for the others.
     """
-    html_sentences = sentences(html_text)
-    verbatim = {s for _o, s in html_sentences}
-    seen: list[set[str]] = []  # the HTML body's keys, made on first need
-
-    def shown(sent: str) -> bool:
-        if sent in verbatim:
-            return bool(sent.strip(_KEYLESS))
-        if not seen:
-            seen.append({_key(s) for _o, s in html_sentences})
-        k = _key(sent)
-        return bool(k) and k in seen[0]
-
-    return _blank_sentences(text, shown)
-
-
-def _blank_seen_reference(text: str, html_text: str) -> str:
-    """:func:`_blank_seen` as it is specified: every sentence compared by its key."""
     seen = {_key(s) for _o, s in sentences(html_text)}
-    return _blank_sentences(text, lambda sent: bool(k := _key(sent)) and k in seen)
-
-
-def _blank_sentences(text: str, shown: Callable[[str], bool]) -> str:
-    """``text`` with the sentences ``shown`` says yes to blanked (line breaks kept: same length and lines)."""
     pieces: list[str] = []
     done = 0  # text[:done] is in pieces
     for off, sent in sentences(text):
-        if shown(sent):
+        k = _key(sent)
+        if k and k in seen:
             pieces.append(text[done:off])
             pieces.append(_NOT_EOL.sub(" ", sent) if ("\r" in sent or "\n" in sent) else " " * len(sent))
             done = off + len(sent)
