@@ -216,36 +216,3 @@ def test_literal_sets_read_off_the_parse_tree():
     assert fragment_literals("x y") == ()  # white space never enters a literal; one letter is too short to test
     assert fragment_literals("(?i:abc)d") == ()  # a flag changes what the letters match
     assert fragment_literals(r"ab\d+") == (frozenset({"ab"}),)
-
-
-def _alternations() -> list[tuple[list[str], bool]]:
-    """Every concept's fragments by group (gated Latin ones, and each group no anchor gates) with whether
-    the group is matched at word boundaries."""
-    from replykit.checks.lexicon import _index
-
-    out = []
-    for c in _index().concepts.values():
-        if c.frags:
-            out.append(([fr.src for fr in c.frags], True))
-        out += [(tail.srcs, tail.bounded) for tail in c._tails[(True, True)]]
-    return out
-
-
-_ALTERNATIONS = _alternations()
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.data())
-def test_an_alternation_led_by_its_first_characters_finds_what_the_plain_one_finds(data):
-    """The look-ahead at the characters a fragment can start with (``_group``'s prefilter) changes no match:
-    some fragments of a concept (at most eight, as the gate lets through), on lexicon phrases and on
-    strings the fragments match."""
-    from replykit.checks.lexicon import _group
-
-    frags, bounded = data.draw(st.sampled_from(_ALTERNATIONS))
-    some = data.draw(st.lists(st.sampled_from(frags), min_size=2, max_size=8, unique=True)) if len(frags) > 1 else frags
-    pieces = data.draw(st.lists(st.sampled_from(_LEXICON_PHRASES), max_size=8))
-    matched = [data.draw(st.from_regex(f, fullmatch=True)) for f in some[:3]]
-    text = data.draw(st.sampled_from(["", " ", "x"])).join(data.draw(st.permutations(pieces + matched)))
-    fast, plain = _group(some, bounded), _group(some, bounded, prefilter=False)
-    assert spans(fast.finditer(text)) == spans(plain.finditer(text)), (some, text)

@@ -17,8 +17,6 @@ that cannot match changes no match of an alternation; ``words=None`` runs them a
   *literals*, strings a match must contain (:func:`fragment_literals`, tested with ``in``), unless every
   fragment of the group starts with a literal character, which ``re`` skips to faster (:class:`_Tail`).
   CJK and Arabic fragments run only when the text holds that script.
-An alternation some of whose fragments start with a group is led by a look-ahead at the characters they
-can start with (:func:`_group`), so that ``re`` fails fast where none can start.
 """
 from __future__ import annotations
 
@@ -597,9 +595,9 @@ class _Bounded:
 
     __slots__ = ("rx", "pattern")
 
-    def __init__(self, body: str, lead: str = ""):
+    def __init__(self, body: str):
         # a fragment that ends in a space ('need (?:a |the )') is complete: no right boundary to check
-        self.rx = re.compile(rf"{lead}(?:{body})(?:(?<= )|(?!{_LATIN_WORD_CHAR}))")
+        self.rx = re.compile(rf"(?:{body})(?:(?<= )|(?!{_LATIN_WORD_CHAR}))")
         self.pattern = body
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -627,95 +625,11 @@ def _wordch(ch: str) -> bool:
     return (ch.isalnum() or ch == "_") and not ("\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef")
 
 
-def _group(frags: list[str], bounded: bool, prefilter: bool = True):
-    """The fragments as one alternation (``bounded``: a :class:`_Bounded` one).
-
-    ``re`` skips ahead in C to the characters an alternation can start with only when every alternative
-    starts with a literal character; otherwise it tries each alternative at every position of the text.
-    So when some fragment starts with a group ('(?:send|transfer) ...'), the alternation is led by a
-    look-ahead at the characters any fragment can start with (:func:`first_chars`; ``prefilter=False``:
-    the plain alternation, its reference): a position where no fragment can start fails at one class test
-    (measured: 3x faster on a 12-fragment alternation)."""
+def _group(frags: list[str], bounded: bool):
     if not frags:
         return None
     body = "|".join(f"(?:{f})" for f in frags)
-    lead = _lookahead(frags) if prefilter and len(frags) > 1 else ""
-    return _Bounded(body, lead) if bounded else re.compile(lead + body)
-
-
-def _lookahead(frags: list[str]) -> str:
-    """``(?=[...])`` over the characters the fragments can start with; "" when ``re`` skips ahead on its
-    own (every fragment starts with a literal) or some fragment can start with any character."""
-    if all(_literal_led(f) for f in frags):
-        return ""
-    chars: set[str] = set()
-    for f in frags:
-        got = first_chars(f)
-        if got is None:
-            return ""
-        chars |= got
-    return "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "])"
-
-
-#: most characters a class may stand for in :func:`first_chars`
-MAX_FIRST = 64
-
-
-def _first(items) -> tuple[set[str], bool] | None:
-    """(characters a match of the parsed sequence can start with, whether it can match the empty
-    string), or None when that is not a small set of characters."""
-    chars: set[str] = set()
-    for op, av in items:
-        if op is LITERAL:
-            got: tuple[set[str], bool] | None = ({chr(av)}, False)
-        elif op is IN:
-            got = None
-            cs: set[str] = set()
-            for cop, v in av:
-                if cop is LITERAL:
-                    cs.add(chr(v))
-                elif cop is RANGE and v[1] - v[0] < MAX_FIRST:
-                    cs.update(chr(c) for c in range(v[0], v[1] + 1))
-                else:
-                    break
-            else:
-                got = (cs, False)
-        elif op is SUBPATTERN:
-            got = None if av[1] or av[2] else _first(av[-1])
-        elif op is BRANCH:
-            got = (set(), False)
-            for alt in av[1]:
-                one = _first(alt)
-                if one is None:
-                    got = None
-                    break
-                got = (got[0] | one[0], got[1] or one[1])
-        elif op is MAX_REPEAT or op is MIN_REPEAT:
-            one = _first(av[2])
-            got = None if one is None else (one[0], one[1] or av[0] == 0)
-        elif op in _ZERO_WIDTH:
-            continue
-        else:
-            got = None
-        if got is None or len(chars | got[0]) > MAX_FIRST:
-            return None
-        chars |= got[0]
-        if not got[1]:
-            return chars, False
-    return chars, True
-
-
-@lru_cache(maxsize=None)
-def first_chars(frag: str) -> frozenset[str] | None:
-    """The characters every match of ``frag`` starts with one of; None when unknown or when it can match
-    the empty string."""
-    if _sre_parse is None:
-        return None
-    try:
-        got = _first(list(_sre_parse.parse(frag)))
-    except (re.error, *_SHAPE_ERRORS):
-        return None
-    return frozenset(got[0]) if got is not None and not got[1] else None
+    return _Bounded(body) if bounded else re.compile(body)
 
 
 @lru_cache(maxsize=None)
