@@ -3,6 +3,7 @@ adversarial strings (each run in a subprocess, so a hang fails instead of blocki
 invisible control characters a translation adds (``po.control-character``)."""
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import textwrap
@@ -12,7 +13,7 @@ import pytest
 
 from replykit.checks import lint_catalogue, lint_paths
 from replykit.checks.html_view import HtmlParseError, crowded_tag
-from replykit.checks.limits import MAX_MESSAGE_CHARS, MAX_MSGSTR_CHARS
+from replykit.checks.limits import MAX_FINDINGS_PER_RULE, MAX_MESSAGE_CHARS, MAX_MSGSTR_CHARS
 from replykit.checks.lint import lint_message
 from replykit.checks.model import Message
 
@@ -70,6 +71,23 @@ def test_a_large_message_file_lints_and_returns(tmp_path):
     assert [f.rule for f in report.findings] == ["input.too-large"] and not report.bad_inputs
 
 
+def test_a_rule_lists_a_hundred_findings_and_counts_the_rest_in_one():
+    text = "Write me: WhatsApp wa.me/90532 \n" * 450
+    found = lint_message(Message("Your order", text=text), "amazon")
+    links = [f for f in found if f.rule == "link.shortener"]
+    assert len(links) == MAX_FINDINGS_PER_RULE + 1
+    more = links[-1]
+    assert more.message.startswith("... and 350 more findings of this rule") and more.severity == "error"
+    assert (more.where, more.line) == ("text", MAX_FINDINGS_PER_RULE + 1)  # where the first unlisted one stands
+    assert [f.line for f in links[:3]] == [1, 2, 3]
+
+
+def test_a_rule_under_the_limit_lists_every_finding():
+    text = "WhatsApp wa.me/90532\n" * MAX_FINDINGS_PER_RULE
+    links = [f for f in lint_message(Message("Your order", text=text), "amazon") if f.rule == "link.shortener"]
+    assert len(links) == MAX_FINDINGS_PER_RULE and not any("more findings" in f.message for f in links)
+
+
 def test_the_rule_is_in_the_rule_book_and_the_docs():
     from replykit.checks import Checker
     from replykit.checks.rulebook import format_rules
@@ -99,13 +117,18 @@ ADVERSARIAL = {
 CATALOGUE = 65_000  # under the msgstr limit
 
 
-def _run(code: str, timeout: float = 20.0) -> str:
+def _run(code: str, cpu_seconds: int = 20) -> str:
+    """Run ``code`` in a fresh interpreter limited to ``cpu_seconds`` of CPU time (RLIMIT_CPU: a busy
+    machine slows the wall clock, not the count); the wall-clock timeout only catches a process that waits."""
     src = Path(__file__).resolve().parents[2] / "src"
+    limit = f"import resource; resource.setrlimit(resource.RLIMIT_CPU, ({cpu_seconds}, {cpu_seconds + 1}))\n"
     try:
-        done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-                              timeout=timeout, env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"})
+        done = subprocess.run([sys.executable, "-c", limit + textwrap.dedent(code)], capture_output=True, text=True,
+                              timeout=cpu_seconds * 10, env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"})
     except subprocess.TimeoutExpired:
-        pytest.fail(f"did not finish within {timeout} s (super-linear pattern)")
+        pytest.fail(f"did not finish within {cpu_seconds * 10} s of wall-clock time")
+    if done.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        pytest.fail(f"used more than {cpu_seconds} s of CPU time (super-linear work)")
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
@@ -145,6 +168,31 @@ def test_every_catalogue_rule_returns_on_a_long_adversarial_msgstr(tmp_path, nam
         print("ok", len(s), sorted({{f.rule for f in found}}))
     """)
     assert out.startswith("ok") and "input.too-large" not in out
+
+
+#: ordinary violations and look-alikes repeated to a megabyte: the rules compare the matches of a sentence
+#: pairwise, so a megabyte with no sentence end (or a thousand rails, cues and negations in one paragraph)
+#: once cost minutes (a declined PayPal line in Polish: 120 s; an Arabic gift-for-a-review line: 4 min)
+REPEATED = {
+    "declined-direct-payment": "Nie możemy przyjąć płatności przez PayPal poza Allegro, przepraszamy. ",
+    "gift-for-a-review-without-full-stops": "لو كتبتي رأيك بالمتجر بنبعتلك هدية صغيرة مع الطلب ",
+    "review-for-a-refund-lines": "Remove your review and we refund you 10 euros.\n",
+    "messenger-links": "WhatsApp wa.me/90532 ",
+    "rails-in-one-clause": "PayPal ",
+}
+
+
+@pytest.mark.parametrize("name", sorted(REPEATED))
+def test_a_violation_repeated_to_a_megabyte_is_checked_in_linear_time(name):
+    out = _run(f"""
+        from replykit.checks.lint import lint_message
+        from replykit.checks.model import Message
+        unit = {REPEATED[name]!r}
+        s = (unit * ({MB} // len(unit)))
+        found = lint_message(Message("Re: your order", text=s), "amazon")
+        print("ok", len(found))
+    """)
+    assert out.startswith("ok")
 
 
 def test_a_tag_with_too_many_attributes_is_refused_in_one_line(tmp_path):

@@ -223,9 +223,9 @@ def test_arbitrary_text_never_crashes(parts, tail):
     "评价" * 400_000,
 ])
 def test_hostile_sizes_stay_bounded(text):
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a machine busy with other work slows the wall clock, not this
     STRICT.lint(Message("", text=text), "amazon")
-    assert time.perf_counter() - start < 30
+    assert time.process_time() - start < 30
     model = packaged_model()
     assert np.isfinite(model.scores(text)).all()
 

@@ -8,7 +8,7 @@ sentence (or a window of one sentence either side) so that "we will review your 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterator
 
@@ -24,7 +24,7 @@ class _Sent:
     """Concept matches of one segment by sentence (the matches themselves are the segment's: each
     concept is scanned once per segment, whichever rules ask)."""
 
-    __slots__ = ("words", "seg", "sents", "starts", "_by")
+    __slots__ = ("words", "seg", "sents", "starts", "_by", "_breaks", "settles")
 
     def __init__(self, view: MessageView, seg: Segment):
         self.words = view.words  # not the view itself: no reference cycle through the view's cache
@@ -32,6 +32,8 @@ class _Sent:
         self.sents = view.sentences(seg)
         self.starts = [s for s, _ in self.sents]
         self._by: dict[str, dict[int, list[re.Match[str]]]] = {}
+        self._breaks: tuple[list[int], list[int]] | None = None
+        self.settles: dict[tuple[int, int], bool] = {}  # a clause span -> does the marketplace settle the payment there
 
     def idx(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -50,6 +52,23 @@ class _Sent:
 
     def text(self, i: int) -> str:
         return self.sents[i][1]
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause holding ``[start, end)``: from the end of the last clause break that ends by ``start``
+        to the start of the first break from ``end`` on. The breaks are found once per segment, so a
+        paragraph of a thousand rails is read once, not once per rail."""
+        text = self.seg.norm
+        if self._breaks is None:
+            found = list(_CLAUSE_START.finditer(text))
+            self._breaks = ([c.start() for c in found], [c.end() for c in found])
+        starts, ends = self._breaks
+        k = bisect_right(ends, start)
+        lo = ends[k - 1] if k else 0
+        j = bisect_left(starts, end)
+        if j and ends[j - 1] > end:  # a break straddles ``end``: search afresh from there, as a plain scan would
+            nxt = _CLAUSE_START.search(text, end)
+            return lo, nxt.start() if nxt else len(text)
+        return lo, starts[j] if j < len(starts) else len(text)
 
 
 def own_texts(view: MessageView) -> list[Segment]:
@@ -1031,7 +1050,7 @@ def _negated_after(view: MessageView, text: str, m: re.Match[str]) -> bool:
     pos = m.end()
     listed = _opens_clause(text, m.start())
     while True:
-        end = _CLAUSE_END.search(text, pos)
+        end = _CLAUSE_END.search(text, pos, m.end() + _AFTER_REACH)  # beyond the reach the window stops anyway
         if end is None or end.group() not in ",、" or not listed or text[pos:end.start()].strip():
             break
         pos = end.end()  # a list opening the clause, nothing between the item and the comma: the list goes on
@@ -1085,12 +1104,12 @@ def _marketplace_name() -> re.Pattern[str]:
 def _platform_settles(sv: _Sent, m: re.Match[str]) -> bool:
     """The clause of the rail says the marketplace handles the payment ('Płatność przez PayPal rozlicza
     eBay', 'PayPal payments go through Amazon checkout'), without sending it around the marketplace."""
-    text = sv.seg.norm
-    starts = [c.end() for c in _CLAUSE_START.finditer(text, 0, m.start())]
-    lo = starts[-1] if starts else 0
-    end = _CLAUSE_START.search(text, m.end())
-    clause = text[lo:end.start() if end else len(text)]
-    return bool(_marketplace_name().search(clause)) and concept("bypass").search(clause, sv.words) is None
+    span = sv.clause(m.start(), m.end())
+    got = sv.settles.get(span)
+    if got is None:
+        clause = sv.seg.norm[span[0]:span[1]]
+        got = sv.settles[span] = bool(_marketplace_name().search(clause)) and concept("bypass").search(clause, sv.words) is None
+    return got
 
 
 def _direct_payment(view: MessageView) -> Hit | None:

@@ -18,6 +18,9 @@ RULE_ID = "input.too-large"
 MAX_MESSAGE_CHARS = 1_000_000  # subject, HTML body or plain-text body, each
 MAX_MSGSTR_CHARS = 65_536  # one msgid or msgstr (each plural form apart)
 MAX_CATALOGUE_BYTES = 4 * 1024 * 1024  # one .po file: ~30,000 entries, lints in a few seconds
+#: findings of one rule listed for one message; the rest become one "and N more" finding, so that a
+#: message repeating a violation 45,000 times gives a report a person can read (and a small API response)
+MAX_FINDINGS_PER_RULE = 100
 
 
 def oversized(fields: dict[str, str | None], limit: int) -> Hit | None:

@@ -16,7 +16,7 @@ from .model import SEVERITY_RANK, Finding, LintReport, Message
 from .checker import Checker, default_checker
 from .profiles import Profile, ProfileError
 from .learned import CUES as LEARNED_RULES, SecondOpinion, packaged_model, packaged_veto, veto
-from .limits import RULE_ID as TOO_LARGE, too_large
+from .limits import MAX_FINDINGS_PER_RULE, RULE_ID as TOO_LARGE, too_large
 from .registry import RULES, Hit
 from .view import MessageView
 
@@ -33,7 +33,8 @@ def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str]
     A subject or body over :data:`~.limits.MAX_MESSAGE_CHARS` is one ``input.too-large`` finding
     and nothing else runs on it. A concept rule that found nothing asks the learned model for a second
     opinion when the profile takes it (:mod:`.learned`): at most one finding, a warning unless the model
-    is sure."""
+    is sure. A rule lists at most :data:`~.limits.MAX_FINDINGS_PER_RULE` findings; the rest are counted
+    in one more finding of the same rule, at the highest severity among them."""
     profile = view.profile
     big = list(too_large(view))
     if big:
@@ -48,10 +49,16 @@ def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str]
             continue
         before = len(out)
         vetoes = sev == "error" and rid in LEARNED_RULES and profile.veto
+        unlisted: list[Hit] = []
         for hit in spec.fn(view):
             if vetoes and hit.sentence is not None and hit.cap is None:
                 hit = veto(hit, rid, packaged_model(), packaged_veto())
-            out.append(_finding(rid, sev, hit, file))
+            if len(out) - before < MAX_FINDINGS_PER_RULE:
+                out.append(_finding(rid, sev, hit, file))
+            else:
+                unlisted.append(hit)
+        if unlisted:
+            out.append(_more(rid, sev, unlisted, file))
         if len(out) == before and rid in LEARNED_RULES and profile.learned:
             if opinion is None:
                 opinion = SecondOpinion(view, packaged_model())
@@ -71,6 +78,15 @@ def _present(ctx: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
         if v is None or v == "" or v == []:
             return False
     return True
+
+
+def _more(rid: str, sev: str, unlisted: list[Hit], file: str | None) -> Finding:
+    """One finding standing for the hits past the per-rule limit, placed at the first of them."""
+    worst = max((_severity(sev, h.cap) for h in unlisted), key=SEVERITY_RANK.__getitem__)
+    first = unlisted[0]
+    return Finding(rid, worst, file, first.where, first.line,  # type: ignore[arg-type]
+                   f"... and {len(unlisted):,} more findings of this rule, not listed (the first "
+                   f"{MAX_FINDINGS_PER_RULE} are)", first.excerpt)
 
 
 def _finding(rid: str, sev: str, hit: Hit, file: str | None) -> Finding:

@@ -176,8 +176,16 @@ _SPLIT_ASCII = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[ \t\r\f\v]+|(?<=\n)\n*)")
 SPLIT_PLAIN = re.compile(r"[.!?]+[ \t\r\f\v]+|[。！？؟]+\s*|\n+|[!?]+(?=[\u3040-\u30ff\u3400-\u9fff])")
 
 
+#: the longest sentence the rules read whole; a longer run is cut at white space into pieces of at most this
+#: many characters. The rules compare the matches of one sentence pairwise, so an unbounded sentence (a
+#: megabyte without a full stop) would cost its length squared; the longest sentence of every corpus is
+#: under 500 characters.
+MAX_SENTENCE_CHARS = 1_000
+
+
 def sentences(text: str, _split: re.Pattern[str] | None = None) -> list[tuple[int, str]]:
-    """Split into (offset, sentence). Decimal points and '12.11.2024' do not split (no space after).
+    """Split into (offset, sentence). Decimal points and '12.11.2024' do not split (no space after); a
+    sentence over :data:`MAX_SENTENCE_CHARS` is cut into pieces.
 
     ``_split`` replaces the splitting pattern (the tests pass :data:`SPLIT_PLAIN`)."""
     out: list[tuple[int, str]] = []
@@ -186,13 +194,23 @@ def sentences(text: str, _split: re.Pattern[str] | None = None) -> list[tuple[in
         end = m.start()
         if text[end] in ".!?。！？؟":  # keep the sentence's own punctuation
             end = m.start() + len(m.group().rstrip())
-        seg = text[pos:end]
-        if seg.strip():
-            out.append((pos, seg))
+        _add(out, pos, text[pos:end])
         pos = m.end()
-    if text[pos:].strip():
-        out.append((pos, text[pos:]))
+    _add(out, pos, text[pos:])
     return out
+
+
+def _add(out: list[tuple[int, str]], pos: int, seg: str) -> None:
+    """Append a non-blank sentence, cut at the last white space before every :data:`MAX_SENTENCE_CHARS`
+    characters (or right there when its second half has none)."""
+    while len(seg) > MAX_SENTENCE_CHARS:
+        cut = max(seg.rfind(" ", MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS), seg.rfind("\t", MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS))
+        cut = cut + 1 if cut > 0 else MAX_SENTENCE_CHARS
+        if seg[:cut].strip():
+            out.append((pos, seg[:cut]))
+        pos, seg = pos + cut, seg[cut:]
+    if seg.strip():
+        out.append((pos, seg))
 
 
 def plain_ascii(text: str) -> bool:
