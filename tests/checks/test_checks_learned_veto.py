@@ -9,7 +9,7 @@ import json
 import pytest
 
 from replykit.checks import Checker, Message, ProfileError
-from replykit.checks import learned
+from replykit.checks import lint
 from replykit.checks.learned import CUES, ModelError, load_veto, packaged_model, packaged_veto, packaged_veto_path
 
 CONCEPT_RULES = (*CUES, "content.disrespect")
@@ -53,16 +53,14 @@ def test_a_violation_keeps_its_error(rule, text):
     assert _errors(VETO, text)[rule] == "error"
 
 
-def test_a_number_or_an_address_found_is_never_vetoed():
+def test_a_number_or_an_address_found_is_never_vetoed(monkeypatch):
     """Only phrase findings carry a sentence: an e-mail address to write to stays an error whatever the model says."""
     text = "Thanks for your order. For anything else write to anna.shop.deals@gmail.com"
     assert _errors(VETO, text)["content.off-platform"] == "error"
-    learned._VETO, saved = {r: 1e9 for r in CUES}, packaged_veto()  # a veto that would cap every phrase finding
-    try:
+    with monkeypatch.context() as patch:
+        patch.setattr(lint, "packaged_veto", lambda: {r: 1e9 for r in CUES})  # a veto that would cap every phrase finding
         assert _errors(VETO, text)["content.off-platform"] == "error"
         assert _errors(VETO, KEPT[0][1])["content.off-platform"] == "warning"
-    finally:
-        learned._VETO = saved
 
 
 def test_profile_setting_turns_it_off_and_is_validated():

@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from ..once import once
 from .model import Finding, Message
 from .profiles import MARKETPLACES, Profile, ProfileError, combined_profile, load_profile, rule_book
 
@@ -131,18 +132,10 @@ class Checker:
         return self
 
 
-_DEFAULT: Checker | None = None
-_DEFAULT_LOCK = threading.Lock()
-
-
+@once
 def default_checker() -> Checker:
     """The Checker of the packaged profiles, shared by the module-level helpers."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        with _DEFAULT_LOCK:
-            if _DEFAULT is None:
-                _DEFAULT = Checker()
-    return _DEFAULT
+    return Checker()
 
 
 __all__ = ["Checker", "ProfileError", "default_checker"]

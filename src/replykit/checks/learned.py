@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import threading
 from bisect import bisect_right
 from importlib import resources
 from pathlib import Path
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple, Sequence
 import numpy as np
 
 from ..errors import ReplykitError
+from ..once import once
 from .registry import Hit
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -287,18 +287,10 @@ def packaged_veto_path() -> Path:
     return Path(str(resources.files("replykit") / "data" / "concept_veto.json"))
 
 
-_PACKAGED: ConceptModel | None = None
-_LOCK = threading.Lock()
-
-
+@once
 def packaged_model() -> ConceptModel:
     """The model shipped with the package, loaded once (:meth:`~.checker.Checker.warm` loads it up front)."""
-    global _PACKAGED
-    if _PACKAGED is None:
-        with _LOCK:
-            if _PACKAGED is None:
-                _PACKAGED = load_model(packaged_path())
-    return _PACKAGED
+    return load_model(packaged_path())
 
 
 def load_veto(path: str | Path, model: ConceptModel) -> dict[str, float]:
@@ -321,18 +313,10 @@ def load_veto(path: str | Path, model: ConceptModel) -> dict[str, float]:
     return {r: float(t) for r, t in thresholds.items()}
 
 
-_VETO: dict[str, float] | None = None
-
-
+@once
 def packaged_veto() -> dict[str, float]:
     """The shipped veto thresholds of :func:`packaged_model`, loaded once."""
-    global _VETO
-    if _VETO is None:
-        model = packaged_model()
-        with _LOCK:
-            if _VETO is None:
-                _VETO = load_veto(packaged_veto_path(), model)
-    return _VETO
+    return load_veto(packaged_veto_path(), packaged_model())
 
 
 #: a sentence that reads like one of these rules (at or above its veto threshold) is no veto for the key rule:

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator
 
+from ..once import once
 from .textutil import fold_traditional
 
 # Anchors are read off the parse tree of ``re``'s own, private parser (``re._parser``). Should a Python
@@ -916,18 +916,10 @@ class _Index:
         self.keys = frozenset(keys)
 
 
-_BUILD_LOCK = threading.Lock()
-_INDEX: _Index | None = None
-
-
+@once
 def _index() -> _Index:
-    """The compiled lexicon, built once (under a lock: threads share it)."""
-    global _INDEX
-    if _INDEX is None:
-        with _BUILD_LOCK:
-            if _INDEX is None:
-                _INDEX = _Index()
-    return _INDEX
+    """The compiled lexicon, built once (threads share it)."""
+    return _Index()
 
 
 def concept(name: str) -> Concept:

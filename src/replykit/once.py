@@ -1,0 +1,35 @@
+"""Load-once values shared between threads: the packaged model, the compiled lexicon, the default checker."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from typing import Callable, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Once(Generic[T]):
+    """``make()`` called on first use and never again, even when threads ask at the same time (a plain
+    ``functools.cache`` may call it twice and hand out two objects); a failure is raised to the caller
+    and retried on the next call."""
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make = make
+        self._lock = threading.Lock()
+        self._value: T | None = None
+        functools.update_wrapper(self, make)
+
+    def __call__(self) -> T:
+        value = self._value
+        if value is None:
+            with self._lock:
+                value = self._value
+                if value is None:
+                    value = self._value = self._make()
+        return value
+
+
+def once(make: Callable[[], T]) -> Once[T]:
+    """Decorator form of :class:`Once` for a function of no arguments."""
+    return Once(make)
