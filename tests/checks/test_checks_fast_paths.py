@@ -216,3 +216,18 @@ def test_literal_sets_read_off_the_parse_tree():
     assert fragment_literals("x y") == ()  # white space never enters a literal; one letter is too short to test
     assert fragment_literals("(?i:abc)d") == ()  # a flag changes what the letters match
     assert fragment_literals(r"ab\d+") == (frozenset({"ab"}),)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["word", " ", "\t", "x" * 300, "。", ". ", "\n", "語"]), max_size=400).map("".join))
+def test_a_long_sentence_is_read_in_pieces_that_cover_it(text):
+    """No piece over MAX_SENTENCE_CHARS; each piece stands at its offset; cut at white space when its window has one."""
+    for pos, piece in textutil.sentences(text):
+        assert len(piece) <= textutil.MAX_SENTENCE_CHARS and text[pos:pos + len(piece)] == piece
+
+
+def test_a_sentence_of_a_thousand_words_is_cut_at_white_space():
+    text = "word " * 1000 + "end."
+    pieces = textutil.sentences(text)
+    assert len(pieces) == 6 and all(p.endswith(" ") for _, p in pieces[:-1])
+    assert "".join(p for _, p in pieces) == text

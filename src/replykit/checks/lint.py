@@ -49,15 +49,17 @@ def run_rules(view: MessageView, *, file: str | None = None, only: Iterable[str]
             continue
         before = len(out)
         vetoes = sev == "error" and rid in LEARNED_RULES and profile.veto
-        unlisted: list[Hit] = []
+        unlisted: list[Hit] | None = None
         for hit in spec.fn(view):
             if vetoes and hit.sentence is not None and hit.cap is None:
                 hit = veto(hit, rid, packaged_model(), packaged_veto())
             if len(out) - before < MAX_FINDINGS_PER_RULE:
                 out.append(_finding(rid, sev, hit, file))
+            elif unlisted is None:
+                unlisted = [hit]
             else:
                 unlisted.append(hit)
-        if unlisted:
+        if unlisted is not None:
             out.append(_more(rid, sev, unlisted, file))
         if len(out) == before and rid in LEARNED_RULES and profile.learned:
             if opinion is None:

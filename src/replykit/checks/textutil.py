@@ -194,13 +194,17 @@ def sentences(text: str, _split: re.Pattern[str] | None = None) -> list[tuple[in
         end = m.start()
         if text[end] in ".!?。！？؟":  # keep the sentence's own punctuation
             end = m.start() + len(m.group().rstrip())
-        _add(out, pos, text[pos:end])
+        seg = text[pos:end]
+        if len(seg) > MAX_SENTENCE_CHARS:
+            _add_cut(out, pos, seg)
+        elif seg.strip():
+            out.append((pos, seg))
         pos = m.end()
-    _add(out, pos, text[pos:])
+    _add_cut(out, pos, text[pos:])
     return out
 
 
-def _add(out: list[tuple[int, str]], pos: int, seg: str) -> None:
+def _add_cut(out: list[tuple[int, str]], pos: int, seg: str) -> None:
     """Append a non-blank sentence, cut at the last white space before every :data:`MAX_SENTENCE_CHARS`
     characters (or right there when its second half has none)."""
     while len(seg) > MAX_SENTENCE_CHARS:
