@@ -113,6 +113,8 @@ ADVERSARIAL = {
     "dotted-domain": f'"a@" + "b." * {MB // 2}',
     "less-than": f'"<" * {MB}',
     "anchor-hrefs": f'"<a " + "href=x " * {MB // 7}',
+    "number-pieces": f'"WhatsApp " + "07 8l\\n1\\u200f2_o " * {MB // 20}',  # lines, marks, separators, look-alikes
+    "spaced-letters": f'"w h a t s a p p " * {MB // 20} + "0"',
 }
 CATALOGUE = 65_000  # under the msgstr limit
 

@@ -519,3 +519,43 @@ def test_a_carriers_tracking_host_outside_its_main_domain_is_a_carrier(url, mark
 
 def test_a_lookalike_of_a_carrier_host_stays_external():
     assert "link.external" in {f.rule for f in PLAIN.lint(Message("", text="Suivi : https://bpost-cloud.shop/track"), "ebay")}
+
+
+# ---- e-mail addresses disguised with the words or brackets of other languages -----------------------------------
+def _email(text: str, marketplace: str = "amazon") -> bool:
+    return any(f.rule == "content.email-address" for f in PLAIN.lint(Message("", text=text), marketplace))
+
+
+@pytest.mark.parametrize("text", [
+    "部品の写真を kagu.yamane あっと gmail どっと com に送ってください。",
+    "写真は kagu.yamaneアットgmailドットcom までお願いします。",
+    "麻烦您发到我们的邮箱 xiaoli_kefu 艾特 163 点 com，谢谢。",
+    "发到邮箱xiaoli_kefu艾特163点com就行。",
+    "Write to support {at} shop {dot} com for a faster answer.",
+    "Mail me: support<at>shop<dot>com",
+    "Schreiben Sie an info@lampenwelt(punkt)de, dann geht es schneller.",
+    "Escríbenos a ventas arroba tienda punto es y lo vemos.",
+    "Écrivez à contact (arobase) boutique (point) fr svp.",
+    "Napisz: sklep(małpa)wp(kropka)pl",
+    "Maila info snabel-a butiken punkt se så fixar vi det.",
+    "Mail naar info apenstaartje winkel punt nl.",
+    "Bize destek at magaza nokta com adresinden yazın.",
+    "راسلنا على sales [at] shop [dot] com",
+])
+def test_an_address_disguised_in_any_language_is_an_email(text):
+    assert _email(text)
+
+
+@pytest.mark.parametrize("text", [
+    "アットホームな雰囲気のお店です。ドットの柄は人気です。",
+    "请艾特我们的客服账号，下午3点发货。",
+    "我们每天10点 com 开始发货",
+    "We ship at 10 am, see you at noon.",
+    "Wir sind ab 8 Uhr erreichbar, Punkt.",
+    "Le colis part à 10 h (point relais) demain.",
+    "Nasz sklep na Allegro: małpa z pluszu, kropka w kropce.",
+    "Lo trovi al punto vendita di Milano, alle 10 punto.",
+    "Der Stecker <at> ist im Punkt 3 beschrieben {dot} hier.",
+])
+def test_at_and_dot_words_that_make_no_address_are_innocent(text):
+    assert not _email(text)
