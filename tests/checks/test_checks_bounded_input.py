@@ -115,6 +115,7 @@ ADVERSARIAL = {
     "anchor-hrefs": f'"<a " + "href=x " * {MB // 7}',
     "number-pieces": f'"WhatsApp " + "07 8l\\n1\\u200f2_o " * {MB // 20}',  # lines, marks, separators, look-alikes
     "spaced-letters": f'"w h a t s a p p " * {MB // 20} + "0"',
+    "cjk-at-words": f'"aアットマーク" * {MB // 7}',  # each 'at' word once, not the rest of the text again
 }
 CATALOGUE = 65_000  # under the msgstr limit
 

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from .emoji import scan
 from .lexicon import concept
-from .phone import find_phones, find_spelled_phones, regions_of
+from .phone import CUE_CONCEPTS, cue_spans, find_phones, find_spelled_phones, regions_of, spaced_cue_spans
 from .registry import Hit, rule
 from .spelled import may_hold_number_words
 from .textutil import Twin, lower
@@ -49,15 +49,23 @@ def pictograph(view: MessageView) -> Iterator[Hit]:
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
 _AT_WORDS = "at|ät|arroba|chez|arobase|chiocciola|małpa|malpa|snabel-a|apenstaartje|klammeraffe|アットマーク"
 _DOT_WORDS = "dot|punkt|punto|point|punt|nokta|kropka|ponto|ドット|点"
-# local part, an 'at' (bracketed word, spaced word, or a spaced @), domain, a 'dot', top-level domain
+# Japanese and Chinese write the words next to the address without spaces ('kagu.yamaneアットgmailドットcom')
+_AT_CJK = "アットマーク|アット|あっと|艾特|＠"
+_DOT_CJK = "ドット|どっと|点|點"
+_OPEN, _CLOSE = r"[\[({<]", r"[\]})>]"
+# local part, an 'at' (bracketed word, spaced word, CJK word, or '@'), domain, a 'dot', top-level domain. Linear on
+# untrusted text: the domain (letters, digits, '-'; no CJK character, which is a 'dot' word's) is taken whole and the
+# top-level domain too, so each start of a local part is tried against each 'at' once
 _EMAIL_OBF = re.compile(
-    rf"(?<![\w.+-])[\w.+-]+(?:\s*[\[(]\s*(?:{_AT_WORDS})\s*[\])]\s*|\s+(?:{_AT_WORDS})\s+|\s*(?:アットマーク|＠)\s*|\s+@\s*|@\s+)(?P<domain>[\w-]+)"
-    rf"(?:\s*\.\s*|\s*[\[(]\s*(?:{_DOT_WORDS})\s*[\])]\s*|\s+(?:{_DOT_WORDS})\s+)[a-z]{{2,}}(?!\w)"
+    rf"(?<![\w.+-])[\w.+-]+(?:\s*{_OPEN}\s*(?:{_AT_WORDS})\s*{_CLOSE}\s*|\s+(?:{_AT_WORDS})\s+|\s*(?:{_AT_CJK})\s*|\s*@\s*)"
+    r"(?P<domain>(?:[^\W_\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|-)++)"
+    rf"(?:\s*\.\s*|\s*{_OPEN}\s*(?:{_DOT_WORDS})\s*{_CLOSE}\s*|\s+(?:{_DOT_WORDS})\s+|\s*(?:{_DOT_CJK})\s*)[a-z]{{2,}}+(?![0-9_-])"
 )
 _OBF_MARKS = ("[at]", "(at)", "[ at ]", "( at )", "(ät)", "[ät]", " arroba ", "(arroba)", "アットマーク", "＠", "(chez)", " dot ", "(dot)",
               "[dot]", " punto ", " punkt ", "[nokta]", "(nokta)", " nokta ", "[kropka]", "(kropka)", " kropka ", "[ponto]", "(ponto)",
               " ponto ", " arobase ", " chez ", " point ", " chiocciola ", " małpa ", " malpa ", " snabel-a ", " apenstaartje ", " klammeraffe ", " @", "@ ",
-              "(punkt)", "[punkt]", "(punto)", "[punto]", "(point)", "[point]", " punt ")
+              "(punkt)", "[punkt]", "(punto)", "[punto]", "(point)", "[point]", " punt ", "{at}", "<at>", "{ at }", "< at >", "{dot}", "<dot>",
+              "アット", "あっと", "艾特", "ドット", "どっと", "点", "點")
 
 
 _TLD_END = re.compile(r"[a-z]+$")
@@ -128,7 +136,9 @@ def _phones(view: MessageView, seg: Segment) -> list[tuple[int, int, str | None]
     regions = regions_of(view.context, view.profile.data.get("home_region"))
 
     def cues() -> list[tuple[int, int]]:
-        return sorted(m.span() for name in ("phone_cue", "messenger") for m in view.matches(seg, name))
+        if seg.said != seg.norm:  # a line quoting the buyer ('> te dejo mi cel 11 5823-4471 por WhatsApp') holds numbers too
+            return cue_spans(seg.norm, view.words)
+        return sorted([m.span() for name in CUE_CONCEPTS for m in view.matches(seg, name)] + spaced_cue_spans(seg.norm))
 
     runs = view.digit_runs(seg)
     found = [(s, e, cap) for s, e, cap in find_phones(seg.norm, regions, cues, runs)
