@@ -23,17 +23,21 @@ tolerate those numbers (Amazon: 'numbers related to warranties, shipping provide
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 import phonenumbers
 
+from .disguise import pieced, spaced_words
 from .lexicon import Words, concept
 from .spelled import MAX_RUN_CHARS, spelled_runs
 from .textutil import digit_runs, in_runs, left_bounded
 
 _CUR = r"(?:[$€£¥₺₹₩₽]|r\$|us\$|ca\$|mx\$|usd|eur|gbp|jpy|cad|mxn|brl|sar|aed|try|pln|sek|chf|zł|kr|tl|درهم|ريال|ر\.س|د\.إ|円|元)"
 _D = "0123456789"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
 # (pattern, characters that may not precede a match, match must start a word)
 _MASKS: list[tuple[re.Pattern[str], str, bool]] = [
     (re.compile(r"(?:\d{3}|d\d{2})-\d{7}-\d{7}(?![\d-])"), _D + "-", False),  # Amazon order id
@@ -43,8 +47,11 @@ _MASKS: list[tuple[re.Pattern[str], str, bool]] = [
     (re.compile(r"[a-z]{2} ?\d{3} ?\d{3} ?\d{3} ?[a-z]{2}\b"), "", True),  # UPU S10
     (re.compile(r"\d{13,}(?!\d)"), _D, False),  # long runs: tracking / order numbers
     (re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?|\d{1,2}\s?月\s?\d{1,2}\s?日"), _D, False),
-    (re.compile(r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?!\d)"), _D + ".", False),  # dates
-    (re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:-|~|〜|to|bis|à|a)\s*\d{1,2}:\d{2})?"), _D, False),  # times
+    # dates: a day and a month that can be one ('12.34.56' and '06.12.34.56.78' are digits in dotted groups)
+    (re.compile(rf"(?:(?:{_DAY}[./-]{_MONTH}|{_MONTH}[./-]{_DAY})[./-](?:\d{{4}}|\d{{2}})|\d{{4}}[./-]{_MONTH}[./-]{_DAY})(?!\d|[./-]\d)"),
+     _D + ".", False),
+    (re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:-|~|〜|to|bis|à|a)\s*\d{1,2}[:.]\d{2})?"
+                r"|\d{1,2}\.\d{2}\s*(?:-|~|〜|to|bis|à|a|tot|till|do|alle)\s*\d{1,2}[:.]\d{2}"), _D, False),  # times, '08.00-12.00'
     (re.compile(rf"{_CUR}\s?\d[\d.,' ]*\d|{_CUR}\s?\d|\d[\d.,' ]*\d?\s?{_CUR}"), "", False),  # prices
     (re.compile(r"〒\s?\d{3}-?\d{4}"), "", False),  # Japanese postcode
     (re.compile(r"\d{5}-\d{3}(?![\d-])"), _D + "-", False),  # Brazilian CEP
@@ -232,9 +239,23 @@ def _cue_windows(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
     return out
 
 
+CUE_CONCEPTS = ("phone_cue", "messenger")
+
+
 def cue_spans(norm: str, words: Words | None = None) -> list[tuple[int, int]]:
-    """Where a phone or messenger cue (phone, Telefon, WhatsApp, 電話 …) stands in normalised text."""
-    return sorted(m.span() for name in ("phone_cue", "messenger") for m in concept(name).finditer(norm, words))
+    """Where a phone or messenger cue (phone, Telefon, WhatsApp, 電話 …) stands in normalised text, typed
+    letter by letter too ('W h a t s A p p', :func:`spaced_cue_spans`)."""
+    return sorted([m.span() for name in CUE_CONCEPTS for m in concept(name).finditer(norm, words)] + spaced_cue_spans(norm))
+
+
+def spaced_cue_spans(norm: str) -> list[tuple[int, int]]:
+    """A cue typed letter by letter ('w h a t s a p p', 'و ا ت س ا ب') as its first and its last letter: whichever
+    side of it a number stands, the letter nearest to the number is the cue's edge."""
+    out: list[tuple[int, int]] = []
+    for w in spaced_words(norm):
+        if any(concept(name).search(w.word) for name in CUE_CONCEPTS):
+            out += [(w.start, w.start + 1), (w.end - 1, w.end)]
+    return out
 
 
 _SENTENCE_END = re.compile(r"[.!?。！？\n]")
@@ -261,7 +282,7 @@ def _cap(whole: str, norm: str, cs: int, ce: int, soft) -> str | None:
 
 def find_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[], list[tuple[int, int]]] | None = None,
                 runs: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, int, str | None]]:
-    """(start, end, cap) of phone numbers in normalised text; cap is 'warning' for tolerated numbers.
+    """(start, end, cap) of phone numbers in normalised text, in order; cap is 'warning' for tolerated numbers.
 
     ``regions``: ISO country codes the message is for, most specific first (see :func:`regions_of`);
     ``cues``: gives :func:`cue_spans` of ``norm`` (found once per text), asked only when a candidate
@@ -269,35 +290,55 @@ def find_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[], list[
     phone-shaped candidate is first asked the cheap question (written internationally, a cue within
     40 characters, or a local layout?); only then is its neighbourhood masked for order ids, dates,
     prices, postcodes and labelled tracking numbers, and the candidate re-found in what is left.
+
+    Then the number's pieces are put together (:func:`~.disguise.pieced`: over a line break, around an invisible
+    mark or an odd separator, letters for digits); a candidate that only the pieced text holds is a phone when a
+    cue stands beside it (or it is written internationally) and it is valid for the message's regions. A number
+    labelled as a tracking or order number is masked in its pieced form too ('Sendungsnummer 0034 0434⏎1610 9412').
     """
     regs = tuple(regions)
-    whole = norm
     cue_at: list[list[tuple[int, int]]] = []  # filled on first use
 
     def cued(a: int, b: int) -> bool:
         if not cue_at:
-            cue_at.append(cues() if cues is not None else cue_spans(whole))
+            cue_at.append(cues() if cues is not None else cue_spans(norm))
         lo, hi = a - 40, b + 40
         return any(lo <= s and e <= hi for s, e in cue_at[0])
 
-    if "/" in norm:
-        norm = _unslash(norm)
+    plain = _unslash(norm) if "/" in norm else norm
+    joined = pieced(plain)
+    found = list(_judged(norm, plain, joined.text, runs, regs, cued, None))
+    if joined.changed:
+        more = [h for h in _judged(norm, joined.text, joined.text, None, regs, cued, joined.changed)
+                if not any(h[0] < e and s < h[1] for s, e, _c in found)]
+        found = sorted(found + more)
+    yield from found
+
+
+def _judged(whole: str, norm: str, labels: str, runs: list[tuple[int, int]] | None, regs: tuple[str, ...],
+            cued: Callable[[int, int], bool], pieces: list[int] | None) -> Iterator[tuple[int, int, str | None]]:
+    """The phone numbers among the candidates of ``norm`` (the text as written, or pieced together: then only
+    candidates over one of the ``pieces`` offsets, judged strictly); labels are looked for in ``labels``."""
     soft = concept("phone_soft_cue")
     done: set[tuple[int, int]] = set()
     n = len(norm)
 
     for m in _tel_candidates(norm, runs):
         s, e = m.start(), m.end()
+        if pieces is not None and not _touches(pieces, s, e):
+            continue
         cand = m.group()
         if not 8 <= _ndigits(cand) <= 15:
             continue
         # the cheap question first: masking the neighbourhood costs a dozen scans
-        if not (cand.startswith(("+", "00", "(+")) or _NANP.search(cand) or cued(s, e)
-                or (regs and cand[0] in "0(" and _grouped(cand) and _national_layout(cand, regs[0]))):
+        if pieces is not None:
+            if not (cand.startswith(("+", "00", "(+")) or cued(s, e)):
+                continue
+        elif not (cand.startswith(("+", "00", "(+")) or _NANP.search(cand) or cued(s, e)
+                  or (regs and cand[0] in "0(" and _grouped(cand) and _national_layout(cand, regs[0]))):
             continue
         w0, w1 = max(0, s - 60), min(n, e + 60)
-        window = norm[w0:w1]
-        masked = _labelled(window, mask(window))
+        masked = _labelled(labels[w0:w1], mask(norm[w0:w1]))
         for c in _tel_candidates(masked):
             cs, ce = c.start() + w0, c.end() + w0
             if ce <= s or cs >= e or (cs, ce) in done:
@@ -305,18 +346,36 @@ def find_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[], list[
             text = c.group()
             if "x" in text or not 8 <= _ndigits(text) <= 15:
                 continue
-            if text.startswith(("+", "00", "(+")):
-                ok = _international(text)
-            elif _NANP.search(text):
-                ok = True
-            elif cued(cs, ce):
-                ok = _plausible_after_cue(text, regs)
-            else:
-                ok = bool(regs) and text[0] in "0(" and _national_layout(text, regs[0])
+            ok = _pieced_phone(text, regs, cued(cs, ce)) if pieces is not None else _phone(text, regs, cued(cs, ce))
             if not ok:
                 continue
             done.add((cs, ce))
             yield cs, ce, _cap(whole, norm, cs, ce, soft)
+
+
+def _phone(text: str, regs: tuple[str, ...], cued: bool) -> bool:
+    """A candidate as written: international, North American, plausible after a cue, or in the local layout."""
+    if text.startswith(("+", "00", "(+")):
+        return _international(text)
+    if _NANP.search(text):
+        return True
+    if cued:
+        return _plausible_after_cue(text, regs)
+    return bool(regs) and text[0] in "0(" and _national_layout(text, regs[0])
+
+
+def _pieced_phone(text: str, regs: tuple[str, ...], cued: bool) -> bool:
+    """A candidate put together from pieces: valid, written internationally or beside a cue for the message's
+    regions (every shipped language's home when the message names none)."""
+    if text.startswith(("+", "00", "(+")):
+        digits = text.lstrip("(")
+        return _valid("+" + digits[2:].lstrip() if digits.startswith("00") else digits, "ZZ")
+    return cued and any(_valid(text, r) for r in regs or _FALLBACK_REGIONS)
+
+
+def _touches(offsets: list[int], s: int, e: int) -> bool:
+    i = bisect_left(offsets, s)
+    return i < len(offsets) and offsets[i] < e
 
 
 _TLD_REGION = {"com": "US", "co.uk": "GB", "uk": "GB", "com.br": "BR", "com.mx": "MX", "com.tr": "TR", "co.jp": "JP",
