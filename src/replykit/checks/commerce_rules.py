@@ -1168,7 +1168,8 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
         for i, ms in objs.items():
             if (i not in req and i not in polite and i not in records and i not in asks and i not in questions and i not in required) or i in no_need:
                 continue
-            if _shown_after(view, seg, sv, i, ms[0]):
+            ms = [m for m in ms if not _shown_after(view, seg, sv, i, m, ms)]
+            if not ms:
                 continue  # '... you'll find us by phone number → 090 4412 8807': the seller's own, written out
             if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request", "personal_question", "required_form")):
                 continue  # 'please don't share your phone number', 'you asked whether we need your ID'
@@ -1191,10 +1192,11 @@ def _none_before(sv: _Sent, i: int, m: re.Match[str]) -> bool:
 _PHONE_LIKE = re.compile(r"\+?\d[\d ()-]{6,}\d")
 
 
-def _shown_after(view: MessageView, seg: Segment, sv: _Sent, i: int, m: re.Match[str]) -> bool:
-    """The contact detail is written out after its name in the same sentence (a number or an address):
-    the seller gives its own ('LINEは電話番号でも出てきます → 090 4412 8807', 'our email: shop@example.com')."""
-    end = sv.starts[i] + len(sv.text(i))
+def _shown_after(view: MessageView, seg: Segment, sv: _Sent, i: int, m: re.Match[str], objects: list[re.Match[str]]) -> bool:
+    """The contact detail is written out after its name in the same sentence (a number or an address), before
+    the next of the sentence's ``objects``: the seller gives its own ('LINEは電話番号でも出てきます → 090 4412 8807',
+    'our email: shop@example.com'); the ID card asked for before 'send it to our mailbox x 艾特 163 点 com' is not shown."""
+    end = min([sv.starts[i] + len(sv.text(i))] + [o.start() for o in objects if o.start() >= m.end()])
     return bool(_PHONE_LIKE.search(seg.norm, m.end(), end)) or any(m.end() <= e.start() < end for e in emails_in(view, seg))
 
 
