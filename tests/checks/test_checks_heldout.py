@@ -93,14 +93,19 @@ class Floors:
 #:          positives. At the end of session 6 (round-6 tuning, the model retrained on round 6 and
 #:          train-t7, sure findings kept as errors, the veto): 98/111 = 88.3 % (errors only 87), 9 false
 #:          errors, 3 false warnings; 362/468 = 77.4 %, 18 false positives.
+#: session 7, numbers in pieces (over a line break, dotted, look-alike letters, spaced cue words, a quoted buyer's
+#:          number, numbers to pay to by BLIK / Bizum / MB WAY) and disguised e-mail addresses in Japanese and Chinese,
+#:          each kind with test sentences of its own first (test_checks_phone.py, test_checks_contact_kinds.py):
+#:          phone-number on round 7 5/11 -> 11/11, messages 98/111 -> 105/111 = 94.6 %, false errors 9 -> 9;
+#:          round 6 113 -> 117/129, round 2 75 -> 77/81, round 1 163 -> 164/166; concept sentences unchanged.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
-    Floors("heldout-r2", 0.90, 1, 0.95, 1),
+    Floors("heldout-r2", 0.94, 1, 0.95, 1),
     Floors("heldout-r3", 0.97, 1, 0.98, 1),
     Floors("heldout-r4", 0.98, 1, 0.99, 4),
     Floors("heldout-r5", 0.98, 1, 0.93, 1),
-    Floors("heldout-r6", 0.87, 0, 0.79, 6),
-    Floors("heldout-r7", 0.88, 9, 0.77, 18),
+    Floors("heldout-r6", 0.90, 0, 0.79, 6),
+    Floors("heldout-r7", 0.94, 9, 0.77, 18),
 )
 
 
