@@ -559,3 +559,42 @@ def test_an_address_disguised_in_any_language_is_an_email(text):
 ])
 def test_at_and_dot_words_that_make_no_address_are_innocent(text):
     assert not _email(text)
+
+
+# ---- a messenger's name typed letter by letter beside the seller's number ------------------------------------
+@pytest.mark.parametrize("text,locale", [
+    ("Per il cambio mi scriva su W h a t s A p p al 347 1234567, grazie.", "it-IT"),
+    ("c'est plus simple par W h a t s A p p, je vous envoie une photo direct : 07 81 42\n56 93 (Karim).", "fr-FR"),
+    ("Den Umtausch klären wir per W h a t s A p p, einfach an 0171 / 23 45\n678.", "de-DE"),
+    ("Mejor por W.h.a.t.s.A.p.p al 612 34 56 78 y lo vemos.", "es-ES"),
+    ("Najszybciej przez T e l e g r a m: 601 234 567.", "pl-PL"),
+])
+def test_a_spelled_out_messenger_beside_a_number_is_off_platform(text, locale):
+    assert "content.off-platform" in _rules(text, context={"buyer_locale": locale})
+
+
+@pytest.mark.parametrize("text,locale", [
+    ("Bitte nicht per W h a t s A p p schreiben; die 0171 2345678 ist nur die Nummer von DHL.", "de-DE"),
+    ("We don't use W h a t s A p p, and 07911 123456 is the courier's line.", "en-GB"),
+    ("Il numero 347 1234567 è quello del corriere BRT; niente W h a t s A p p, risponda qui.", "it-IT"),
+])
+def test_a_spelled_out_messenger_refused_or_a_carriers_line_stays_on_the_platform(text, locale):
+    assert "content.off-platform" not in _rules(text, context={"buyer_locale": locale})
+
+
+# ---- a contact detail written out hides only the object it follows, not an ID asked for before it --------------
+@pytest.mark.parametrize("text", [
+    "麻烦您把身份证正反面照片还有出生年月，发到我们的邮箱 xiaoli_kefu 艾特 163 点 com，我们帮您提交给海关。",
+    "Bitte schicken Sie uns eine Kopie Ihres Personalausweises an unsere E-Mail-Adresse service@lampenwelt.de.",
+    "Please send a copy of your passport to our email address help@shop.example.com so customs can clear it.",
+])
+def test_an_id_asked_for_before_the_sellers_written_out_address_is_still_asked_for(text):
+    assert "content.personal-info-request" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Unsere E-Mail-Adresse für Rechnungen lautet rechnung@lampenwelt.de.",
+    "LINEは電話番号でも出てきます → 090 4412 8807",
+])
+def test_the_sellers_own_detail_written_out_is_no_request(text):
+    assert "content.personal-info-request" not in _rules(text)
