@@ -15,6 +15,7 @@ from typing import Iterator
 from ..marketplaces import marketplace_names
 from .lexicon import concept
 from .content_rules import blank_quotes, emails_in, phones_in
+from .phone import spaced_cues
 from .registry import Hit, rule
 from .textutil import REPLY_SUBJECT, left_bounded
 from .view import MessageView, Segment
@@ -900,11 +901,12 @@ def _phone_to_call(view: MessageView) -> Hit | None:
         if not phones:
             continue
         sv = _sent_view(view, seg)
+        spelled_out = spaced_cues(seg.said)  # 'per W h a t s A p p': a messenger's name typed past a filter
         for s, e, _cap in phones:
             i = sv.idx(s)
             if i in sv.of("third_party") or i in sv.of("no_need"):
                 continue
-            calls = [m for n in _CALL_WORDS for m in sv.of(n).get(i, ())]
+            calls = [m for n in _CALL_WORDS for m in sv.of(n).get(i, ())] + [m for m in spelled_out if sv.idx(m.start()) == i]
             if calls and _affirmed(view, seg, calls, sv, i) is not None:
                 return seg.hit(s, e, "a telephone number to call or write to: the conversation leaves the marketplace")
     return None

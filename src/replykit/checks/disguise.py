@@ -71,13 +71,12 @@ _NOT_LETTER = re.compile(r"[\W\d_]")
 
 
 class SpacedWord(NamedTuple):
-    start: int
-    end: int
-    word: str  # the letters run together
+    match: re.Match[str]  # the word as typed
+    word: str  # its letters run together
 
 
 def spaced_words(norm: str) -> Iterator[SpacedWord]:
-    """Words typed with a space (or '.', '-', '*', '_') after every letter: 'w h a t s a p p', 'و ا ت س ا ب'."""
+    """Words typed with a space (or '.', '-', '*') after every letter: 'w h a t s a p p', 'و ا ت س ا ب'."""
     for m in _SPACED.finditer(norm):
         if m.end() - m.start() >= 7:  # four letters at least
-            yield SpacedWord(m.start(), m.end(), _NOT_LETTER.sub("", m.group()))
+            yield SpacedWord(m, _NOT_LETTER.sub("", m.group()))

@@ -248,14 +248,15 @@ def cue_spans(norm: str, words: Words | None = None) -> list[tuple[int, int]]:
     return sorted([m.span() for name in CUE_CONCEPTS for m in concept(name).finditer(norm, words)] + spaced_cue_spans(norm))
 
 
+def spaced_cues(norm: str) -> list[re.Match[str]]:
+    """Phone or messenger cues typed letter by letter ('w h a t s a p p', 'و ا ت س ا ب')."""
+    return [w.match for w in spaced_words(norm) if any(concept(name).search(w.word) for name in CUE_CONCEPTS)]
+
+
 def spaced_cue_spans(norm: str) -> list[tuple[int, int]]:
-    """A cue typed letter by letter ('w h a t s a p p', 'و ا ت س ا ب') as its first and its last letter: whichever
-    side of it a number stands, the letter nearest to the number is the cue's edge."""
-    out: list[tuple[int, int]] = []
-    for w in spaced_words(norm):
-        if any(concept(name).search(w.word) for name in CUE_CONCEPTS):
-            out += [(w.start, w.start + 1), (w.end - 1, w.end)]
-    return out
+    """:func:`spaced_cues` as their first and their last letter: whichever side of one a number stands, the
+    letter nearest to the number is the cue's edge."""
+    return [span for m in spaced_cues(norm) for span in ((m.start(), m.start() + 1), (m.end() - 1, m.end()))]
 
 
 _SENTENCE_END = re.compile(r"[.!?。！？\n]")
