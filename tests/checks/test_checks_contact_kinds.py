@@ -598,3 +598,23 @@ def test_an_id_asked_for_before_the_sellers_written_out_address_is_still_asked_f
 ])
 def test_the_sellers_own_detail_written_out_is_no_request(text):
     assert "content.personal-info-request" not in _rules(text)
+
+
+# ---- a label ending in a colon, its number on the next line ------------------------------------------------------
+@pytest.mark.parametrize("text,locale", [
+    ("فمعظم عميلاتنا يرتحن أكثر على و ا ت س ا ب، والرقم:\n٠٥٠ ٧١٨\n٤٢٩٣\nونرد حتى في أيام العيد.", "ar-AE"),
+    ("Merci !\nPour les photos, écrivez-moi sur WhatsApp :\n06 12 34 56 78", "fr-FR"),
+    ("Grazie!\nPer le foto mi scriva su WhatsApp:\n347 123 4567", "it-IT"),
+    ("Danke!\nFotos gern per WhatsApp an:\n0171 2345678", "de-DE"),
+])
+def test_a_number_on_the_line_after_its_label_is_the_labels(text, locale):
+    assert "content.off-platform" in _rules(text, context={"buyer_locale": locale})
+
+
+@pytest.mark.parametrize("text,locale", [
+    ("Ihre Sendungsnummer bei DHL:\n0034 0434 1610 9412", "de-DE"),
+    ("WhatsApp nutzen wir nicht. Ihre Bestellung:\n302-1234567-7654321", "de-DE"),
+    ("Questions about the delivery time? The courier's line:\n0344 800 0123", "en-GB"),
+])
+def test_a_number_after_another_label_or_a_refusal_is_not_an_invitation(text, locale):
+    assert "content.off-platform" not in _rules(text, context={"buyer_locale": locale})

@@ -223,3 +223,14 @@ def test_a_megabyte_of_digits_split_over_lines_and_look_alikes_returns_quickly()
         found = lint_message(Message("Re: your order", text=text, context={"buyer_locale": "fr-FR"}), "amazon")
         assert time.process_time() - t0 < 20, filler
         assert "input.too-large" not in {f.rule for f in found}
+
+
+@pytest.mark.parametrize("text,locale", [
+    ("Fragen zur Zustellung? Die Hotline von DHL:\n0228 4333112", "de-DE"),
+    ("Questions about the delivery time? The courier's line:\n0344 800 0123", "en-GB"),
+    ("Pour la livraison, le service client de Colissimo :\n09 69 39 50 50", "fr-FR"),
+])
+def test_a_carrier_label_ending_in_a_colon_owns_the_number_on_the_next_line(text, locale):
+    fs = [f.severity for f in lint_message(Message("Re: your order", text=text, context={"buyer_locale": locale}), "amazon")
+          if f.rule == "content.phone-number"]
+    assert fs == ["warning"]
