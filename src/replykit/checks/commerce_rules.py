@@ -903,13 +903,23 @@ def _phone_to_call(view: MessageView) -> Hit | None:
         sv = _sent_view(view, seg)
         spelled_out = spaced_cues(seg.said)  # 'per W h a t s A p p': a messenger's name typed past a filter
         for s, e, _cap in phones:
-            i = sv.idx(s)
-            if i in sv.of("third_party") or i in sv.of("no_need"):
-                continue
-            calls = [m for n in _CALL_WORDS for m in sv.of(n).get(i, ())] + [m for m in spelled_out if sv.idx(m.start()) == i]
-            if calls and _affirmed(view, seg, calls, sv, i) is not None:
-                return seg.hit(s, e, "a telephone number to call or write to: the conversation leaves the marketplace")
+            for i in _number_sentences(sv, s):
+                if i in sv.of("third_party") or i in sv.of("no_need"):
+                    continue
+                calls = [m for n in _CALL_WORDS for m in sv.of(n).get(i, ())] + [m for m in spelled_out if sv.idx(m.start()) == i]
+                if calls and _affirmed(view, seg, calls, sv, i) is not None:
+                    return seg.hit(s, e, "a telephone number to call or write to: the conversation leaves the marketplace")
     return None
+
+
+def _number_sentences(sv: _Sent, s: int) -> list[int]:
+    """The sentence a number at ``s`` stands in, and the one before when that ends in a colon and the number opens
+    the next line ('… on WhatsApp, the number:⏎050 718 4293'): a label and its value."""
+    i = sv.idx(s)
+    if i == 0 or not sv.text(i - 1).rstrip().endswith((":", "：")):
+        return [i]
+    start, text = sv.sents[i]
+    return [i, i - 1] if not text[:s - start].strip() else [i]
 
 
 def _overlaps(found: list[re.Match[str]], ms: list[re.Match[str]]) -> bool:

@@ -259,7 +259,7 @@ def spaced_cue_spans(norm: str) -> list[tuple[int, int]]:
     return [span for m in spaced_cues(norm) for span in ((m.start(), m.start() + 1), (m.end() - 1, m.end()))]
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？\n]")
+_SENTENCE_END = re.compile(r"[.!?。！？]|(?<![:：])\n")  # a label ending in a colon owns the number on the next line
 
 
 def _distance(a: int, b: int, cs: int, ce: int) -> int:
