@@ -96,7 +96,8 @@ class Floors:
 #: session 7, numbers in pieces (over a line break, dotted, look-alike letters, spaced cue words, a quoted buyer's
 #:          number, numbers to pay to by BLIK / Bizum / MB WAY) and disguised e-mail addresses in Japanese and Chinese,
 #:          each kind with test sentences of its own first (test_checks_phone.py, test_checks_contact_kinds.py):
-#:          phone-number on round 7 5/11 -> 11/11, messages 98/111 -> 105/111 = 94.6 %, false errors 9 -> 9;
+#:          phone-number on round 7 5/11 -> 11/11; with a messenger typed letter by letter and a label line ending
+#:          in a colon read as call words for off-platform, messages 98/111 -> 107/111 = 96.4 %, false errors 9 -> 9;
 #:          round 6 113 -> 117/129, round 2 75 -> 77/81, round 1 163 -> 164/166; concept sentences unchanged.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
@@ -105,7 +106,7 @@ SETS = (
     Floors("heldout-r4", 0.98, 1, 0.99, 4),
     Floors("heldout-r5", 0.98, 1, 0.93, 1),
     Floors("heldout-r6", 0.90, 0, 0.79, 6),
-    Floors("heldout-r7", 0.94, 9, 0.77, 18),
+    Floors("heldout-r7", 0.96, 9, 0.77, 18),
 )
 
 
