@@ -2164,3 +2164,166 @@ def test_we_would_not_mind_a_changed_review_is_a_removal_request(text):
 ])
 def test_we_would_not_mind_something_else_is_innocent(text):
     assert "content.review-removal" not in _rules(text)
+
+
+# ---- kinds of the seventh round's false alarms (session 7): each with sentences of our own -------------------
+# the buyer's words quoted inline after 'you wrote / asked / said' (or before a verb-final report), then answered
+@pytest.mark.parametrize("text", [
+    'You asked: "Can I just PayPal you the money instead?" We can only take payment through the marketplace checkout.',
+    'Sie fragten: „Können Sie mir Ihre WhatsApp-Nummer geben?“ Wir beantworten gern alles hier im Nachrichtenbereich.',
+    "Vous nous avez écrit : « Annulez ma commande s'il vous plaît. » C'est fait, le remboursement suit sous trois jours.",
+    "Nos escribió: «¿Le puedo pagar por Bizum?». Lo sentimos, el pago solo se hace en la plataforma.",
+    "Ci ha scritto: «Mi date il vostro numero di cellulare?». Preferiamo rispondere qui nei messaggi.",
+    'U schreef: "Kan ik het bedrag via een Tikkie overmaken?" Betalen gaat alleen via de checkout van het platform.',
+    "Zapytał Pan: „Czy mogę zapłacić BLIKIEM na telefon?” Niestety płatność jest możliwa tylko przez serwis.",
+    "Du frågade: ”Kan jag swisha dig direkt?” Tyvärr sker betalningen bara via plattformen.",
+    'Você perguntou: "Posso te pagar no Pix?" Infelizmente o pagamento é feito só pelo site.',
+    '"Siparişi iptal eder misiniz?" diye yazmışsınız; iptal ettik, iadeniz yolda.',
+    "「キャンセルしてください」とのご依頼、承りました。すでにキャンセル済みです。",
+    "您问：“可以加微信直接转账吗？”抱歉，所有付款都要通过平台完成。",
+    "كتبتَ: «هل أستطيع الدفع لك عبر التحويل البنكي؟» للأسف الدفع يتم عبر المنصة فقط.",
+    "Sie schrieben: „Ich gebe fünf Sterne, wenn ihr mir was schenkt“ – bewerten Sie bitte einfach so, wie es war.",
+])
+def test_the_buyers_words_quoted_inline_ask_nothing(text):
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("payment-account", 'You wrote: "Can I pay another way?" Sure, just send the money to my PayPal directly.'),
+    ("off-platform", "Vous avez écrit : « Le colis est abîmé. » Désolés ! Écrivez-nous sur WhatsApp, ce sera plus rapide."),
+    ("cancel-request", "Me escribiste: «Ya no lo quiero». Mejor cancélalo tú desde tu cuenta, así es más rápido."),
+    ("off-platform", "您写道：“东西坏了。”非常抱歉，加我微信，我马上给您处理。"),
+    ("off-platform", "「届きません」とのこと、申し訳ございません。LINEでご連絡いただければすぐ対応します。"),
+    ("review-incentive", 'You asked how to review us: just write "great seller" and we will send you a gift card.'),
+])
+def test_a_request_after_the_buyers_quoted_words_is_still_found(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+# a line quoting the buyer with a full-width '＞' or no space after '>'
+@pytest.mark.parametrize("text", [
+    "＞LINEで連絡してもいいですか？\nご連絡はこちらのメッセージでお願いいたします。",
+    "＞可以加微信吗？\n不好意思，我们只在平台上沟通。",
+    ">Puedo pagarte por Bizum?\nNo, el pago va por la plataforma.",
+])
+def test_a_quoted_line_without_a_space_asks_nothing(text):
+    assert not _rules(text)
+
+
+def test_a_shouted_banner_is_no_quoted_line():
+    assert "content.promotion" in _rules(">>>SALE: 20% off everything in our shop this weekend<<<")
+
+
+# a sale event named as the time of a shipping backlog
+@pytest.mark.parametrize("text", [
+    "The Cyber Monday rush at the depot held your parcel up by two days.",
+    "Wegen des Black-Friday-Andrangs bei DHL kommt Ihr Paket einen Tag später.",
+    "Avec l'afflux du Black Friday, le transporteur a pris un jour de retard.",
+    "因为双十一期间快递爆仓，您的包裹会晚两天到。",
+    "بسبب زحمة الشحن في الجمعة البيضاء تأخر طردك يوماً.",
+    "Efsane Cuma yoğunluğu yüzünden kargo bir gün gecikti.",
+    "ブラックフライデーの配送混雑で、到着が1日遅れる見込みです。",
+    "Com o movimento da Black Friday, a transportadora atrasou a entrega em dois dias.",
+])
+def test_a_sale_event_as_the_time_of_a_delay_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our Black Friday deals start Thursday with 30% off everything, so orders may ship a day late.",
+    "双十一全场八折，快递可能会晚一点。",
+    "عروض الجمعة البيضاء عندنا بخصم ٣٠٪ على كل المنتجات، والشحن قد يتأخر.",
+    "Zum Black Friday gibt es 20 % Rabatt auf alles, der Versand dauert dann etwas länger.",
+])
+def test_a_sale_event_with_an_offer_is_a_promotion(text):
+    assert "content.promotion" in _rules(text)
+
+
+# the phone as a device (pairing a watch or earbuds with it), not a call
+@pytest.mark.parametrize("text", [
+    "Per abbinare il braccialetto al telefono apra l'app e tenga premuto il tasto.",
+    "Koppeln Sie die Uhr am Telefon über die App, der Code steht auf der Rückseite.",
+    "Pour appairer la montre au téléphone, ouvrez l'application et activez le Bluetooth.",
+    "Zegarek sparujesz przez telefon w aplikacji, kod jest na pudełku.",
+    "Para emparejar los auriculares por teléfono, abra los ajustes de Bluetooth.",
+])
+def test_a_phone_as_the_device_paired_is_no_call(text):
+    assert "content.off-platform" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Per il cambio ne parliamo al telefono, mi chiami quando vuole.",
+    "Das klären wir am Telefon, rufen Sie mich einfach an.",
+    "On règle ça au téléphone, appelez-moi ce soir.",
+    "Omówimy to przez telefon, proszę dzwonić po 17.",
+])
+def test_a_talk_on_the_phone_is_off_platform(text):
+    assert "content.off-platform" in _rules(text)
+
+
+# a removal whose own verb is negated, while another clause names a change the seller made
+@pytest.mark.parametrize("text", [
+    "Nie możemy usuwać ani zmieniać recenzji i nigdy o to nie prosimy; aktualizację instrukcji dodaliśmy za to do opisu.",
+    "Bewertungen entfernen oder bearbeiten dürfen wir nicht; die Aktualisierung der Anleitung haben wir aber eingebaut.",
+    "Reviews we cannot delete or edit, and we never ask for it; we did update the manual after your remarks.",
+    "No podemos borrar ni modificar reseñas y nunca lo pediríamos; sí actualizamos la guía de tallas.",
+])
+def test_a_removal_negated_in_its_own_clause_is_none(text):
+    assert "content.review-removal" not in _rules(text)
+
+
+def test_a_removal_asked_after_a_clause_about_the_seller_is_found():
+    assert "content.review-removal" in _rules("We updated the manual; could you now change your one-star review?")
+
+
+# a deal the buyer asked about, told back before a verb-final report ('... sormuşsunuz', '…とのご質問')
+@pytest.mark.parametrize("text", [
+    "Değerlendirme yapana hediye çeki olup olmadığını sormuşsunuz: hayır, yorum için hiçbir şey vermiyoruz.",
+    "レビューを書けばクーポンがもらえるのかとのご質問ですが、そのような特典はございません。",
+])
+def test_a_deal_told_back_before_a_verb_final_report_is_none(text):
+    assert "content.review-incentive" not in _rules(text)
+
+
+def test_a_deal_offered_after_a_verb_final_report_is_found():
+    assert "content.review-incentive" in _rules("Kargo gecikmesini sormuşsunuz; yorum yazarsanız size hediye çeki gönderiyoruz.")
+
+
+# stars that are no rating (lights on a display, stickers of a game) and 'vale' that is no voucher
+@pytest.mark.parametrize("text", [
+    "Si en la pantalla se encienden las cinco estrellas, la batería está llena; si no, repita el paso 2.",
+    "Ogni stellina adesiva che il bambino raccoglie vale un punto nel gioco.",
+    "When all five stars on the display light up, the charger is full.",
+    "Leuchten alle fünf Sterne am Display, ist der Akku voll; sonst bitte Schritt 2 wiederholen.",
+    "Quand les cinq étoiles du panneau s'allument, l'appareil est appairé.",
+    "¡Vale! Le mando hoy mismo la pieza que falta.",
+])
+def test_stars_on_a_device_or_game_are_no_rating(text):
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("review-biased", "Si está contento, déjenos cinco estrellas, por favor."),
+    ("review-incentive", "Con cada reseña le regalamos un vale de 5 € para su próxima compra."),
+    ("review-biased", "If you're happy, light up our page with five stars, please!"),
+])
+def test_stars_asked_for_are_still_a_rating(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+# news of the buyer's case, not new products
+@pytest.mark.parametrize("text", [
+    "En cuanto haya novedades del transportista, le aviso por aquí.",
+    "Assim que tivermos novidades da transportadora, avisamos por aqui.",
+    "Dès que nous avons des nouvelles du transporteur, nous vous écrivons ici.",
+])
+def test_news_of_the_case_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mire las novedades de nuestra tienda: acabamos de subir la colección de invierno.",
+    "Confira as novidades da nossa loja nesta semana!",
+])
+def test_new_products_announced_are_a_promotion(text):
+    assert "content.promotion" in _rules(text)
