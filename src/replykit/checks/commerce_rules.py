@@ -39,10 +39,31 @@ class _Sent:
     def of(self, name: str) -> dict[int, list[re.Match[str]]]:
         got = self._by.get(name)
         if got is None:
-            got = self._by[name] = {}
-            for m in self.seg.concept_matches(name, self.words):
-                got.setdefault(self.idx(m.start()), []).append(m)
+            got = self._by[name] = self._by_sentence(name)
+            if got and name in _STAR_READ:
+                got = self._by[name] = self._no_lit_stars(got)
         return got
+
+    def _by_sentence(self, name: str) -> dict[int, list[re.Match[str]]]:
+        got: dict[int, list[re.Match[str]]] = {}
+        for m in self.seg.concept_matches(name, self.words):
+            got.setdefault(self.idx(m.start()), []).append(m)
+        return got
+
+    def _no_lit_stars(self, got: dict[int, list[re.Match[str]]]) -> dict[int, list[re.Match[str]]]:
+        """``got`` less the matches that are stars of a device or a game in their sentence ('when all five stars on
+        the display light up', 'ogni stellina adesiva vale un punto'): lights and stickers, not a rating."""
+        objects = self.of("star_object")
+        if not any(i in objects for i in got):
+            return got
+        stars = self._by_sentence("star_word")
+        out = {}
+        for i, ms in got.items():
+            if i in objects:
+                ms = [m for m in ms if not any(s.start() < m.end() and m.start() < s.end() for s in stars.get(i, ()))]
+            if ms:
+                out[i] = ms
+        return out
 
     def near(self, name: str, i: int, radius: int = 1) -> bool:
         got = self.of(name)
@@ -50,6 +71,10 @@ class _Sent:
 
     def text(self, i: int) -> str:
         return self.sents[i][1]
+
+
+#: concepts whose star words are no rating in a sentence about a display or stickers (see _Sent._no_lit_stars)
+_STAR_READ = frozenset(("review_noun", "top_rating", "review_biased", "star_word"))
 
 
 def own_texts(view: MessageView) -> list[Segment]:
@@ -91,7 +116,7 @@ def promotion(view: MessageView) -> Iterator[Hit]:
         phrases = sv.of("promo_phrase")
         if phrases:  # not 'the 10 % off from the listing is already in what you paid'
             applied = sv.of("discount_applied")
-            phrases = [ms for i, ms in phrases.items() if i not in applied]
+            phrases = [ms for ms in (_offers(sv, i, ms) for i, ms in phrases.items() if i not in applied) if ms]
         if phrases:
             m = phrases[0][0]
             yield _hit(sv, m, f"marketing content ({seg.text[m.start():m.end()]!r}): messages may only serve the order")
@@ -123,7 +148,8 @@ def promotion(view: MessageView) -> Iterator[Hit]:
         if done:
             continue
         for i, ms in sv.of("promo_discount").items():
-            if i in sv.of("discount_applied") or all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):
+            ms = _offers(sv, i, ms)
+            if not ms or i in sv.of("discount_applied") or all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):
                 continue
             if _tied(view, sv, i) or any(_PERCENT_OFF.search(m.group()) for m in ms):
                 yield _hit(sv, ms[0], "discount offered on a next purchase or on other products: promotional content")
@@ -133,6 +159,15 @@ def promotion(view: MessageView) -> Iterator[Hit]:
             found = _promo_offer(view, seg, sv)
             if found is not None:
                 yield _hit(sv, found[0], found[1])
+
+
+def _offers(sv: _Sent, i: int, ms: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The offer words ``ms`` of sentence ``i`` less a sale event named as the time of a shipping rush ('the Black
+    Friday backlog at the depot', '双十一期间快递爆仓', 'زحمة الشحن في الجمعة البيضاء'): a date, not an offer."""
+    if i not in sv.of("shipping_rush"):
+        return ms
+    events = sv.of("sale_event").get(i, ())
+    return [m for m in ms if not any(e.start() < m.end() and m.start() < e.end() for e in events)]
 
 
 #: the end of a product-reference label just before a token ('(SKU LMP-3301-NR)', 'ref. JV-1200-AZ', 'EAN: ...')
@@ -178,7 +213,8 @@ def _promo_offer(view: MessageView, seg: Segment, sv: _Sent) -> tuple[re.Match[s
     if cut:
         scope, own = sv.of("promo_scope"), sv.of("own_shop")
         for i, ms in cut.items():
-            if (i in scope or _tied(view, sv, i)) and i not in own and i not in sv.of("discount_applied") and not all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):  # 'cheaper on our own website' leaves the platform: off-platform
+            ms = _offers(sv, i, ms)
+            if ms and (i in scope or _tied(view, sv, i)) and i not in own and i not in sv.of("discount_applied") and not all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):  # 'cheaper on our own website' leaves the platform: off-platform
                 return ms[0], "a sale or discount on the shop's products: promotional content"
     also, look = sv.of("promo_also"), sv.of("promo_look")
     if also or look:
@@ -280,7 +316,7 @@ def _denied(view: MessageView, sv: _Sent, i: int) -> bool:
 def _told(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool:
     """Is ``m`` the buyer's own words told back: a reported question ('Sie fragten, ob es für eine Bewertung einen
     Gutschein gibt – ...') or what the buyer's review says ('you wrote in your review that the gift bag was torn; ...'),
-    up to the next colon, semicolon or dash?"""
+    up to the next colon, semicolon or dash, or before a verb-final report ('... olup olmadığını sormuşsunuz')?"""
     text = sv.seg.norm
     cues = [*sv.of("reported").get(i, ()), *(sv.of("said_in_review").get(i, ()) if view.has("said_in_review") else ())]
     ifs = sv.of("if_you").get(i, ()) if view.has("if_you") else ()
@@ -293,7 +329,7 @@ def _told(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool:
         if comma >= 0 and any(comma < a.start() < m.end() for n in _ASK_FORMS for a in sv.of(n).get(i, ())):
             continue  # 'disse que ficou encantada, deixe-nos as cinco estrelas': the report ends, a request follows
         return True
-    return False
+    return _reported_after(sv, i, m)
 
 
 def _strong_near(view: MessageView, sv: _Sent, i: int) -> bool:
@@ -528,6 +564,8 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
             if i in sv.of("seller_done") and not _free_asks(view, sv, i, _ASK_FORMS):
                 continue  # 'thanks to your review we corrected the listing'
             verbs = sv.of("rating_change").get(i)
+            if verbs:  # the phrase's own verbs, not a change named in another clause ('...; aktualizację instrukcji dodaliśmy')
+                verbs = [v for v in verbs if any(m.start() <= v.start() < m.end() for m in ms)] or verbs
             if verbs and _affirmed(view, seg, verbs, sv, i) is None and not _free_asks(view, sv, i, _ASK_FORMS):
                 continue  # 'the stars are every buyer's average, we cannot change them' (无法修改, 変更できません)
             ms = [m for m in ms if not _own_act(sv, i, m)]  # 'każda ocena pomaga nam poprawić produkt'
@@ -770,7 +808,8 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                     yield _hit(sv, m, f"messenger app {seg.text[m.start():m.end()]!r}: keep the conversation on the marketplace")
                     return
             for i, ms in sv.of("off_platform_phrase").items():
-                if i in third_party or (_clause_has(sv, i, no_need, ms[0]) and not _overlaps(no_need[i], ms)):
+                ms = [m for m in ms if not _device_phone(sv, i, m)]
+                if not ms or i in third_party or (_clause_has(sv, i, no_need, ms[0]) and not _overlaps(no_need[i], ms)):
                     continue  # but 'não precisa de passar pelo eBay' is the invitation itself, and '下次直接到我们官网下单,
                     # 不用平台手续费' names the bait in the next clause
                 m = _affirmed(view, seg, ms, sv, i)
@@ -891,6 +930,14 @@ def _phone_to_call(view: MessageView) -> Hit | None:
     return None
 
 
+def _device_phone(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is ``m`` the phone as the device a watch or earbuds are paired with ('abbinare il braccialetto al telefono',
+    'die Uhr am Telefon koppeln', 'sparujesz przez telefon'): a phone word in a sentence about pairing, with no
+    call or write verb?"""
+    return i in sv.of("device_pairing") and i not in sv.of("contact_verb") \
+        and any(p.start() < m.end() and m.start() < p.end() for p in sv.of("phone_cue").get(i, ()))
+
+
 def _overlaps(found: list[re.Match[str]], ms: list[re.Match[str]]) -> bool:
     return any(a.start() < b.end() and b.start() < a.end() for a in found for b in ms)
 
@@ -974,7 +1021,14 @@ def _reported(sv: _Sent, i: int, m: re.Match[str], reach: int | None = None) -> 
             continue  # 'as you suggested, ...': the seller takes the buyer's idea up and says it again
         if cue.end() <= m.start() and (reach is None or m.start() - cue.end() <= reach) and not _STRONG_BREAK.search(text, cue.end(), m.start()):
             return True
-    for cue in sv.of("reported_after").get(i, ()):  # verb-final: 'WhatsApp'tan yazışmayı önerdiniz ama ...', 'LINEでのやり取りをとのご提案ですが'
+    return _reported_after(sv, i, m)
+
+
+def _reported_after(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is ``m`` told back before a verb-final report of the buyer's ('WhatsApp'tan yazışmayı önerdiniz ama ...',
+    'LINEでのやり取りをとのご提案ですが', 'hediye çeki olup olmadığını sormuşsunuz'), in the same clause?"""
+    text = sv.seg.norm
+    for cue in sv.of("reported_after").get(i, ()):
         if m.end() <= cue.start() <= m.end() + 40 and not _CLAUSE_START.search(text, m.end(), cue.start()):
             return True
     return False
