@@ -2327,3 +2327,59 @@ def test_news_of_the_case_is_no_promotion(text):
 ])
 def test_new_products_announced_are_a_promotion(text):
     assert "content.promotion" in _rules(text)
+
+
+# the second item of a pair opening the clause shares the refusal after it
+@pytest.mark.parametrize("text", [
+    "Bewertungen löschen oder ändern können wir nicht und würden das auch nie verlangen.",
+    "Reviews verwijderen of aanpassen kunnen we niet, en daar vragen we ook nooit om.",
+])
+def test_a_pair_of_verbs_before_a_refusal_is_refused(text):
+    assert "content.review-removal" not in _rules(text)
+
+
+# the buyer's request for something told back ('you ask us for ...', 'mi chiede un ...'), then declined
+@pytest.mark.parametrize("text", [
+    "Mi chiede un codice sconto per il prossimo ordine: via messaggio non possiamo mandarne.",
+    "Nos pide un cupón para la próxima compra: por mensaje no podemos enviarlo.",
+    "Sie bitten um einen Gutscheincode für die nächste Bestellung: per Nachricht dürfen wir keinen schicken.",
+    "U vraagt om een kortingscode voor de volgende bestelling: via berichten mogen we die niet sturen.",
+])
+def test_a_code_the_buyer_asked_for_and_declined_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+# a code said to be no coupon (a batch number), a discount that was the price when the buyer ordered
+@pytest.mark.parametrize("text", [
+    "The number under the lid (e.g. K7741Q) is the batch number, not a coupon code.",
+    "Le code sous la boîte (ex. B2231X) est le numéro de lot, pas un code promo.",
+    "Die Nummer am Boden (z. B. F8812K) ist die Seriennummer, kein Rabattcode.",
+    "The discount you saw was the price at the time you ordered, so it already shows on your receipt.",
+])
+def test_a_code_that_is_no_coupon_and_a_past_price_are_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+def test_a_coupon_code_offered_is_still_a_promotion():
+    assert "content.promotion" in _rules("Use the coupon code SPRING15 on your next order for 15% off.")
+
+
+# Arabic words written without their vowels that double as other words: 'قيمة' (value) is no 'قيّم' (rate),
+# 'حدث' (happened) no 'حدّث' (update); the system or a courier as the subject
+@pytest.mark.parametrize("text", [
+    "أعدنا لك نصف قيمة الطلب تعويضاً عن التأخير.",
+    "قرأنا تقييمك ونعتذر عما حدث، وأرسلنا لك قطعة بديلة اليوم.",
+    "ألغى النظام الطلب تلقائياً لأن الدفع لم يكتمل، ولم يُخصم من حسابك شيء.",
+    "مندوب سمسا ممكن يتصل على جوالك قبل التوصيل لتحديد الموعد.",
+])
+def test_arabic_look_alikes_without_vowels_are_innocent(text):
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("review-biased", "قيّمنا بخمس نجوم لو سمحت."),
+    ("review-removal", "ممكن تحدّث تقييمك بعد ما حلينا المشكلة؟"),
+    ("cancel-request", "ألغِ الطلب من حسابك لو سمحت، المنتج غير متوفر."),
+])
+def test_arabic_requests_with_their_vowels_are_found(rule, text):
+    assert "content." + rule in _rules(text)
