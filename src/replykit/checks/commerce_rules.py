@@ -123,8 +123,8 @@ def promotion(view: MessageView) -> Iterator[Hit]:
             continue
         done = False
         for i, ms in sv.of("promo_code").items():
-            if all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):
-                continue  # 'the discount code you mentioned is another shop's'
+            if all(_reported(sv, i, m, _PROMO_REPORT) or _negated(view, seg.norm, m.start()) for m in ms):
+                continue  # 'the discount code you mentioned is another shop's', '(z. B. L2304B) ist die Chargennummer, kein Gutscheincode'
             start = sv.starts[i]
             original = seg.text[start : start + len(sv.text(i))]
             tokens = _coupon_tokens(original)
@@ -1103,9 +1103,16 @@ def _negated_after(view: MessageView, text: str, m: re.Match[str]) -> bool:
 def _opens_clause(text: str, start: int) -> bool:
     """Is ``start`` at most one word into its clause ('Sizden kart numarası, ...', 'przez WhatsAppa ...'),
     where an object put first stands before a verb-final or verb-second negation (not 'Schicken Sie uns
-    Ihre Bankdaten, ...', 'Napisz na WhatsApp, tutaj nie odpisujemy')?"""
+    Ihre Bankdaten, ...', 'Napisz na WhatsApp, tutaj nie odpisujemy')? The second item of a pair opening the clause
+    counts too ('Bewertungen löschen oder ändern können wir nicht': 'ändern' shares the object and the refusal)."""
     lo, whole = _clause_tail(text, start, 40)
-    return whole and len(_WORDS.findall(text, lo, start)) <= 1
+    if not whole:
+        return False
+    n = len(_WORDS.findall(text, lo, start))
+    if n <= 1:
+        return True
+    head = text[lo:start]
+    return n <= 4 and any(not head[c.end():].strip() for c in concept("and_or").finditer(head))
 
 
 #: every way a sentence asks something of the buyer
