@@ -2383,3 +2383,29 @@ def test_arabic_look_alikes_without_vowels_are_innocent(text):
 ])
 def test_arabic_requests_with_their_vowels_are_found(rule, text):
     assert "content." + rule in _rules(text)
+
+
+# a messenger's name spelt out letter by letter, or written as its short link or handle
+@pytest.mark.parametrize("text", [
+    "It's much quicker on W h a t s A p p, just search our shop name there and message us.",
+    "Schreiben Sie mir lieber per T-e-l-e-g-r-a-m, da antworte ich sofort.",
+    "C'est plus simple sur W.h.a.t.s.A.p.p : cherchez le nom de la boutique et écrivez-nous.",
+    "Najszybciej złapie mnie Pan na W-a-t-s-a-p-p-i-e, tu rzadko zaglądam.",
+    "Es más rápido por V i b e r: busque la tienda y escríbanos.",
+    "التواصل أسرع على ت ل ي ج ر ا م، ابحث عن اسم المتجر وراسلنا.",
+    "Scrivici su t.me/ricambi_roma: lì rispondiamo subito, anche la domenica.",
+    "Snabbast hjälp får du via wa.me/46701112233, där svarar vi även på helger.",
+    "加 V 信 聊更方便，搜我们店名就行。",
+    "カカオトークでご連絡いただければすぐ対応します。",
+])
+def test_a_messenger_spelt_out_or_linked_is_off_platform(text):
+    assert "content.off-platform" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please write to us here; we answer every message within a day.",
+    "The line on the box shows where to cut: L I N E A is printed beside it.",
+    "Our model W-100 and the T-200 both fit your bike.",
+])
+def test_spaced_letters_that_name_no_messenger_are_innocent(text):
+    assert "content.off-platform" not in _rules(text)
