@@ -2409,3 +2409,30 @@ def test_a_messenger_spelt_out_or_linked_is_off_platform(text):
 ])
 def test_spaced_letters_that_name_no_messenger_are_innocent(text):
     assert "content.off-platform" not in _rules(text)
+
+
+# a request passed on from a manager ('my boss asked me to ask you whether ...'): the ask is the seller's
+@pytest.mark.parametrize("rule,text", [
+    ("cancel-request", "My supervisor asked me to ask whether you could cancel the order yourself."),
+    ("payment-account", "Meine Chefin bat mich, Sie nach Ihrer Kartennummer und dem Ablaufdatum zu fragen."),
+    ("personal-info-request", "Mi jefa quiere que le pidamos su fecha de nacimiento para el registro."),
+    ("off-platform", "Il mio responsabile mi ha chiesto di domandarle se possiamo continuare su Telegram."),
+    ("personal-info-request", "Min chef bad mig fråga om du kan uppge ditt personnummer."),
+    ("personal-info-request", "Müdürüm doğum tarihinizi sormamı istedi."),
+    ("cancel-request", "店长让我问问您，能不能由您来取消订单。"),
+    ("off-platform", "店長から、今後のご連絡をLINEに切り替えていただけないか伺うよう言われております。"),
+    ("payment-account", "طلب مني المدير أن أسألك عن رقم بطاقتك البنكية وتاريخ انتهائها."),
+    ("personal-info-request", "Mon responsable m'a demandé de vous demander votre date de naissance."),
+])
+def test_a_request_passed_on_from_a_manager_is_found(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My manager asked me to ask whether the parcel arrived safely.",
+    "Mein Chef bat mich, Sie zu fragen, ob die Lampe heil angekommen ist.",
+    "店长让我问问您，包裹收到了吗？",
+    "Müdürüm ürünün sağlam gelip gelmediğini sormamı istedi.",
+])
+def test_a_question_passed_on_about_the_order_is_innocent(text):
+    assert not _rules(text)
