@@ -702,13 +702,14 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
-            if not (i in req or i in pay):
-                continue
+            if not (i in req or i in pay or _clause_has(sv, i, sv.of("relayed_ask"), ms[0])):
+                continue  # a manager's ask passed on governs the rail of its own clause only ('... pediu para eu perguntar se
+                # você poderia cancelar, porque assim o dinheiro volta')
             if _clause_has(sv, i, no_need, ms[0]) or _clause_has(sv, i, sv.of("paid_already"), ms[0]) or _platform_settles(sv, ms[0]):
                 continue  # 'we don't need any bank details from you', 'eBay settles the PayPal payment', 'your PayPal payment stays as it is'
             ms = [m for m in ms if not _paid_back(sv, i, m) and not _on_delivery(sv, i, m)]  # 'oddam Ci 15 zł na konto'
             if ms and _affirmed(view, seg, ms, sv, i) is not None \
-                    and _free_asks(view, sv, i, ("request_verb", "pay_verb")):
+                    and _free_asks(view, sv, i, ("request_verb", "pay_verb", "relayed_ask")):
                 yield _hit(sv, ms[0], f"asks for payment details or payment via {seg.text[ms[0].start():ms[0].end()]!r}")
                 return
 
@@ -801,7 +802,7 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
             for i, ms in sv.of("messenger").items():
                 if (i in here and not _invited_anyway(sv, i, ms[0])) or i in no_need or i in third_party:
                     continue  # 'you said you sent the photos on WhatsApp; please attach them here'
-                if i not in invite and not _DIGITS6.search(sv.text(i)) and not sv.near("easier_there", i):
+                if i not in invite and not _DIGITS6.search(sv.text(i)) and not sv.near("easier_there", i) and i not in sv.of("relayed_ask"):
                     continue  # a mention ('the watch shows WhatsApp notifications'), not an invitation
                 m = _affirmed(view, seg, ms, sv, i)
                 if m is not None:
@@ -1016,9 +1017,11 @@ def _reported(sv: _Sent, i: int, m: re.Match[str], reach: int | None = None) -> 
     text = sv.seg.norm
     cues = sv.of("reported").get(i, ())
     taken = sv.of("taken_up").get(i, ()) if cues else ()
+    relayed = sv.of("relayed_ask").get(i, ()) if cues else ()
     for cue in cues:
-        if any(t.start() <= cue.start() < t.end() for t in taken):
-            continue  # 'as you suggested, ...': the seller takes the buyer's idea up and says it again
+        if any(t.start() <= cue.start() < t.end() for t in (*taken, *relayed)):
+            continue  # 'as you suggested, ...': the seller takes the buyer's idea up and says it again; 'mi ha chiesto di domandarle'
+            # is the manager's ask passed on
         if cue.end() <= m.start() and (reach is None or m.start() - cue.end() <= reach) and not _STRONG_BREAK.search(text, cue.end(), m.start()):
             return True
     return _reported_after(sv, i, m)
@@ -1116,7 +1119,7 @@ def _opens_clause(text: str, start: int) -> bool:
 
 
 #: every way a sentence asks something of the buyer
-_ASK_FORMS = ("you_request", "request_polite", "request_verb", "review_solicit")
+_ASK_FORMS = ("you_request", "request_polite", "request_verb", "review_solicit", "relayed_ask")
 
 
 def _free_asks(view: MessageView, sv: _Sent, i: int, names: tuple[str, ...]) -> list[re.Match[str]]:
@@ -1207,12 +1210,15 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
         no_need = sv.of("no_need")
         questions = sv.of("personal_question")  # 'wann haben Sie Geburtstag?', '你生日几号？'
         required = sv.of("required_form")  # 'une copie de votre pièce d'identité est requise', 'niezbędne jest przesłanie ...'
+        relayed = sv.of("relayed_ask")  # 'Müdürüm doğum tarihinizi sormamı istedi'
         for i, ms in objs.items():
-            if (i not in req and i not in polite and i not in records and i not in asks and i not in questions and i not in required) or i in no_need:
+            if (i not in req and i not in polite and i not in records and i not in asks and i not in questions and i not in required
+                    and i not in relayed) or i in no_need:
                 continue
             if _shown_after(view, seg, sv, i, ms[0]):
                 continue  # '... you'll find us by phone number → 090 4412 8807': the seller's own, written out
-            if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request", "personal_question", "required_form")):
+            if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request", "personal_question", "required_form",
+                                            "relayed_ask")):
                 continue  # 'please don't share your phone number', 'you asked whether we need your ID'
             ms = [m for m in ms if not (billing and _BILLING_IDS.search(m.group())) and not _negated(view, seg.norm, m.start())
                   and not _negated_after(view, seg.norm, m) and not _reported(sv, i, m) and not _occasion(sv, i, m)
