@@ -2436,3 +2436,76 @@ def test_a_request_passed_on_from_a_manager_is_found(rule, text):
 ])
 def test_a_question_passed_on_about_the_order_is_innocent(text):
     assert not _rules(text)
+
+
+# scorn the lexicon lacked: 'the nerve', 'the problem sits in front of the screen', 'not rocket science',
+# 'with a bit of sense / like any normal person', plain insults, 'people like you'
+@pytest.mark.parametrize("text", [
+    "Hay que tener cara para devolver un vestido ya usado.",
+    "Che faccia tosta, restituire le scarpe dopo averle usate un mese.",
+    "Que cara de pau devolver o casaco depois da festa.",
+    "The nerve of some people, wearing it to a wedding and then asking for a refund.",
+    "Quel culot de renvoyer une robe portée.",
+    "Was für eine Frechheit, ein getragenes Kleid zurückzuschicken.",
+    "Wat een lef om een gedragen jurk terug te sturen.",
+    "Co za tupet, żeby zwracać noszoną sukienkę.",
+    "Vilken fräckhet att skicka tillbaka en använd klänning.",
+    "Ne yüzsüzlük, giyilmiş elbiseyi iade etmek.",
+    "着た後で返品なんて、図々しいにもほどがあります。",
+    "穿过了还要退货，脸皮真厚。",
+    "بجاحة والله، تلبس الفستان في العرس وبعدين ترجعه.",
+    "Das Problem sitzt wie so oft vor dem Bildschirm.",
+    "Felet sitter som vanligt framför skärmen.",
+    "The problem is sitting between the chair and the keyboard.",
+    "Le problème se situe entre la chaise et le clavier.",
+    "El problema está entre la silla y el teclado.",
+    "Il problema sta tra la sedia e la tastiera.",
+    "It's not rocket science, just read the label.",
+    "Non è fisica nucleare: basta leggere l'etichetta.",
+    "دي مش علم صواريخ، اقرأ الورقة بس.",
+    "No es ciencia espacial: basta con leer la etiqueta.",
+    "Não é física quântica, é só ler a etiqueta.",
+    "To nie fizyka kwantowa, wystarczy przeczytać etykietę.",
+    "Roket bilimi değil, etiketi okumanız yeterli.",
+    "Det är ingen raketforskning, läs etiketten.",
+    "Avec un minimum de jugeote, vous l'auriez vu.",
+    "Met een beetje verstand had je het gezien.",
+    "Azıcık aklınız olsa görürdünüz.",
+    "Mit ein bisschen Verstand hätten Sie es gesehen.",
+    "Any normal person checks the size chart before ordering.",
+    "Qualsiasi persona normale avrebbe controllato le misure.",
+    "Como cualquier persona normal, podría haber mirado la tabla.",
+    "Vous êtes le deuxième crétin aujourd'hui à ne pas savoir brancher un câble.",
+    "Je bent al de tweede sukkel vandaag die de stekker vergeet.",
+    "别再拿这种蠢问题来烦我们了。",
+    "So ein Schwachsinn, das Gerät funktioniert.",
+    "Vilket skitsnack, laddaren fungerar.",
+    "Che, no seas pesado, ya va a llegar.",
+    "Dejá de escribir cada diez minutos.",
+    "أمثالك سبب تعبنا في كل موسم.",
+    "あなたみたいな客がいるから疲れるんです。",
+    "Z takimi klientkami jak Pani są same problemy.",
+])
+def test_scorn_is_disrespect(text):
+    assert "content.disrespect" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Cara Giulia, il vestito è partito oggi con GLS.",
+    "The cable sits between the screen and the keyboard stand.",
+    "Das Kabel sitzt hinter dem Bildschirm, links unten.",
+    "The kit teaches basic rocket science to children aged 8 and up.",
+    "For a normal day of use the battery lasts ten hours.",
+    "Customers like you make our day, thank you for the kind words!",
+])
+def test_look_alikes_of_scorn_are_innocent(text):
+    assert "content.disrespect" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De valtest is brutaal: de hoes overleefde een val van twee meter.",
+    "La culotte en coton bio est lavable à 40 degrés.",
+    "¡Qué cara está la gasolina! Por eso el envío sube 1 €.",
+])
+def test_words_that_are_scorn_only_in_other_senses_are_innocent(text):
+    assert "content.disrespect" not in _rules(text)
