@@ -2509,3 +2509,78 @@ def test_look_alikes_of_scorn_are_innocent(text):
 ])
 def test_words_that_are_scorn_only_in_other_senses_are_innocent(text):
     assert "content.disrespect" not in _rules(text)
+
+
+# anything under the top rating called harmful, or only the top rating said to count
+@pytest.mark.parametrize("text", [
+    "星5未満の評価はお店にとって本当に致命的なんです。",
+    "评分低于五星的话，我们小店真的很受伤。",
+    "أي تقييم أقل من خمس نجوم يضرنا كثيراً.",
+    "Chez nous, seules les notes à cinq étoiles comptent vraiment.",
+    "Voor ons tellen eigenlijk alleen vijfsterrenreviews mee.",
+    "Cualquier valoración que no sea de cinco estrellas nos hunde.",
+    "Könnten Sie uns eine Bewertung mit voller Punktzahl geben?",
+    "Skulle du vilja ge oss toppbetyg?",
+    "Czy mógłby Pan wystawić nam same piątki?",
+])
+def test_below_the_top_rating_called_harmful_is_biased(text):
+    assert "content.review-biased" in _rules(text)
+
+
+def test_an_honest_rating_of_any_stars_is_innocent():
+    assert "content.review-biased" not in _rules("Jede Bewertung hilft uns, ob mit einem oder mit fünf Sternen.")
+
+
+# a sale named by its deal: two for the price of one, the second item free, half price, 30 % off ('3割引')
+@pytest.mark.parametrize("text", [
+    "This week it's two for the price of one on our storefront.",
+    "Esta semana en la tienda, dos por el precio de uno en todas las fundas.",
+    "今週だけ、当店のケースは2点目が無料です。",
+    "1月から当店の商品が全部3割引になります。",
+    "这周店里所有手机壳都打七折。",
+    "الآن كل منتجاتنا بنصف السعر بمناسبة العيد.",
+    "W tym tygodniu wszystkie nasze etui są przecenione o 20%.",
+    "Mağazamızı takip ederseniz yeni ürünlerden ilk siz haberdar olursunuz.",
+])
+def test_a_sale_named_by_its_deal_is_a_promotion(text):
+    assert "content.promotion" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The set is two pieces for the price shown in the listing.",
+    "A refund of half the price was sent to your card today.",
+    "评分低于五星的原因我们已经记录，谢谢您的反馈。",
+])
+def test_a_price_or_a_refund_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+# PayPal 'friends and family' (no buyer protection): a payment outside the marketplace in any language
+@pytest.mark.parametrize("text", [
+    "We settle custom orders through PayPal friends and family, it saves the fees.",
+    "Los encargos se pagan por PayPal «amigos y familiares», así no hay comisión.",
+    "On se règle en PayPal « entre proches », ça évite les frais.",
+    "Bezahlen Sie einfach per PayPal Freunde und Familie.",
+    "ادفع المبلغ عبر PayPal كأصدقاء وعائلة وخلصنا.",
+])
+def test_paypal_friends_and_family_is_a_payment_outside(text):
+    assert "content.payment-account" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please never pay by PayPal friends and family: only the marketplace checkout protects you.",
+    "Bitte zahlen Sie nie per PayPal Freunde und Familie, nur über den Checkout.",
+])
+def test_paypal_friends_and_family_warned_against_is_innocent(text):
+    assert "content.payment-account" not in _rules(text)
+
+
+# the buyer's social profile or handle asked for, politely
+@pytest.mark.parametrize("text", [
+    "Vous voulez bien nous donner votre pseudo Instagram pour qu'on vous identifie ?",
+    "Il titolare vorrebbe il link al suo profilo Facebook per verificare l'ordine.",
+    "Instagram kullanıcı adınızı paylaşmanızın bir sakıncası var mı?",
+    "Est-ce que cela vous dérangerait de nous donner votre date de naissance ?",
+])
+def test_a_social_profile_or_birthday_asked_politely_is_personal_data(text):
+    assert "content.personal-info-request" in _rules(text)
