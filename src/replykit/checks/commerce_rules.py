@@ -676,6 +676,14 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
             if valid_iban(raw):
                 yield seg.hit(m.start(), m.end(), "bank account (IBAN) in the message: payment outside the platform")
                 return
+    if view.has("paypal_ff"):  # 'PayPal friends and family', '« entre proches »': a transfer without buyer protection
+        for seg in own_texts(view):
+            sv = _sent_view(view, seg)
+            for i, ms in sv.of("paypal_ff").items():
+                m = _affirmed(view, seg, ms, sv, i)
+                if m is not None:
+                    yield _hit(sv, m, "asks for a PayPal 'friends and family' payment: payment outside the marketplace, without buyer protection")
+                    return
     if view.has("extra_funds"):
         for seg in own_texts(view):
             sv = _sent_view(view, seg)
