@@ -2584,3 +2584,30 @@ def test_paypal_friends_and_family_warned_against_is_innocent(text):
 ])
 def test_a_social_profile_or_birthday_asked_politely_is_personal_data(text):
     assert "content.personal-info-request" in _rules(text)
+
+
+# the reward promised to the reviewers as a group ('customers who write a review find a surprise', 'a las familias que
+# nos valoran les devolvemos 3 €', '给好评的买家有小惊喜'): an exchange without an 'if'
+@pytest.mark.parametrize("text", [
+    "Customers who leave a review usually find a little surprise in their next parcel.",
+    "Kunden, die uns eine Bewertung schreiben, finden im nächsten Paket meist eine kleine Überraschung.",
+    "Klanten die een review achterlaten, krijgen bij de volgende bestelling een verrassing.",
+    "A los clientes que nos dejan su valoración les devolvemos 2 € del pedido.",
+    "Ai clienti che lasciano una recensione rimborsiamo le spese di spedizione.",
+    "Kunder som skriver en recension får en liten överraskning i nästa paket.",
+    "给我们写好评的买家，下次包裹里会有小惊喜。",
+    "Unter allen Bewertungen mit Foto verlosen wir im Mai einen Rucksack.",
+    "Deixando sua avaliação até domingo, você concorre a um vale-presente.",
+    "Se potesse aggiornare la recensione, saremmo felici di rimborsarle metà del prezzo.",
+])
+def test_a_reward_for_the_reviewers_as_a_group_is_an_incentive(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Customers who leave a review help other buyers choose the right size.",
+    "Kunden, die eine Bewertung schreiben, helfen anderen bei der Auswahl.",
+    "给我们写评价的买家，我们都会认真阅读。",
+])
+def test_reviewers_named_without_a_reward_are_innocent(text):
+    assert "content.review-incentive" not in _rules(text)
