@@ -2611,3 +2611,27 @@ def test_a_reward_for_the_reviewers_as_a_group_is_an_incentive(text):
 ])
 def test_reviewers_named_without_a_reward_are_innocent(text):
     assert "content.review-incentive" not in _rules(text)
+
+
+# the buyer named as the one who cancels in other forms ('la facesse lei', '由您来取消', 'بنفسك', 'als u een annulering
+# aanvraagt'), or a colleague's ask to cancel passed on
+@pytest.mark.parametrize("text", [
+    "Mi jefe me dice que le pida que anule el pedido.",
+    "Sarebbe più semplice se l'annullamento lo facesse lei.",
+    "Het zou fijn zijn als u een annulering aanvraagt.",
+    "Es wäre einfacher, wenn Sie eine Stornierung beantragen.",
+    "如果订单由您来取消，对我们帮助很大。",
+    "هل توافق على إلغاء الطلب بنفسك؟",
+])
+def test_the_buyer_named_as_the_one_who_cancels_is_a_cancel_request(text):
+    assert "content.cancel-request" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Stornierung haben wir selbst beantragt, Sie müssen nichts tun.",
+    "我们已经为您取消了订单，不需要您来取消。",
+    "Se vuole, l'annullamento lo facciamo noi.",
+    "ألغينا الطلب بأنفسنا، ولا يلزمك شيء.",
+])
+def test_the_seller_cancelling_is_no_cancel_request(text):
+    assert "content.cancel-request" not in _rules(text)
