@@ -1295,6 +1295,9 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
         asks = sv.of("you_request")
+        relayed = sv.of("relayed_ask")  # 'me dice que le pida que anule el pedido'
+        if relayed:
+            asks = {i: [*asks.get(i, ()), *relayed.get(i, ())] for i in {*asks, *relayed}}
         done = sv.of("cancel_done")
         no_need = sv.of("no_need")
         for i, ms in words.items():
@@ -1302,7 +1305,7 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
             # was processed, the money shows on your account')
             side = _clause_has(sv, i, sv.of("buyer_side"), ms[0])
             if _clause_has(sv, i, asks, ms[0], _STRONG_BREAK) and (i not in done or side) and i not in other and i not in no_need \
-                    and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("you_request",)):
+                    and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("you_request", "relayed_ask")):
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
             # the buyer named as the one who cancels, in any form ('if you could pull the order yourself from your
