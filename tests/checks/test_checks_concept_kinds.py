@@ -2635,3 +2635,50 @@ def test_the_buyer_named_as_the_one_who_cancels_is_a_cancel_request(text):
 ])
 def test_the_seller_cancelling_is_no_cancel_request(text):
     assert "content.cancel-request" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chi lascia una recensione riceve un buono da 5 € sul prossimo ordine.",
+    "Entre los clientes que dejen su opinión este mes sorteamos una cesta.",
+    "Wie een review met foto plaatst, maakt kans op een waardebon.",
+    "Avec une photo dans votre avis, votre prochaine commande est à moitié prix.",
+    "Met een foto in uw recensie is uw volgende bestelling half geld.",
+    "Leave us feedback and there's a tenner back in it for you.",
+])
+def test_more_rewards_for_reviewers_are_incentives(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+# card details asked for, politely or as what is 'needed'
+@pytest.mark.parametrize("text", [
+    "¿Le importaría facilitarnos los datos de su tarjeta para cobrar el grabado?",
+    "Para cobrar a gravação, bastam o número do cartão e a validade.",
+    "Könnten Sie uns Ihre Kartennummer und das Ablaufdatum schicken?",
+    "Kan du skicka kortnumret och giltighetstiden till oss?",
+])
+def test_card_details_asked_are_a_payment_outside(text):
+    assert "content.payment-account" in _rules(text)
+
+
+def test_card_details_never_asked_are_innocent():
+    assert "content.payment-account" not in _rules("Wir fragen nie nach Ihrer Kartennummer; bezahlt wird nur im Checkout.")
+
+
+# the buyer's birthday asked as a question
+@pytest.mark.parametrize("text", [
+    "On aime fêter nos clients : vous êtes né quel jour, au fait ?",
+    "Wanneer ben je eigenlijk jarig? Dan sturen we een kaartje.",
+    "Doğum gününüz ne zaman? Size küçük bir kart göndermek isteriz.",
+    "Contanos cuándo es tu cumple así te saludamos.",
+])
+def test_a_birthday_asked_as_a_question_is_personal_data(text):
+    assert "content.personal-info-request" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die waardebon waar je het over had is een actie van het platform zelf, daar gaan wij niet over.",
+    "The voucher that you mentioned is the marketplace's own promotion; we have nothing to do with it.",
+    "Now that everything is sorted, could you take another look at your feedback?",
+])
+def test_a_reward_the_buyer_mentioned_or_a_look_alike_is_no_incentive(text):
+    assert "content.review-incentive" not in _rules(text)
