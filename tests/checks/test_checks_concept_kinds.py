@@ -2682,3 +2682,43 @@ def test_a_birthday_asked_as_a_question_is_personal_data(text):
 ])
 def test_a_reward_the_buyer_mentioned_or_a_look_alike_is_no_incentive(text):
     assert "content.review-incentive" not in _rules(text)
+
+
+# a French imperative is no Turkish negated verb ('Supprimez' ends like 'silmez'); a Chinese A-not-A question
+# ('能不能', '可不可以') asks, it does not negate
+@pytest.mark.parametrize("rule,text", [
+    ("review-removal", "Supprimez l'avis à deux étoiles et on n'en parle plus."),
+    ("off-platform", "能不能以后改用WhatsApp联系？这里回复太慢了。"),
+    ("off-platform", "可不可以加个微信？这样沟通快一点。"),
+])
+def test_look_alike_negations_negate_nothing(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "我们不能用微信联系，请在这里留言。",
+    "Yorumunuzu silemeyiz ve değiştirmeyiz; sadece cevap yazabiliriz.",
+])
+def test_real_negations_still_negate(text):
+    assert not _rules(text)
+
+
+# 'we'd sort it in five minutes over X' (easier there), an updated review 'appreciated', a removal as 'if you delete it'
+@pytest.mark.parametrize("rule,text", [
+    ("off-platform", "Si fuera por mí, lo arreglábamos en cinco minutos por WhatsApp."),
+    ("off-platform", "Ginge es nach mir, klären wir das in fünf Minuten per Telegram."),
+    ("review-removal", "Une évaluation mise à jour serait très appréciée maintenant que tout est réglé."),
+    ("review-removal", "Now that it's fixed, an updated review would be much appreciated."),
+    ("review-removal", "Sorun çözüldüğüne göre güncellenmiş bir yorum çok makbule geçer."),
+    ("review-removal", "O tek yıldızlı yorumu silerseniz her şeyi unutalım."),
+])
+def test_more_indirect_requests_are_found(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks a lot for the updated review, we really appreciate it!",
+    "The replacement arrives in five minutes' walk from the pick-up point.",
+])
+def test_thanks_for_an_update_and_minutes_are_innocent(text):
+    assert not _rules(text)
