@@ -559,8 +559,8 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
         for i, ms in sv.of("review_removal").items():
-            if _refused(view, sv, i):
-                continue  # 'we won't ask you to change your review', 'silme imkânımız yok'
+            if _refused(view, sv, i) or _thanked_for(view, sv, i, ms):
+                continue  # 'we won't ask you to change your review', 'silme imkânımız yok', 'thanks for the updated review'
             if i in sv.of("seller_done") and not _free_asks(view, sv, i, _ASK_FORMS):
                 continue  # 'thanks to your review we corrected the listing'
             verbs = sv.of("rating_change").get(i)
@@ -611,6 +611,12 @@ def _refused(view: MessageView, sv: _Sent, i: int) -> bool:
         return o.start() <= a.start() < o.end() or a.start() <= o.start() < a.end() \
             or (bool(_CJK.match(a.group())) and a.end() <= o.start() and not _CLAUSE_START.search(text, a.end(), o.start()))
     return all(any(covered(a, o) for o in no_need) for a in _free_asks(view, sv, i, _ASK_FORMS))
+
+
+def _thanked_for(view: MessageView, sv: _Sent, i: int, ms: list[re.Match[str]]) -> bool:
+    """Does sentence ``i`` thank for the change before naming it ('Thanks a lot for the updated review!') and ask nothing?"""
+    thanks = sv.of("gratitude").get(i, ())
+    return bool(thanks) and all(any(g.end() <= m.start() for g in thanks) for m in ms) and not _free_asks(view, sv, i, _ASK_FORMS)
 
 
 def _own_act(sv: _Sent, i: int, m: re.Match[str]) -> bool:
@@ -987,7 +993,7 @@ def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]], sv:
     """The first match not negated just before it ('please don't call us', 'wir sind nicht per WhatsApp')
     and, given its sentence, not inside the buyer's own question reported back ('you asked for our WhatsApp: ...')."""
     for m in matches:
-        if _negated(view, seg.norm, m.start(), 25) or _negated_after(view, seg.norm, m) or _TR_NEGATED_VERB.search(m.group()):
+        if _negated(view, seg.norm, m.start(), 25) or _negated_after(view, seg.norm, m) or _tr_negated_verb(seg.norm, m):
             continue
         if sv is not None and (_reported(sv, i, m) or _refused_before(sv, i, m)):
             continue
@@ -1010,9 +1016,18 @@ def _refused_before(sv: _Sent, i: int, m: re.Match[str]) -> bool:
     return False
 
 
-#: a Turkish verb negated by its own suffix: 'değiştiremeyiz' (we cannot change), 'silmeyiz', 'kaldırmadık'
-#: (not the verbal noun 'değiştirmeyi' or 'düzenlemenizi' that a request is built on)
-_TR_NEGATED_VERB = re.compile(r"(?:[ae]m[ae]y(?:iz|ız|im|ım)|m[ae]z(?:ler)?|m[ae]d[ıi](?:k|m|n[ıi]z)?)$")
+#: a Turkish verb negated by its own suffix: 'değiştiremeyiz' (we cannot change), 'silmeyiz', 'değiştirmeyiz', 'kaldırmadık',
+#: 'vermiyoruz' (not the verbal noun 'değiştirmeyi' or 'düzenlemenizi' that a request is built on)
+_TR_NEGATED_VERB = re.compile(r"(?:m[ae]y(?:iz|ız|im|ım)|m[ae]z(?:ler)?|m[ae]d[ıi](?:k|m|n[ıi]z)?|m[ıiuü]yor(?:uz|um|sunuz|lar)?)$")
+#: Turkish letters no other shipped Latin-script language writes
+_TR_LETTERS = re.compile(r"[ışğ]")
+
+
+def _tr_negated_verb(text: str, m: re.Match[str]) -> bool:
+    """Is ``m`` a Turkish verb negated by its suffix ('değiştiremeyiz', 'silmez')? A French imperative ends the same
+    way ('Supprimez l'avis'), so '-mez' counts only in a text that writes Turkish letters."""
+    neg = _TR_NEGATED_VERB.search(m.group())
+    return neg is not None and (not neg.group().startswith("mez") or _TR_LETTERS.search(text) is not None)
 _STRONG_BREAK = re.compile(r"[:;\u2013\u2014]| - ")
 _CLAUSE_START = re.compile(r"[.!?\u3002\uff01\uff1f,;:\u2013\u2014(\u3001\uff0c\u060c]| - ")
 
@@ -1064,7 +1079,14 @@ def _negated(view: MessageView, text: str, start: int, reach: int = 30) -> bool:
     lo, _whole = _clause_tail(text, start, reach)
     # a few characters of left context, so that a negation's look-behind sees them ('すみません' is sorry, not 'ません')
     ctx = min(lo, 3)
-    return any(m.start() >= ctx for m in concept("negation").finditer(text[lo - ctx : start], view.words))
+    base = lo - ctx
+    return any(m.start() >= ctx and not _a_not_a(text, base + m.start()) for m in concept("negation").finditer(text[base:start], view.words))
+
+
+def _a_not_a(text: str, p: int) -> bool:
+    """Is the '不' or '没' at ``p`` the middle of a Chinese A-not-A question ('能不能改用…？', '可不可以', '有没有'), which
+    asks and negates nothing?"""
+    return text[p] in "不没" and 0 < p < len(text) - 1 and text[p - 1] == text[p + 1]
 
 
 def _clause_tail(text: str, start: int, reach: int) -> tuple[int, bool]:
