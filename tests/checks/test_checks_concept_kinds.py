@@ -2722,3 +2722,26 @@ def test_more_indirect_requests_are_found(rule, text):
 ])
 def test_thanks_for_an_update_and_minutes_are_innocent(text):
     assert not _rules(text)
+
+
+# reviews asked only of the happy, two branches ('Didn't like it? Tell us first'), a count on the buyer
+@pytest.mark.parametrize("text", [
+    "نطلب التقييم فقط من العملاء الراضين، والباقي يراسلنا هنا.",
+    "Vi piace? Cinque stelle. Non vi piace? Scriveteci prima qui.",
+    "Ça vous a plu ? Cinq étoiles. Pas aimé ? Écrivez-nous d'abord.",
+    "Es Navidad: el mejor regalo para nosotros es una reseña de cinco estrellas. ¡Contamos contigo!",
+])
+def test_reviews_for_the_happy_only_are_biased(text):
+    assert "content.review-biased" in _rules(text)
+
+
+# rewards promised to reviewers in more forms
+@pytest.mark.parametrize("text", [
+    "If it were up to me, everyone who wrote a review would get a gift card.",
+    "写评价的都给退款，评价发出来告诉我一声。",
+    "När din recension är publicerad sätter vi in 50 kr på ditt konto.",
+    "Deixando sua avaliação até sexta, você concorre a um vale-presente.",
+    "给五星好评的买家，下个包裹里会有个小惊喜。",
+])
+def test_rewards_promised_in_more_forms_are_incentives(text):
+    assert "content.review-incentive" in _rules(text)
