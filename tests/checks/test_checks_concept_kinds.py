@@ -2745,3 +2745,11 @@ def test_reviews_for_the_happy_only_are_biased(text):
 ])
 def test_rewards_promised_in_more_forms_are_incentives(text):
     assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "谢谢您的好评！您不需要再做任何事。",
+    "Thanks for the five-star review! Nothing else is needed.",
+])
+def test_thanks_for_a_top_review_then_a_short_line_is_innocent(text):
+    assert "content.review-biased" not in _rules(text)

@@ -412,7 +412,10 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("review_biased").items():
-            if i not in given and (any(j in solicit for j in (i - 1, i, i + 1)) or i in asks) and not all(_told(view, sv, i, m) for m in ms):
+            # or a short appeal right after it ('... es una reseña de cinco estrellas. ¡Contamos contigo!')
+            appeal = i + 1 in sv.of("request_polite") and _short(sv.text(i + 1), 4) and i not in sv.of("gratitude") \
+                and i + 1 not in sv.of("no_need") and bool(_free_asks(view, sv, i + 1, ("request_polite",)))
+            if i not in given and (any(j in solicit for j in (i - 1, i, i + 1)) or i in asks or appeal) and not all(_told(view, sv, i, m) for m in ms):
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("gating_happy").items():
