@@ -2753,3 +2753,21 @@ def test_rewards_promised_in_more_forms_are_incentives(text):
 ])
 def test_thanks_for_a_top_review_then_a_short_line_is_innocent(text):
     assert "content.review-biased" not in _rules(text)
+
+
+# blame as an inverted or 'if you had bothered to' conditional: 'Had you read the manual, ...'
+@pytest.mark.parametrize("text", [
+    "Had you read the manual, the door would not have fallen off.",
+    "Had je de handleiding gelezen, dan had je ons niet hoeven storen.",
+    "Hade du läst anvisningen hade hyllan inte stått snett.",
+    "Hätten Sie die Anleitung gelesen, wäre das nicht passiert.",
+    "لو كلّفت نفسك وقرأت التعليمات ما كان انكسر الباب.",
+    "您要是认真看了说明书而不是瞎装，门也不会掉。",
+    "Si hubiera leído la guía, no estaríamos con esto.",
+])
+def test_blame_as_a_conditional_is_disrespect(text):
+    assert "content.disrespect" in _rules(text)
+
+
+def test_a_conditional_about_the_seller_is_innocent():
+    assert "content.disrespect" not in _rules("Had we checked the box better, this would not have happened; sorry!")
