@@ -2164,3 +2164,610 @@ def test_we_would_not_mind_a_changed_review_is_a_removal_request(text):
 ])
 def test_we_would_not_mind_something_else_is_innocent(text):
     assert "content.review-removal" not in _rules(text)
+
+
+# ---- kinds of the seventh round's false alarms (session 7): each with sentences of our own -------------------
+# the buyer's words quoted inline after 'you wrote / asked / said' (or before a verb-final report), then answered
+@pytest.mark.parametrize("text", [
+    'You asked: "Can I just PayPal you the money instead?" We can only take payment through the marketplace checkout.',
+    'Sie fragten: „Können Sie mir Ihre WhatsApp-Nummer geben?“ Wir beantworten gern alles hier im Nachrichtenbereich.',
+    "Vous nous avez écrit : « Annulez ma commande s'il vous plaît. » C'est fait, le remboursement suit sous trois jours.",
+    "Nos escribió: «¿Le puedo pagar por Bizum?». Lo sentimos, el pago solo se hace en la plataforma.",
+    "Ci ha scritto: «Mi date il vostro numero di cellulare?». Preferiamo rispondere qui nei messaggi.",
+    'U schreef: "Kan ik het bedrag via een Tikkie overmaken?" Betalen gaat alleen via de checkout van het platform.',
+    "Zapytał Pan: „Czy mogę zapłacić BLIKIEM na telefon?” Niestety płatność jest możliwa tylko przez serwis.",
+    "Du frågade: ”Kan jag swisha dig direkt?” Tyvärr sker betalningen bara via plattformen.",
+    'Você perguntou: "Posso te pagar no Pix?" Infelizmente o pagamento é feito só pelo site.',
+    '"Siparişi iptal eder misiniz?" diye yazmışsınız; iptal ettik, iadeniz yolda.',
+    "「キャンセルしてください」とのご依頼、承りました。すでにキャンセル済みです。",
+    "您问：“可以加微信直接转账吗？”抱歉，所有付款都要通过平台完成。",
+    "كتبتَ: «هل أستطيع الدفع لك عبر التحويل البنكي؟» للأسف الدفع يتم عبر المنصة فقط.",
+    "Sie schrieben: „Ich gebe fünf Sterne, wenn ihr mir was schenkt“ – bewerten Sie bitte einfach so, wie es war.",
+])
+def test_the_buyers_words_quoted_inline_ask_nothing(text):
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("payment-account", 'You wrote: "Can I pay another way?" Sure, just send the money to my PayPal directly.'),
+    ("off-platform", "Vous avez écrit : « Le colis est abîmé. » Désolés ! Écrivez-nous sur WhatsApp, ce sera plus rapide."),
+    ("cancel-request", "Me escribiste: «Ya no lo quiero». Mejor cancélalo tú desde tu cuenta, así es más rápido."),
+    ("off-platform", "您写道：“东西坏了。”非常抱歉，加我微信，我马上给您处理。"),
+    ("off-platform", "「届きません」とのこと、申し訳ございません。LINEでご連絡いただければすぐ対応します。"),
+    ("review-incentive", 'You asked how to review us: just write "great seller" and we will send you a gift card.'),
+])
+def test_a_request_after_the_buyers_quoted_words_is_still_found(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+# a line quoting the buyer with a full-width '＞' or no space after '>'
+@pytest.mark.parametrize("text", [
+    "＞LINEで連絡してもいいですか？\nご連絡はこちらのメッセージでお願いいたします。",
+    "＞可以加微信吗？\n不好意思，我们只在平台上沟通。",
+    ">Puedo pagarte por Bizum?\nNo, el pago va por la plataforma.",
+])
+def test_a_quoted_line_without_a_space_asks_nothing(text):
+    assert not _rules(text)
+
+
+def test_a_shouted_banner_is_no_quoted_line():
+    assert "content.promotion" in _rules(">>>SALE: 20% off everything in our shop this weekend<<<")
+
+
+# a sale event named as the time of a shipping backlog
+@pytest.mark.parametrize("text", [
+    "The Cyber Monday rush at the depot held your parcel up by two days.",
+    "Wegen des Black-Friday-Andrangs bei DHL kommt Ihr Paket einen Tag später.",
+    "Avec l'afflux du Black Friday, le transporteur a pris un jour de retard.",
+    "因为双十一期间快递爆仓，您的包裹会晚两天到。",
+    "بسبب زحمة الشحن في الجمعة البيضاء تأخر طردك يوماً.",
+    "Efsane Cuma yoğunluğu yüzünden kargo bir gün gecikti.",
+    "ブラックフライデーの配送混雑で、到着が1日遅れる見込みです。",
+    "Com o movimento da Black Friday, a transportadora atrasou a entrega em dois dias.",
+])
+def test_a_sale_event_as_the_time_of_a_delay_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our Black Friday deals start Thursday with 30% off everything, so orders may ship a day late.",
+    "双十一全场八折，快递可能会晚一点。",
+    "عروض الجمعة البيضاء عندنا بخصم ٣٠٪ على كل المنتجات، والشحن قد يتأخر.",
+    "Zum Black Friday gibt es 20 % Rabatt auf alles, der Versand dauert dann etwas länger.",
+])
+def test_a_sale_event_with_an_offer_is_a_promotion(text):
+    assert "content.promotion" in _rules(text)
+
+
+# the phone as a device (pairing a watch or earbuds with it), not a call
+@pytest.mark.parametrize("text", [
+    "Per abbinare il braccialetto al telefono apra l'app e tenga premuto il tasto.",
+    "Koppeln Sie die Uhr am Telefon über die App, der Code steht auf der Rückseite.",
+    "Pour appairer la montre au téléphone, ouvrez l'application et activez le Bluetooth.",
+    "Zegarek sparujesz przez telefon w aplikacji, kod jest na pudełku.",
+    "Para emparejar los auriculares por teléfono, abra los ajustes de Bluetooth.",
+])
+def test_a_phone_as_the_device_paired_is_no_call(text):
+    assert "content.off-platform" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Per il cambio ne parliamo al telefono, mi chiami quando vuole.",
+    "Das klären wir am Telefon, rufen Sie mich einfach an.",
+    "On règle ça au téléphone, appelez-moi ce soir.",
+    "Omówimy to przez telefon, proszę dzwonić po 17.",
+])
+def test_a_talk_on_the_phone_is_off_platform(text):
+    assert "content.off-platform" in _rules(text)
+
+
+# a removal whose own verb is negated, while another clause names a change the seller made
+@pytest.mark.parametrize("text", [
+    "Nie możemy usuwać ani zmieniać recenzji i nigdy o to nie prosimy; aktualizację instrukcji dodaliśmy za to do opisu.",
+    "Bewertungen entfernen oder bearbeiten dürfen wir nicht; die Aktualisierung der Anleitung haben wir aber eingebaut.",
+    "Reviews we cannot delete or edit, and we never ask for it; we did update the manual after your remarks.",
+    "No podemos borrar ni modificar reseñas y nunca lo pediríamos; sí actualizamos la guía de tallas.",
+])
+def test_a_removal_negated_in_its_own_clause_is_none(text):
+    assert "content.review-removal" not in _rules(text)
+
+
+def test_a_removal_asked_after_a_clause_about_the_seller_is_found():
+    assert "content.review-removal" in _rules("We updated the manual; could you now change your one-star review?")
+
+
+# a deal the buyer asked about, told back before a verb-final report ('... sormuşsunuz', '…とのご質問')
+@pytest.mark.parametrize("text", [
+    "Değerlendirme yapana hediye çeki olup olmadığını sormuşsunuz: hayır, yorum için hiçbir şey vermiyoruz.",
+    "レビューを書けばクーポンがもらえるのかとのご質問ですが、そのような特典はございません。",
+])
+def test_a_deal_told_back_before_a_verb_final_report_is_none(text):
+    assert "content.review-incentive" not in _rules(text)
+
+
+def test_a_deal_offered_after_a_verb_final_report_is_found():
+    assert "content.review-incentive" in _rules("Kargo gecikmesini sormuşsunuz; yorum yazarsanız size hediye çeki gönderiyoruz.")
+
+
+# stars that are no rating (lights on a display, stickers of a game) and 'vale' that is no voucher
+@pytest.mark.parametrize("text", [
+    "Si en la pantalla se encienden las cinco estrellas, la batería está llena; si no, repita el paso 2.",
+    "Ogni stellina adesiva che il bambino raccoglie vale un punto nel gioco.",
+    "When all five stars on the display light up, the charger is full.",
+    "Leuchten alle fünf Sterne am Display, ist der Akku voll; sonst bitte Schritt 2 wiederholen.",
+    "Quand les cinq étoiles du panneau s'allument, l'appareil est appairé.",
+    "¡Vale! Le mando hoy mismo la pieza que falta.",
+])
+def test_stars_on_a_device_or_game_are_no_rating(text):
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("review-biased", "Si está contento, déjenos cinco estrellas, por favor."),
+    ("review-incentive", "Con cada reseña le regalamos un vale de 5 € para su próxima compra."),
+    ("review-biased", "If you're happy, light up our page with five stars, please!"),
+])
+def test_stars_asked_for_are_still_a_rating(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+# news of the buyer's case, not new products
+@pytest.mark.parametrize("text", [
+    "En cuanto haya novedades del transportista, le aviso por aquí.",
+    "Assim que tivermos novidades da transportadora, avisamos por aqui.",
+    "Dès que nous avons des nouvelles du transporteur, nous vous écrivons ici.",
+])
+def test_news_of_the_case_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mire las novedades de nuestra tienda: acabamos de subir la colección de invierno.",
+    "Confira as novidades da nossa loja nesta semana!",
+])
+def test_new_products_announced_are_a_promotion(text):
+    assert "content.promotion" in _rules(text)
+
+
+# the second item of a pair opening the clause shares the refusal after it
+@pytest.mark.parametrize("text", [
+    "Bewertungen löschen oder ändern können wir nicht und würden das auch nie verlangen.",
+    "Reviews verwijderen of aanpassen kunnen we niet, en daar vragen we ook nooit om.",
+])
+def test_a_pair_of_verbs_before_a_refusal_is_refused(text):
+    assert "content.review-removal" not in _rules(text)
+
+
+# the buyer's request for something told back ('you ask us for ...', 'mi chiede un ...'), then declined
+@pytest.mark.parametrize("text", [
+    "Mi chiede un codice sconto per il prossimo ordine: via messaggio non possiamo mandarne.",
+    "Nos pide un cupón para la próxima compra: por mensaje no podemos enviarlo.",
+    "Sie bitten um einen Gutscheincode für die nächste Bestellung: per Nachricht dürfen wir keinen schicken.",
+    "U vraagt om een kortingscode voor de volgende bestelling: via berichten mogen we die niet sturen.",
+])
+def test_a_code_the_buyer_asked_for_and_declined_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+# a code said to be no coupon (a batch number), a discount that was the price when the buyer ordered
+@pytest.mark.parametrize("text", [
+    "The number under the lid (e.g. K7741Q) is the batch number, not a coupon code.",
+    "Le code sous la boîte (ex. B2231X) est le numéro de lot, pas un code promo.",
+    "Die Nummer am Boden (z. B. F8812K) ist die Seriennummer, kein Rabattcode.",
+    "The discount you saw was the price at the time you ordered, so it already shows on your receipt.",
+])
+def test_a_code_that_is_no_coupon_and_a_past_price_are_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+def test_a_coupon_code_offered_is_still_a_promotion():
+    assert "content.promotion" in _rules("Use the coupon code SPRING15 on your next order for 15% off.")
+
+
+# Arabic words written without their vowels that double as other words: 'قيمة' (value) is no 'قيّم' (rate),
+# 'حدث' (happened) no 'حدّث' (update); the system or a courier as the subject
+@pytest.mark.parametrize("text", [
+    "أعدنا لك نصف قيمة الطلب تعويضاً عن التأخير.",
+    "قرأنا تقييمك ونعتذر عما حدث، وأرسلنا لك قطعة بديلة اليوم.",
+    "ألغى النظام الطلب تلقائياً لأن الدفع لم يكتمل، ولم يُخصم من حسابك شيء.",
+    "مندوب سمسا ممكن يتصل على جوالك قبل التوصيل لتحديد الموعد.",
+])
+def test_arabic_look_alikes_without_vowels_are_innocent(text):
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("review-biased", "قيّمنا بخمس نجوم لو سمحت."),
+    ("review-removal", "ممكن تحدّث تقييمك بعد ما حلينا المشكلة؟"),
+    ("cancel-request", "ألغِ الطلب من حسابك لو سمحت، المنتج غير متوفر."),
+])
+def test_arabic_requests_with_their_vowels_are_found(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+# a messenger's name spelt out letter by letter, or written as its short link or handle
+@pytest.mark.parametrize("text", [
+    "It's much quicker on W h a t s A p p, just search our shop name there and message us.",
+    "Schreiben Sie mir lieber per T-e-l-e-g-r-a-m, da antworte ich sofort.",
+    "C'est plus simple sur W.h.a.t.s.A.p.p : cherchez le nom de la boutique et écrivez-nous.",
+    "Najszybciej złapie mnie Pan na W-a-t-s-a-p-p-i-e, tu rzadko zaglądam.",
+    "Es más rápido por V i b e r: busque la tienda y escríbanos.",
+    "التواصل أسرع على ت ل ي ج ر ا م، ابحث عن اسم المتجر وراسلنا.",
+    "Scrivici su t.me/ricambi_roma: lì rispondiamo subito, anche la domenica.",
+    "Snabbast hjälp får du via wa.me/46701112233, där svarar vi även på helger.",
+    "加 V 信 聊更方便，搜我们店名就行。",
+    "カカオトークでご連絡いただければすぐ対応します。",
+])
+def test_a_messenger_spelt_out_or_linked_is_off_platform(text):
+    assert "content.off-platform" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please write to us here; we answer every message within a day.",
+    "The line on the box shows where to cut: L I N E A is printed beside it.",
+    "Our model W-100 and the T-200 both fit your bike.",
+])
+def test_spaced_letters_that_name_no_messenger_are_innocent(text):
+    assert "content.off-platform" not in _rules(text)
+
+
+# a request passed on from a manager ('my boss asked me to ask you whether ...'): the ask is the seller's
+@pytest.mark.parametrize("rule,text", [
+    ("cancel-request", "My supervisor asked me to ask whether you could cancel the order yourself."),
+    ("payment-account", "Meine Chefin bat mich, Sie nach Ihrer Kartennummer und dem Ablaufdatum zu fragen."),
+    ("personal-info-request", "Mi jefa quiere que le pidamos su fecha de nacimiento para el registro."),
+    ("off-platform", "Il mio responsabile mi ha chiesto di domandarle se possiamo continuare su Telegram."),
+    ("personal-info-request", "Min chef bad mig fråga om du kan uppge ditt personnummer."),
+    ("personal-info-request", "Müdürüm doğum tarihinizi sormamı istedi."),
+    ("cancel-request", "店长让我问问您，能不能由您来取消订单。"),
+    ("off-platform", "店長から、今後のご連絡をLINEに切り替えていただけないか伺うよう言われております。"),
+    ("payment-account", "طلب مني المدير أن أسألك عن رقم بطاقتك البنكية وتاريخ انتهائها."),
+    ("personal-info-request", "Mon responsable m'a demandé de vous demander votre date de naissance."),
+])
+def test_a_request_passed_on_from_a_manager_is_found(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My manager asked me to ask whether the parcel arrived safely.",
+    "Mein Chef bat mich, Sie zu fragen, ob die Lampe heil angekommen ist.",
+    "店长让我问问您，包裹收到了吗？",
+    "Müdürüm ürünün sağlam gelip gelmediğini sormamı istedi.",
+])
+def test_a_question_passed_on_about_the_order_is_innocent(text):
+    assert not _rules(text)
+
+
+# scorn the lexicon lacked: 'the nerve', 'the problem sits in front of the screen', 'not rocket science',
+# 'with a bit of sense / like any normal person', plain insults, 'people like you'
+@pytest.mark.parametrize("text", [
+    "Hay que tener cara para devolver un vestido ya usado.",
+    "Che faccia tosta, restituire le scarpe dopo averle usate un mese.",
+    "Que cara de pau devolver o casaco depois da festa.",
+    "The nerve of some people, wearing it to a wedding and then asking for a refund.",
+    "Quel culot de renvoyer une robe portée.",
+    "Was für eine Frechheit, ein getragenes Kleid zurückzuschicken.",
+    "Wat een lef om een gedragen jurk terug te sturen.",
+    "Co za tupet, żeby zwracać noszoną sukienkę.",
+    "Vilken fräckhet att skicka tillbaka en använd klänning.",
+    "Ne yüzsüzlük, giyilmiş elbiseyi iade etmek.",
+    "着た後で返品なんて、図々しいにもほどがあります。",
+    "穿过了还要退货，脸皮真厚。",
+    "بجاحة والله، تلبس الفستان في العرس وبعدين ترجعه.",
+    "Das Problem sitzt wie so oft vor dem Bildschirm.",
+    "Felet sitter som vanligt framför skärmen.",
+    "The problem is sitting between the chair and the keyboard.",
+    "Le problème se situe entre la chaise et le clavier.",
+    "El problema está entre la silla y el teclado.",
+    "Il problema sta tra la sedia e la tastiera.",
+    "It's not rocket science, just read the label.",
+    "Non è fisica nucleare: basta leggere l'etichetta.",
+    "دي مش علم صواريخ، اقرأ الورقة بس.",
+    "No es ciencia espacial: basta con leer la etiqueta.",
+    "Não é física quântica, é só ler a etiqueta.",
+    "To nie fizyka kwantowa, wystarczy przeczytać etykietę.",
+    "Roket bilimi değil, etiketi okumanız yeterli.",
+    "Det är ingen raketforskning, läs etiketten.",
+    "Avec un minimum de jugeote, vous l'auriez vu.",
+    "Met een beetje verstand had je het gezien.",
+    "Azıcık aklınız olsa görürdünüz.",
+    "Mit ein bisschen Verstand hätten Sie es gesehen.",
+    "Any normal person checks the size chart before ordering.",
+    "Qualsiasi persona normale avrebbe controllato le misure.",
+    "Como cualquier persona normal, podría haber mirado la tabla.",
+    "Vous êtes le deuxième crétin aujourd'hui à ne pas savoir brancher un câble.",
+    "Je bent al de tweede sukkel vandaag die de stekker vergeet.",
+    "别再拿这种蠢问题来烦我们了。",
+    "So ein Schwachsinn, das Gerät funktioniert.",
+    "Vilket skitsnack, laddaren fungerar.",
+    "Che, no seas pesado, ya va a llegar.",
+    "Dejá de escribir cada diez minutos.",
+    "أمثالك سبب تعبنا في كل موسم.",
+    "あなたみたいな客がいるから疲れるんです。",
+    "Z takimi klientkami jak Pani są same problemy.",
+])
+def test_scorn_is_disrespect(text):
+    assert "content.disrespect" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Cara Giulia, il vestito è partito oggi con GLS.",
+    "The cable sits between the screen and the keyboard stand.",
+    "Das Kabel sitzt hinter dem Bildschirm, links unten.",
+    "The kit teaches basic rocket science to children aged 8 and up.",
+    "For a normal day of use the battery lasts ten hours.",
+    "Customers like you make our day, thank you for the kind words!",
+])
+def test_look_alikes_of_scorn_are_innocent(text):
+    assert "content.disrespect" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De valtest is brutaal: de hoes overleefde een val van twee meter.",
+    "La culotte en coton bio est lavable à 40 degrés.",
+    "¡Qué cara está la gasolina! Por eso el envío sube 1 €.",
+])
+def test_words_that_are_scorn_only_in_other_senses_are_innocent(text):
+    assert "content.disrespect" not in _rules(text)
+
+
+# anything under the top rating called harmful, or only the top rating said to count
+@pytest.mark.parametrize("text", [
+    "星5未満の評価はお店にとって本当に致命的なんです。",
+    "评分低于五星的话，我们小店真的很受伤。",
+    "أي تقييم أقل من خمس نجوم يضرنا كثيراً.",
+    "Chez nous, seules les notes à cinq étoiles comptent vraiment.",
+    "Voor ons tellen eigenlijk alleen vijfsterrenreviews mee.",
+    "Cualquier valoración que no sea de cinco estrellas nos hunde.",
+    "Könnten Sie uns eine Bewertung mit voller Punktzahl geben?",
+    "Skulle du vilja ge oss toppbetyg?",
+    "Czy mógłby Pan wystawić nam same piątki?",
+])
+def test_below_the_top_rating_called_harmful_is_biased(text):
+    assert "content.review-biased" in _rules(text)
+
+
+def test_an_honest_rating_of_any_stars_is_innocent():
+    assert "content.review-biased" not in _rules("Jede Bewertung hilft uns, ob mit einem oder mit fünf Sternen.")
+
+
+# a sale named by its deal: two for the price of one, the second item free, half price, 30 % off ('3割引')
+@pytest.mark.parametrize("text", [
+    "This week it's two for the price of one on our storefront.",
+    "Esta semana en la tienda, dos por el precio de uno en todas las fundas.",
+    "今週だけ、当店のケースは2点目が無料です。",
+    "1月から当店の商品が全部3割引になります。",
+    "这周店里所有手机壳都打七折。",
+    "الآن كل منتجاتنا بنصف السعر بمناسبة العيد.",
+    "W tym tygodniu wszystkie nasze etui są przecenione o 20%.",
+    "Mağazamızı takip ederseniz yeni ürünlerden ilk siz haberdar olursunuz.",
+])
+def test_a_sale_named_by_its_deal_is_a_promotion(text):
+    assert "content.promotion" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The set is two pieces for the price shown in the listing.",
+    "A refund of half the price was sent to your card today.",
+    "评分低于五星的原因我们已经记录，谢谢您的反馈。",
+])
+def test_a_price_or_a_refund_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+# PayPal 'friends and family' (no buyer protection): a payment outside the marketplace in any language
+@pytest.mark.parametrize("text", [
+    "We settle custom orders through PayPal friends and family, it saves the fees.",
+    "Los encargos se pagan por PayPal «amigos y familiares», así no hay comisión.",
+    "On se règle en PayPal « entre proches », ça évite les frais.",
+    "Bezahlen Sie einfach per PayPal Freunde und Familie.",
+    "ادفع المبلغ عبر PayPal كأصدقاء وعائلة وخلصنا.",
+])
+def test_paypal_friends_and_family_is_a_payment_outside(text):
+    assert "content.payment-account" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please never pay by PayPal friends and family: only the marketplace checkout protects you.",
+    "Bitte zahlen Sie nie per PayPal Freunde und Familie, nur über den Checkout.",
+])
+def test_paypal_friends_and_family_warned_against_is_innocent(text):
+    assert "content.payment-account" not in _rules(text)
+
+
+# the buyer's social profile or handle asked for, politely
+@pytest.mark.parametrize("text", [
+    "Vous voulez bien nous donner votre pseudo Instagram pour qu'on vous identifie ?",
+    "Il titolare vorrebbe il link al suo profilo Facebook per verificare l'ordine.",
+    "Instagram kullanıcı adınızı paylaşmanızın bir sakıncası var mı?",
+    "Est-ce que cela vous dérangerait de nous donner votre date de naissance ?",
+])
+def test_a_social_profile_or_birthday_asked_politely_is_personal_data(text):
+    assert "content.personal-info-request" in _rules(text)
+
+
+# the reward promised to the reviewers as a group ('customers who write a review find a surprise', 'a las familias que
+# nos valoran les devolvemos 3 €', '给好评的买家有小惊喜'): an exchange without an 'if'
+@pytest.mark.parametrize("text", [
+    "Customers who leave a review usually find a little surprise in their next parcel.",
+    "Kunden, die uns eine Bewertung schreiben, finden im nächsten Paket meist eine kleine Überraschung.",
+    "Klanten die een review achterlaten, krijgen bij de volgende bestelling een verrassing.",
+    "A los clientes que nos dejan su valoración les devolvemos 2 € del pedido.",
+    "Ai clienti che lasciano una recensione rimborsiamo le spese di spedizione.",
+    "Kunder som skriver en recension får en liten överraskning i nästa paket.",
+    "给我们写好评的买家，下次包裹里会有小惊喜。",
+    "Unter allen Bewertungen mit Foto verlosen wir im Mai einen Rucksack.",
+    "Deixando sua avaliação até domingo, você concorre a um vale-presente.",
+    "Se potesse aggiornare la recensione, saremmo felici di rimborsarle metà del prezzo.",
+])
+def test_a_reward_for_the_reviewers_as_a_group_is_an_incentive(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Customers who leave a review help other buyers choose the right size.",
+    "Kunden, die eine Bewertung schreiben, helfen anderen bei der Auswahl.",
+    "给我们写评价的买家，我们都会认真阅读。",
+])
+def test_reviewers_named_without_a_reward_are_innocent(text):
+    assert "content.review-incentive" not in _rules(text)
+
+
+# the buyer named as the one who cancels in other forms ('la facesse lei', '由您来取消', 'بنفسك', 'als u een annulering
+# aanvraagt'), or a colleague's ask to cancel passed on
+@pytest.mark.parametrize("text", [
+    "Mi jefe me dice que le pida que anule el pedido.",
+    "Sarebbe più semplice se l'annullamento lo facesse lei.",
+    "Het zou fijn zijn als u een annulering aanvraagt.",
+    "Es wäre einfacher, wenn Sie eine Stornierung beantragen.",
+    "如果订单由您来取消，对我们帮助很大。",
+    "هل توافق على إلغاء الطلب بنفسك؟",
+])
+def test_the_buyer_named_as_the_one_who_cancels_is_a_cancel_request(text):
+    assert "content.cancel-request" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Stornierung haben wir selbst beantragt, Sie müssen nichts tun.",
+    "我们已经为您取消了订单，不需要您来取消。",
+    "Se vuole, l'annullamento lo facciamo noi.",
+    "ألغينا الطلب بأنفسنا، ولا يلزمك شيء.",
+])
+def test_the_seller_cancelling_is_no_cancel_request(text):
+    assert "content.cancel-request" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chi lascia una recensione riceve un buono da 5 € sul prossimo ordine.",
+    "Entre los clientes que dejen su opinión este mes sorteamos una cesta.",
+    "Wie een review met foto plaatst, maakt kans op een waardebon.",
+    "Avec une photo dans votre avis, votre prochaine commande est à moitié prix.",
+    "Met een foto in uw recensie is uw volgende bestelling half geld.",
+    "Leave us feedback and there's a tenner back in it for you.",
+])
+def test_more_rewards_for_reviewers_are_incentives(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+# card details asked for, politely or as what is 'needed'
+@pytest.mark.parametrize("text", [
+    "¿Le importaría facilitarnos los datos de su tarjeta para cobrar el grabado?",
+    "Para cobrar a gravação, bastam o número do cartão e a validade.",
+    "Könnten Sie uns Ihre Kartennummer und das Ablaufdatum schicken?",
+    "Kan du skicka kortnumret och giltighetstiden till oss?",
+])
+def test_card_details_asked_are_a_payment_outside(text):
+    assert "content.payment-account" in _rules(text)
+
+
+def test_card_details_never_asked_are_innocent():
+    assert "content.payment-account" not in _rules("Wir fragen nie nach Ihrer Kartennummer; bezahlt wird nur im Checkout.")
+
+
+# the buyer's birthday asked as a question
+@pytest.mark.parametrize("text", [
+    "On aime fêter nos clients : vous êtes né quel jour, au fait ?",
+    "Wanneer ben je eigenlijk jarig? Dan sturen we een kaartje.",
+    "Doğum gününüz ne zaman? Size küçük bir kart göndermek isteriz.",
+    "Contanos cuándo es tu cumple así te saludamos.",
+])
+def test_a_birthday_asked_as_a_question_is_personal_data(text):
+    assert "content.personal-info-request" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die waardebon waar je het over had is een actie van het platform zelf, daar gaan wij niet over.",
+    "The voucher that you mentioned is the marketplace's own promotion; we have nothing to do with it.",
+    "Now that everything is sorted, could you take another look at your feedback?",
+])
+def test_a_reward_the_buyer_mentioned_or_a_look_alike_is_no_incentive(text):
+    assert "content.review-incentive" not in _rules(text)
+
+
+# a French imperative is no Turkish negated verb ('Supprimez' ends like 'silmez'); a Chinese A-not-A question
+# ('能不能', '可不可以') asks, it does not negate
+@pytest.mark.parametrize("rule,text", [
+    ("review-removal", "Supprimez l'avis à deux étoiles et on n'en parle plus."),
+    ("off-platform", "能不能以后改用WhatsApp联系？这里回复太慢了。"),
+    ("off-platform", "可不可以加个微信？这样沟通快一点。"),
+])
+def test_look_alike_negations_negate_nothing(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "我们不能用微信联系，请在这里留言。",
+    "Yorumunuzu silemeyiz ve değiştirmeyiz; sadece cevap yazabiliriz.",
+])
+def test_real_negations_still_negate(text):
+    assert not _rules(text)
+
+
+# 'we'd sort it in five minutes over X' (easier there), an updated review 'appreciated', a removal as 'if you delete it'
+@pytest.mark.parametrize("rule,text", [
+    ("off-platform", "Si fuera por mí, lo arreglábamos en cinco minutos por WhatsApp."),
+    ("off-platform", "Ginge es nach mir, klären wir das in fünf Minuten per Telegram."),
+    ("review-removal", "Une évaluation mise à jour serait très appréciée maintenant que tout est réglé."),
+    ("review-removal", "Now that it's fixed, an updated review would be much appreciated."),
+    ("review-removal", "Sorun çözüldüğüne göre güncellenmiş bir yorum çok makbule geçer."),
+    ("review-removal", "O tek yıldızlı yorumu silerseniz her şeyi unutalım."),
+])
+def test_more_indirect_requests_are_found(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks a lot for the updated review, we really appreciate it!",
+    "The replacement arrives in five minutes' walk from the pick-up point.",
+])
+def test_thanks_for_an_update_and_minutes_are_innocent(text):
+    assert not _rules(text)
+
+
+# reviews asked only of the happy, two branches ('Didn't like it? Tell us first'), a count on the buyer
+@pytest.mark.parametrize("text", [
+    "نطلب التقييم فقط من العملاء الراضين، والباقي يراسلنا هنا.",
+    "Vi piace? Cinque stelle. Non vi piace? Scriveteci prima qui.",
+    "Ça vous a plu ? Cinq étoiles. Pas aimé ? Écrivez-nous d'abord.",
+    "Es Navidad: el mejor regalo para nosotros es una reseña de cinco estrellas. ¡Contamos contigo!",
+])
+def test_reviews_for_the_happy_only_are_biased(text):
+    assert "content.review-biased" in _rules(text)
+
+
+# rewards promised to reviewers in more forms
+@pytest.mark.parametrize("text", [
+    "If it were up to me, everyone who wrote a review would get a gift card.",
+    "写评价的都给退款，评价发出来告诉我一声。",
+    "När din recension är publicerad sätter vi in 50 kr på ditt konto.",
+    "Deixando sua avaliação até sexta, você concorre a um vale-presente.",
+    "给五星好评的买家，下个包裹里会有个小惊喜。",
+])
+def test_rewards_promised_in_more_forms_are_incentives(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "谢谢您的好评！您不需要再做任何事。",
+    "Thanks for the five-star review! Nothing else is needed.",
+])
+def test_thanks_for_a_top_review_then_a_short_line_is_innocent(text):
+    assert "content.review-biased" not in _rules(text)
+
+
+# blame as an inverted or 'if you had bothered to' conditional: 'Had you read the manual, ...'
+@pytest.mark.parametrize("text", [
+    "Had you read the manual, the door would not have fallen off.",
+    "Had je de handleiding gelezen, dan had je ons niet hoeven storen.",
+    "Hade du läst anvisningen hade hyllan inte stått snett.",
+    "Hätten Sie die Anleitung gelesen, wäre das nicht passiert.",
+    "لو كلّفت نفسك وقرأت التعليمات ما كان انكسر الباب.",
+    "您要是认真看了说明书而不是瞎装，门也不会掉。",
+    "Si hubiera leído la guía, no estaríamos con esto.",
+])
+def test_blame_as_a_conditional_is_disrespect(text):
+    assert "content.disrespect" in _rules(text)
+
+
+def test_a_conditional_about_the_seller_is_innocent():
+    assert "content.disrespect" not in _rules("Had we checked the box better, this would not have happened; sorry!")

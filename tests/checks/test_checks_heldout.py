@@ -20,7 +20,8 @@ which were fixed as mechanisms with test sentences of their own (``test_checks_c
 ``test_checks_contact_kinds.py``). So all five are development figures, no longer a stranger's measure:
 ``heldout-r5/`` was the blind measure of session 4 and became tuning data in session 5, while a sixth
 round, kept outside the repository, was written to measure blind again. Round 6 became development
-data in session 6; round 7 (``heldout-r7/``) was that session's blind measure and is committed at its end.
+data in session 6; round 7 (``heldout-r7/``) was that session's blind measure and is committed at its end; it
+became development data in session 7.
 
 Each test prints aggregate figures (recall, false errors, concept x language table) and asserts a
 floor a little below what was last measured, so a regression fails CI without the test pretending
@@ -99,14 +100,22 @@ class Floors:
 #:          phone-number on round 7 5/11 -> 11/11; with a messenger typed letter by letter and a label line ending
 #:          in a colon read as call words for off-platform, messages 98/111 -> 107/111 = 96.4 %, false errors 9 -> 9;
 #:          round 6 113 -> 117/129, round 2 75 -> 77/81, round 1 163 -> 164/166; concept sentences unchanged.
+#:          A development set since session 7: its false alarms and misses fixed as kinds, each with sentences of
+#:          our own first (test_checks_concept_kinds.py: the buyer quoted inline after 'you wrote:', a sale event as
+#:          the time of a shipping rush, the phone as a paired device, a manager's request passed on, messengers
+#:          spelt out letter by letter, scorn, reviewers rewarded as a group, ...): 103/111 = 92.8 %, no false error;
+#:          443/468 = 94.7 %, no false positive -- development figures. The same session took round 6's concept
+#:          sentences from 409 to 426/468 with 1 false positive (was 4), round 5's from 459 to 461, round 4's to 468/468
+#:          with none (was 1). Both together (numbers in pieces and the concept kinds): round 7 messages 110/111 =
+#:          99.1 %, no false error; round 6 117/129, round 2 77/81, round 1 164/166.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.94, 1, 0.95, 1),
     Floors("heldout-r3", 0.97, 1, 0.98, 1),
-    Floors("heldout-r4", 0.98, 1, 0.99, 4),
-    Floors("heldout-r5", 0.98, 1, 0.93, 1),
-    Floors("heldout-r6", 0.90, 0, 0.79, 6),
-    Floors("heldout-r7", 0.96, 9, 0.77, 18),
+    Floors("heldout-r4", 0.98, 1, 0.99, 1),
+    Floors("heldout-r5", 0.98, 1, 0.97, 1),
+    Floors("heldout-r6", 0.90, 0, 0.90, 2),
+    Floors("heldout-r7", 0.98, 1, 0.93, 1),
 )
 
 

@@ -22,11 +22,12 @@ def _errors(checker: Checker, text: str, marketplace: str = "amazon") -> dict[st
     return {f.rule: f.severity for f in checker.lint(Message("", text=text), marketplace) if f.rule in CONCEPT_RULES}
 
 
-#: innocent sentences of our own (a buyer's request reported and declined) on which the lexicon errs
+#: innocent sentences of our own (a buyer's wish told in the third person and declined) on which the lexicon errs
+#: (session 7 taught the lexicon 'ci ha chiesto' as a report, so the examples say 'voleva' and 'sperava')
 VETOED = [
-    ("content.payment-account", "Il cliente ci ha chiesto di pagare con bonifico, ma abbiamo risposto che accettiamo solo i pagamenti tramite Amazon."),
-    ("content.off-platform", "Il cliente ci ha chiesto di pagare con bonifico, ma abbiamo risposto che accettiamo solo i pagamenti tramite Amazon."),
-    ("content.payment-account", "Ci ha chiesto di pagare con bonifico: non è possibile, il pagamento passa solo da Amazon."),
+    ("content.payment-account", "Il cliente voleva pagare con bonifico, ma abbiamo risposto che accettiamo solo i pagamenti tramite Amazon."),
+    ("content.off-platform", "Il cliente voleva pagare con bonifico, ma abbiamo risposto che accettiamo solo i pagamenti tramite Amazon."),
+    ("content.payment-account", "Il cliente sperava di pagare con bonifico, ma gli abbiamo spiegato che si paga solo tramite Amazon."),
 ]
 #: violations of our own the lexicon finds: the model agrees, the error stays
 KEPT = [

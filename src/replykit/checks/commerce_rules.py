@@ -42,10 +42,31 @@ class _Sent:
     def of(self, name: str) -> dict[int, list[re.Match[str]]]:
         got = self._by.get(name)
         if got is None:
-            got = self._by[name] = {}
-            for m in self.seg.concept_matches(name, self.words):
-                got.setdefault(self.idx(m.start()), []).append(m)
+            got = self._by[name] = self._by_sentence(name)
+            if got and name in _STAR_READ:
+                got = self._by[name] = self._no_lit_stars(got)
         return got
+
+    def _by_sentence(self, name: str) -> dict[int, list[re.Match[str]]]:
+        got: dict[int, list[re.Match[str]]] = {}
+        for m in self.seg.concept_matches(name, self.words):
+            got.setdefault(self.idx(m.start()), []).append(m)
+        return got
+
+    def _no_lit_stars(self, got: dict[int, list[re.Match[str]]]) -> dict[int, list[re.Match[str]]]:
+        """``got`` less the matches that are stars of a device or a game in their sentence ('when all five stars on
+        the display light up', 'ogni stellina adesiva vale un punto'): lights and stickers, not a rating."""
+        objects = self.of("star_object")
+        if not any(i in objects for i in got):
+            return got
+        stars = self._by_sentence("star_word")
+        out = {}
+        for i, ms in got.items():
+            if i in objects:
+                ms = [m for m in ms if not any(s.start() < m.end() and m.start() < s.end() for s in stars.get(i, ()))]
+            if ms:
+                out[i] = ms
+        return out
 
     def near(self, name: str, i: int, radius: int = 1) -> bool:
         got = self.of(name)
@@ -70,6 +91,10 @@ class _Sent:
             nxt = _CLAUSE_START.search(text, end)
             return lo, nxt.start() if nxt else len(text)
         return lo, starts[j] if j < len(starts) else len(text)
+
+
+#: concepts whose star words are no rating in a sentence about a display or stickers (see _Sent._no_lit_stars)
+_STAR_READ = frozenset(("review_noun", "top_rating", "review_biased", "star_word"))
 
 
 def own_texts(view: MessageView) -> list[Segment]:
@@ -111,15 +136,15 @@ def promotion(view: MessageView) -> Iterator[Hit]:
         phrases = sv.of("promo_phrase")
         if phrases:  # not 'the 10 % off from the listing is already in what you paid'
             applied = sv.of("discount_applied")
-            phrases = [ms for i, ms in phrases.items() if i not in applied]
+            phrases = [ms for ms in (_offers(sv, i, ms) for i, ms in phrases.items() if i not in applied) if ms]
         if phrases:
             m = phrases[0][0]
             yield _hit(sv, m, f"marketing content ({seg.text[m.start():m.end()]!r}): messages may only serve the order")
             continue
         done = False
         for i, ms in sv.of("promo_code").items():
-            if all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):
-                continue  # 'the discount code you mentioned is another shop's'
+            if all(_reported(sv, i, m, _PROMO_REPORT) or _negated(view, seg.norm, m.start()) for m in ms):
+                continue  # 'the discount code you mentioned is another shop's', '(z. B. L2304B) ist die Chargennummer, kein Gutscheincode'
             start = sv.starts[i]
             original = seg.text[start : start + len(sv.text(i))]
             tokens = _coupon_tokens(original)
@@ -143,7 +168,8 @@ def promotion(view: MessageView) -> Iterator[Hit]:
         if done:
             continue
         for i, ms in sv.of("promo_discount").items():
-            if i in sv.of("discount_applied") or all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):
+            ms = _offers(sv, i, ms)
+            if not ms or i in sv.of("discount_applied") or all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):
                 continue
             if _tied(view, sv, i) or any(_PERCENT_OFF.search(m.group()) for m in ms):
                 yield _hit(sv, ms[0], "discount offered on a next purchase or on other products: promotional content")
@@ -153,6 +179,15 @@ def promotion(view: MessageView) -> Iterator[Hit]:
             found = _promo_offer(view, seg, sv)
             if found is not None:
                 yield _hit(sv, found[0], found[1])
+
+
+def _offers(sv: _Sent, i: int, ms: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The offer words ``ms`` of sentence ``i`` less a sale event named as the time of a shipping rush ('the Black
+    Friday backlog at the depot', '双十一期间快递爆仓', 'زحمة الشحن في الجمعة البيضاء'): a date, not an offer."""
+    if i not in sv.of("shipping_rush"):
+        return ms
+    events = sv.of("sale_event").get(i, ())
+    return [m for m in ms if not any(e.start() < m.end() and m.start() < e.end() for e in events)]
 
 
 #: the end of a product-reference label just before a token ('(SKU LMP-3301-NR)', 'ref. JV-1200-AZ', 'EAN: ...')
@@ -198,7 +233,8 @@ def _promo_offer(view: MessageView, seg: Segment, sv: _Sent) -> tuple[re.Match[s
     if cut:
         scope, own = sv.of("promo_scope"), sv.of("own_shop")
         for i, ms in cut.items():
-            if (i in scope or _tied(view, sv, i)) and i not in own and i not in sv.of("discount_applied") and not all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):  # 'cheaper on our own website' leaves the platform: off-platform
+            ms = _offers(sv, i, ms)
+            if ms and (i in scope or _tied(view, sv, i)) and i not in own and i not in sv.of("discount_applied") and not all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):  # 'cheaper on our own website' leaves the platform: off-platform
                 return ms[0], "a sale or discount on the shop's products: promotional content"
     also, look = sv.of("promo_also"), sv.of("promo_look")
     if also or look:
@@ -300,7 +336,7 @@ def _denied(view: MessageView, sv: _Sent, i: int) -> bool:
 def _told(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool:
     """Is ``m`` the buyer's own words told back: a reported question ('Sie fragten, ob es für eine Bewertung einen
     Gutschein gibt – ...') or what the buyer's review says ('you wrote in your review that the gift bag was torn; ...'),
-    up to the next colon, semicolon or dash?"""
+    up to the next colon, semicolon or dash, or before a verb-final report ('... olup olmadığını sormuşsunuz')?"""
     text = sv.seg.norm
     cues = [*sv.of("reported").get(i, ()), *(sv.of("said_in_review").get(i, ()) if view.has("said_in_review") else ())]
     ifs = sv.of("if_you").get(i, ()) if view.has("if_you") else ()
@@ -313,7 +349,7 @@ def _told(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool:
         if comma >= 0 and any(comma < a.start() < m.end() for n in _ASK_FORMS for a in sv.of(n).get(i, ())):
             continue  # 'disse que ficou encantada, deixe-nos as cinco estrelas': the report ends, a request follows
         return True
-    return False
+    return _reported_after(sv, i, m)
 
 
 def _strong_near(view: MessageView, sv: _Sent, i: int) -> bool:
@@ -396,7 +432,10 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("review_biased").items():
-            if i not in given and (any(j in solicit for j in (i - 1, i, i + 1)) or i in asks) and not all(_told(view, sv, i, m) for m in ms):
+            # or a short appeal right after it ('... es una reseña de cinco estrellas. ¡Contamos contigo!')
+            appeal = i + 1 in sv.of("request_polite") and _short(sv.text(i + 1), 4) and i not in sv.of("gratitude") \
+                and i + 1 not in sv.of("no_need") and bool(_free_asks(view, sv, i + 1, ("request_polite",)))
+            if i not in given and (any(j in solicit for j in (i - 1, i, i + 1)) or i in asks or appeal) and not all(_told(view, sv, i, m) for m in ms):
                 yield _hit(sv, ms[0], "asks for a positive / 5-star review only: ask for an honest review")
                 return
         for i, ms in sv.of("gating_happy").items():
@@ -543,11 +582,13 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
         for i, ms in sv.of("review_removal").items():
-            if _refused(view, sv, i):
-                continue  # 'we won't ask you to change your review', 'silme imkânımız yok'
+            if _refused(view, sv, i) or _thanked_for(view, sv, i, ms):
+                continue  # 'we won't ask you to change your review', 'silme imkânımız yok', 'thanks for the updated review'
             if i in sv.of("seller_done") and not _free_asks(view, sv, i, _ASK_FORMS):
                 continue  # 'thanks to your review we corrected the listing'
             verbs = sv.of("rating_change").get(i)
+            if verbs:  # the phrase's own verbs, not a change named in another clause ('...; aktualizację instrukcji dodaliśmy')
+                verbs = [v for v in verbs if any(m.start() <= v.start() < m.end() for m in ms)] or verbs
             if verbs and _affirmed(view, seg, verbs, sv, i) is None and not _free_asks(view, sv, i, _ASK_FORMS):
                 continue  # 'the stars are every buyer's average, we cannot change them' (无法修改, 変更できません)
             ms = [m for m in ms if not _own_act(sv, i, m)]  # 'każda ocena pomaga nam poprawić produkt'
@@ -593,6 +634,12 @@ def _refused(view: MessageView, sv: _Sent, i: int) -> bool:
         return o.start() <= a.start() < o.end() or a.start() <= o.start() < a.end() \
             or (bool(_CJK.match(a.group())) and a.end() <= o.start() and not _CLAUSE_START.search(text, a.end(), o.start()))
     return all(any(covered(a, o) for o in no_need) for a in _free_asks(view, sv, i, _ASK_FORMS))
+
+
+def _thanked_for(view: MessageView, sv: _Sent, i: int, ms: list[re.Match[str]]) -> bool:
+    """Does sentence ``i`` thank for the change before naming it ('Thanks a lot for the updated review!') and ask nothing?"""
+    thanks = sv.of("gratitude").get(i, ())
+    return bool(thanks) and all(any(g.end() <= m.start() for g in thanks) for m in ms) and not _free_asks(view, sv, i, _ASK_FORMS)
 
 
 def _own_act(sv: _Sent, i: int, m: re.Match[str]) -> bool:
@@ -658,6 +705,14 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
             if valid_iban(raw):
                 yield seg.hit(m.start(), m.end(), "bank account (IBAN) in the message: payment outside the platform")
                 return
+    if view.has("paypal_ff"):  # 'PayPal friends and family', '« entre proches »': a transfer without buyer protection
+        for seg in own_texts(view):
+            sv = _sent_view(view, seg)
+            for i, ms in sv.of("paypal_ff").items():
+                m = _affirmed(view, seg, ms, sv, i)
+                if m is not None:
+                    yield _hit(sv, m, "asks for a PayPal 'friends and family' payment: payment outside the marketplace, without buyer protection")
+                    return
     if view.has("extra_funds"):
         for seg in own_texts(view):
             sv = _sent_view(view, seg)
@@ -684,13 +739,14 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
-            if not (i in req or i in pay):
-                continue
+            if not (i in req or i in pay or _clause_has(sv, i, sv.of("relayed_ask"), ms[0])):
+                continue  # a manager's ask passed on governs the rail of its own clause only ('... pediu para eu perguntar se
+                # você poderia cancelar, porque assim o dinheiro volta')
             if _clause_has(sv, i, no_need, ms[0]) or _clause_has(sv, i, sv.of("paid_already"), ms[0]) or _platform_settles(sv, ms[0]):
                 continue  # 'we don't need any bank details from you', 'eBay settles the PayPal payment', 'your PayPal payment stays as it is'
             ms = [m for m in ms if not _paid_back(sv, i, m) and not _on_delivery(sv, i, m)]  # 'oddam Ci 15 zł na konto'
             if ms and _affirmed(view, seg, ms, sv, i) is not None \
-                    and _free_asks(view, sv, i, ("request_verb", "pay_verb")):
+                    and _free_asks(view, sv, i, ("request_verb", "pay_verb", "relayed_ask")):
                 yield _hit(sv, ms[0], f"asks for payment details or payment via {seg.text[ms[0].start():ms[0].end()]!r}")
                 return
 
@@ -783,14 +839,15 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
             for i, ms in sv.of("messenger").items():
                 if (i in here and not _invited_anyway(sv, i, ms[0])) or i in no_need or i in third_party:
                     continue  # 'you said you sent the photos on WhatsApp; please attach them here'
-                if i not in invite and not _DIGITS6.search(sv.text(i)) and not sv.near("easier_there", i):
+                if i not in invite and not _DIGITS6.search(sv.text(i)) and not sv.near("easier_there", i) and i not in sv.of("relayed_ask"):
                     continue  # a mention ('the watch shows WhatsApp notifications'), not an invitation
                 m = _affirmed(view, seg, ms, sv, i)
                 if m is not None:
                     yield _hit(sv, m, f"messenger app {seg.text[m.start():m.end()]!r}: keep the conversation on the marketplace")
                     return
             for i, ms in sv.of("off_platform_phrase").items():
-                if i in third_party or (_clause_has(sv, i, no_need, ms[0]) and not _overlaps(no_need[i], ms)):
+                ms = [m for m in ms if not _device_phone(sv, i, m)]
+                if not ms or i in third_party or (_clause_has(sv, i, no_need, ms[0]) and not _overlaps(no_need[i], ms)):
                     continue  # but 'não precisa de passar pelo eBay' is the invitation itself, and '下次直接到我们官网下单,
                     # 不用平台手续费' names the bait in the next clause
                 m = _affirmed(view, seg, ms, sv, i)
@@ -922,6 +979,14 @@ def _number_sentences(sv: _Sent, s: int) -> list[int]:
     return [i, i - 1] if not text[:s - start].strip() else [i]
 
 
+def _device_phone(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is ``m`` the phone as the device a watch or earbuds are paired with ('abbinare il braccialetto al telefono',
+    'die Uhr am Telefon koppeln', 'sparujesz przez telefon'): a phone word in a sentence about pairing, with no
+    call or write verb?"""
+    return i in sv.of("device_pairing") and i not in sv.of("contact_verb") \
+        and any(p.start() < m.end() and m.start() < p.end() for p in sv.of("phone_cue").get(i, ()))
+
+
 def _overlaps(found: list[re.Match[str]], ms: list[re.Match[str]]) -> bool:
     return any(a.start() < b.end() and b.start() < a.end() for a in found for b in ms)
 
@@ -962,7 +1027,7 @@ def _affirmed(view: MessageView, seg: Segment, matches: list[re.Match[str]], sv:
     """The first match not negated just before it ('please don't call us', 'wir sind nicht per WhatsApp')
     and, given its sentence, not inside the buyer's own question reported back ('you asked for our WhatsApp: ...')."""
     for m in matches:
-        if _negated(view, seg.norm, m.start(), 25) or _negated_after(view, seg.norm, m) or _TR_NEGATED_VERB.search(m.group()):
+        if _negated(view, seg.norm, m.start(), 25) or _negated_after(view, seg.norm, m) or _tr_negated_verb(seg.norm, m):
             continue
         if sv is not None and (_reported(sv, i, m) or _refused_before(sv, i, m)):
             continue
@@ -985,9 +1050,18 @@ def _refused_before(sv: _Sent, i: int, m: re.Match[str]) -> bool:
     return False
 
 
-#: a Turkish verb negated by its own suffix: 'değiştiremeyiz' (we cannot change), 'silmeyiz', 'kaldırmadık'
-#: (not the verbal noun 'değiştirmeyi' or 'düzenlemenizi' that a request is built on)
-_TR_NEGATED_VERB = re.compile(r"(?:[ae]m[ae]y(?:iz|ız|im|ım)|m[ae]z(?:ler)?|m[ae]d[ıi](?:k|m|n[ıi]z)?)$")
+#: a Turkish verb negated by its own suffix: 'değiştiremeyiz' (we cannot change), 'silmeyiz', 'değiştirmeyiz', 'kaldırmadık',
+#: 'vermiyoruz' (not the verbal noun 'değiştirmeyi' or 'düzenlemenizi' that a request is built on)
+_TR_NEGATED_VERB = re.compile(r"(?:m[ae]y(?:iz|ız|im|ım)|m[ae]z(?:ler)?|m[ae]d[ıi](?:k|m|n[ıi]z)?|m[ıiuü]yor(?:uz|um|sunuz|lar)?)$")
+#: Turkish letters no other shipped Latin-script language writes
+_TR_LETTERS = re.compile(r"[ışğ]")
+
+
+def _tr_negated_verb(text: str, m: re.Match[str]) -> bool:
+    """Is ``m`` a Turkish verb negated by its suffix ('değiştiremeyiz', 'silmez')? A French imperative ends the same
+    way ('Supprimez l'avis'), so '-mez' counts only in a text that writes Turkish letters."""
+    neg = _TR_NEGATED_VERB.search(m.group())
+    return neg is not None and (not neg.group().startswith("mez") or _TR_LETTERS.search(text) is not None)
 _STRONG_BREAK = re.compile(r"[:;\u2013\u2014]| - ")
 _CLAUSE_START = re.compile(r"[.!?\u3002\uff01\uff1f,;:\u2013\u2014(\u3001\uff0c\u060c]| - ")
 
@@ -1000,12 +1074,21 @@ def _reported(sv: _Sent, i: int, m: re.Match[str], reach: int | None = None) -> 
     text = sv.seg.norm
     cues = sv.of("reported").get(i, ())
     taken = sv.of("taken_up").get(i, ()) if cues else ()
+    relayed = sv.of("relayed_ask").get(i, ()) if cues else ()
     for cue in cues:
-        if any(t.start() <= cue.start() < t.end() for t in taken):
-            continue  # 'as you suggested, ...': the seller takes the buyer's idea up and says it again
+        if any(t.start() <= cue.start() < t.end() for t in (*taken, *relayed)):
+            continue  # 'as you suggested, ...': the seller takes the buyer's idea up and says it again; 'mi ha chiesto di domandarle'
+            # is the manager's ask passed on
         if cue.end() <= m.start() and (reach is None or m.start() - cue.end() <= reach) and not _STRONG_BREAK.search(text, cue.end(), m.start()):
             return True
-    for cue in sv.of("reported_after").get(i, ()):  # verb-final: 'WhatsApp'tan yazışmayı önerdiniz ama ...', 'LINEでのやり取りをとのご提案ですが'
+    return _reported_after(sv, i, m)
+
+
+def _reported_after(sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is ``m`` told back before a verb-final report of the buyer's ('WhatsApp'tan yazışmayı önerdiniz ama ...',
+    'LINEでのやり取りをとのご提案ですが', 'hediye çeki olup olmadığını sormuşsunuz'), in the same clause?"""
+    text = sv.seg.norm
+    for cue in sv.of("reported_after").get(i, ()):
         if m.end() <= cue.start() <= m.end() + 40 and not _CLAUSE_START.search(text, m.end(), cue.start()):
             return True
     return False
@@ -1030,7 +1113,14 @@ def _negated(view: MessageView, text: str, start: int, reach: int = 30) -> bool:
     lo, _whole = _clause_tail(text, start, reach)
     # a few characters of left context, so that a negation's look-behind sees them ('すみません' is sorry, not 'ません')
     ctx = min(lo, 3)
-    return any(m.start() >= ctx for m in concept("negation").finditer(text[lo - ctx : start], view.words))
+    base = lo - ctx
+    return any(m.start() >= ctx and not _a_not_a(text, base + m.start()) for m in concept("negation").finditer(text[base:start], view.words))
+
+
+def _a_not_a(text: str, p: int) -> bool:
+    """Is the '不' or '没' at ``p`` the middle of a Chinese A-not-A question ('能不能改用…？', '可不可以', '有没有'), which
+    asks and negates nothing?"""
+    return text[p] in "不没" and 0 < p < len(text) - 1 and text[p - 1] == text[p + 1]
 
 
 def _clause_tail(text: str, start: int, reach: int) -> tuple[int, bool]:
@@ -1080,13 +1170,20 @@ def _negated_after(view: MessageView, text: str, m: re.Match[str]) -> bool:
 def _opens_clause(text: str, start: int) -> bool:
     """Is ``start`` at most one word into its clause ('Sizden kart numarası, ...', 'przez WhatsAppa ...'),
     where an object put first stands before a verb-final or verb-second negation (not 'Schicken Sie uns
-    Ihre Bankdaten, ...', 'Napisz na WhatsApp, tutaj nie odpisujemy')?"""
+    Ihre Bankdaten, ...', 'Napisz na WhatsApp, tutaj nie odpisujemy')? The second item of a pair opening the clause
+    counts too ('Bewertungen löschen oder ändern können wir nicht': 'ändern' shares the object and the refusal)."""
     lo, whole = _clause_tail(text, start, 40)
-    return whole and len(_WORDS.findall(text, lo, start)) <= 1
+    if not whole:
+        return False
+    n = len(_WORDS.findall(text, lo, start))
+    if n <= 1:
+        return True
+    head = text[lo:start]
+    return n <= 4 and any(not head[c.end():].strip() for c in concept("and_or").finditer(head))
 
 
 #: every way a sentence asks something of the buyer
-_ASK_FORMS = ("you_request", "request_polite", "request_verb", "review_solicit")
+_ASK_FORMS = ("you_request", "request_polite", "request_verb", "review_solicit", "relayed_ask")
 
 
 def _free_asks(view: MessageView, sv: _Sent, i: int, names: tuple[str, ...]) -> list[re.Match[str]]:
@@ -1177,13 +1274,16 @@ def personal_info_request(view: MessageView) -> Iterator[Hit]:
         no_need = sv.of("no_need")
         questions = sv.of("personal_question")  # 'wann haben Sie Geburtstag?', '你生日几号？'
         required = sv.of("required_form")  # 'une copie de votre pièce d'identité est requise', 'niezbędne jest przesłanie ...'
+        relayed = sv.of("relayed_ask")  # 'Müdürüm doğum tarihinizi sormamı istedi'
         for i, ms in objs.items():
-            if (i not in req and i not in polite and i not in records and i not in asks and i not in questions and i not in required) or i in no_need:
+            if (i not in req and i not in polite and i not in records and i not in asks and i not in questions and i not in required
+                    and i not in relayed) or i in no_need:
                 continue
             ms = [m for m in ms if not _shown_after(view, seg, sv, i, m, ms)]
             if not ms:
                 continue  # '... you'll find us by phone number → 090 4412 8807': the seller's own, written out
-            if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request", "personal_question", "required_form")):
+            if not _free_asks(view, sv, i, ("request_verb", "request_polite", "records_purpose", "you_request", "personal_question", "required_form",
+                                            "relayed_ask")):
                 continue  # 'please don't share your phone number', 'you asked whether we need your ID'
             ms = [m for m in ms if not (billing and _BILLING_IDS.search(m.group())) and not _negated(view, seg.norm, m.start())
                   and not _negated_after(view, seg.norm, m) and not _reported(sv, i, m) and not _occasion(sv, i, m)
@@ -1253,6 +1353,9 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
         asks = sv.of("you_request")
+        relayed = sv.of("relayed_ask")  # 'me dice que le pida que anule el pedido'
+        if relayed:
+            asks = {i: [*asks.get(i, ()), *relayed.get(i, ())] for i in {*asks, *relayed}}
         done = sv.of("cancel_done")
         no_need = sv.of("no_need")
         for i, ms in words.items():
@@ -1260,7 +1363,7 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
             # was processed, the money shows on your account')
             side = _clause_has(sv, i, sv.of("buyer_side"), ms[0])
             if _clause_has(sv, i, asks, ms[0], _STRONG_BREAK) and (i not in done or side) and i not in other and i not in no_need \
-                    and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("you_request",)):
+                    and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("you_request", "relayed_ask")):
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
             # the buyer named as the one who cancels, in any form ('if you could pull the order yourself from your

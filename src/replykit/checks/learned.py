@@ -342,7 +342,7 @@ def veto(hit: Hit, rule_id: str, model: ConceptModel, thresholds: dict[str, floa
 # ---- the second opinion ----------------------------------------------------------------------------
 def cued_sentences(view: "MessageView", seg: "Segment", rule_id: str, *, search: bool = False) -> set[int]:
     """Indices of the segment's sentences (:meth:`~.view.MessageView.sentences`) in which a cue concept of
-    ``rule_id`` matches, in the text the concept rules read (:attr:`~.view.Segment.said`).
+    ``rule_id`` matches, in the text the concept rules read (:attr:`~.view.Segment.heard`).
 
     At lint time only the matches the rules already found count (:meth:`~.view.Segment.found_so_far`):
     the gate costs a few look-ups, never a new search. Training (``search=True``) searches every cue

@@ -133,8 +133,9 @@ def normalise_reference(text: str) -> str:
 
 
 #: a line quoting the buyer, as mail clients and point-by-point answers do ('> where is my parcel?',
-#: '1) > la lampe ne s'allume plus'): one or two '>' then a space or the line's end ('>>> SALE <<<' is no quote)
-_QUOTED_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*)?>{1,2}(?=[ \t]|$)[^\n]*")
+#: '1) > la lampe ne s'allume plus', '＞LINEで連絡してもいいですか？' (normalised to '>'), '>Puedo pagarte?'): one or
+#: two '>' then a space, the line's end or a letter, on a line with no '<' ('>>> SALE <<<', '>SALE<' are no quotes)
+_QUOTED_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*)?>{1,2}(?=[ \t]|$|[^\W\d_])(?![^\n<]*<)[^\n]*")
 
 
 #: a name in quotes after a naming word ('si chiama «Peste»', 'اسمها «خمس نجوم»', 'the colour called "Five Stars"'):

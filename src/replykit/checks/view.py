@@ -37,6 +37,8 @@ class Segment:
     _norm_of: str | None = field(default=None, repr=False, compare=False)
     _said: str | None = field(default=None, repr=False, compare=False)  # blank_quoted_lines(_said_of)
     _said_of: str | None = field(default=None, repr=False, compare=False)
+    _heard: str | None = field(default=None, repr=False, compare=False)  # blank_told(_heard_of)
+    _heard_of: str | None = field(default=None, repr=False, compare=False)
     _found: dict[str, list[re.Match[str]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -50,13 +52,23 @@ class Segment:
     @property
     def said(self) -> str:
         """:attr:`norm` with what quotes the buyer blanked (same length) -- lines like '> can I pay by
-        PayPal?' and a reply's subject ('Re: ...') -- : what the seller says, which the concept rules judge."""
+        PayPal?' and a reply's subject ('Re: ...') -- : what the seller says, which the concept model reads."""
         norm = self.norm
         if self._said_of is not norm:
             # a reply's subject is the buyer's: 'Sv: kan jag swisha?'
             self._said = " " * len(norm) if self.kind == "subject" and REPLY_SUBJECT.match(norm) else blank_quoted_lines(norm)
             self._said_of = norm
         return self._said  # type: ignore[return-value]
+
+    @property
+    def heard(self) -> str:
+        """:attr:`said` less the buyer's words quoted inline ('You wrote: "Please cancel"', :func:`blank_told`), same
+        length: what the concept phrases are matched on. (The concept model reads :attr:`said`, as it was trained.)"""
+        said = self.said
+        if self._heard_of is not said:
+            self._heard = blank_told(said)
+            self._heard_of = said
+        return self._heard  # type: ignore[return-value]
 
     @property
     def scan_text(self) -> str:
@@ -72,11 +84,11 @@ class Segment:
         return self.line_fn(offset)
 
     def concept_matches(self, name: str, words: Words) -> list[re.Match[str]]:
-        """Every match of concept ``name`` in :attr:`said` (quoted buyer lines left out), in order; one
+        """Every match of concept ``name`` in :attr:`heard` (quoted buyer lines and words left out), in order; one
         scan per concept, whichever rules ask (``words``: the message's, see :attr:`MessageView.words`)."""
         got = self._found.get(name)
         if got is None:
-            got = self._found[name] = concept(name).matches(self.said, words)
+            got = self._found[name] = concept(name).matches(self.heard, words)
         return got
 
     def found_so_far(self) -> Mapping[str, list[re.Match[str]]]:
@@ -201,6 +213,38 @@ class MessageView:
         from .language import blocks_for_language
 
         return blocks_for_language(self.language_source)
+
+
+#: a passage in quotation marks, on one line ('»', '”' and '"' also open one: Swedish and plain typing)
+_QUOTATION = re.compile(r'[«“"„「『‘”»‚]([^«»“”"„「」『』‘’\n]{1,300})[»”"“」』’‘«]')
+_QUOTE_OPENERS = frozenset('«“"„「『‘”»‚')
+#: what may stand between a cue and the quotation it introduces or ends ('You wrote: "…"', '「…」とのこと', '"…" diye')
+_CUE_GAP = re.compile(r"[ \t]*[:：,，、]?[ \t]*")
+
+
+def blank_told(text: str) -> str:
+    """``text`` (same length) with the buyer's own words blanked where the seller quotes them in quotation
+    marks right after a cue ('You wrote: "Please cancel, I found it cheaper."', '您写道：“能不能加微信？”',
+    concept quote_cue) or right before one ('「キャンセルしてください」とのこと', '"İptal eder misiniz?" diye
+    yazmışsınız', concept quote_cue_after): what the buyer asked asks nothing of the buyer."""
+    if not any(q in text for q in _QUOTE_OPENERS):
+        return text
+    spans = []
+    for cue in concept("quote_cue").finditer(text):
+        q = _QUOTATION.match(text, _CUE_GAP.match(text, cue.end()).end())
+        if q is not None:
+            spans.append(q.span())
+    after = [c.start() for c in concept("quote_cue_after").finditer(text)]
+    if after:
+        for q in _QUOTATION.finditer(text):
+            if _CUE_GAP.match(text, q.end()).end() in after:
+                spans.append(q.span())
+    if not spans:
+        return text
+    out = list(text)
+    for lo, hi in spans:
+        out[lo:hi] = " " * (hi - lo)
+    return "".join(out)
 
 
 _MISSING = object()
