@@ -9,8 +9,9 @@ committed under ``tests/corpus``; every round there is a development set, read w
 model's blind measure is the next round, written by strangers and kept out of the repository until then):
 
 - concept sentences of ``concepts/`` (two writer groups: ``<lang>.json`` and ``<lang>-r2.json``),
-  ``heldout``, ``heldout-r2`` ... ``heldout-r6`` and ``train-t7`` (written for the model's training by four
-  writer groups, one fold): a violating sentence is a positive of
+  ``heldout``, ``heldout-r2`` ... ``heldout-r7`` (round 7 was session 6's blind measure and is a development
+  set since session 7) and ``train-t7`` and ``train-t8`` (each written for the model's training by four
+  writer groups, one fold each): a violating sentence is a positive of
   its rule; an innocent look-alike is a negative of every rule; other rules' violations are left out;
 - every sentence of the messages of the same rounds and of the shipped catalogues' strings
   (``shipped-text/``, a snapshot), a negative of every concept rule the message's
@@ -51,11 +52,13 @@ ROUNDS = (
     ("r4", "heldout-r4/concepts/*.json", "heldout-r4/messages/*.json"),
     ("r5", "heldout-r5/concepts/*.json", "heldout-r5/messages/*.json"),
     ("r6", "heldout-r6/concepts/*.json", "heldout-r6/messages/*.json"),
+    ("r7", "heldout-r7/concepts/*.json", "heldout-r7/messages/*.json"),
     ("t7", "train-t7/concepts/*.json", "train-t7/messages/*.json"),
+    ("t8", "train-t8/concepts/*.json", "train-t8/messages/*.json"),
     ("shipped", None, "shipped-text/*.json"),
 )
-#: the blind measure of the model: the next round, written by strangers; never read here
-BLIND = "heldout-r7"
+#: the blind measure of the model: the next round, written by strangers, kept outside the repository; never read here
+BLIND = "heldout-r8"
 #: a snapshot of the shipped catalogues' strings (compliant by construction: the build checks them),
 #: refreshed on demand (--refresh-shipped-text) so that editing a translation does not force a retrain
 SHIPPED_TEXT = CORPUS / "shipped-text" / "catalogue-strings.json"

@@ -325,13 +325,13 @@ def test_model_metadata_matches_the_corpora_and_the_feature_code():
     assert (meta["char_n"], meta["word_n"], meta["max_word"]) == (list(CHAR_N), list(WORD_N), MAX_WORD)
     assert tuple(meta["rules"]) == tuple(CUES) and meta["k"] == 0
     groups = {g for g, _p in files}
-    assert {"r6", "t7"} <= groups  # round 6 (the blind measure of session 5) and the training round 7 are trained on
-    assert not any(trainer.BLIND in p.as_posix() for _g, p in files)  # round 7, the blind measure, is not
+    assert {"r6", "r7", "t7", "t8"} <= groups  # rounds 6 and 7 (blind measures of sessions 5 and 6) and the training rounds
+    assert trainer.BLIND == "heldout-r8" and not any(trainer.BLIND in p.as_posix() for _g, p in files)  # round 8, the blind measure, is not
     assert packaged_path().stat().st_size < 4_000_000
 
 
 def test_training_corpora_have_the_shape_the_trainer_reads():
-    """Every committed training file (rounds, train-t7): concept cases name a concept rule, say whether they
+    """Every committed training file (rounds, train-t7, train-t8): concept cases name a concept rule, say whether they
     violate it and carry a text and a marketplace; messages carry a subject, a body, a marketplace and the
     rule ids they expect."""
     from replykit.checks import MARKETPLACES
