@@ -72,6 +72,12 @@ PRUNE = 1e-3  # weights below this (absolute) are dropped; a feature with none l
 #: rule's threshold in tools/evaluate_concept_model.py (1.24, round 4, dev and rounds 1-6 and t7), rounded up.
 #: Out of fold (each round's level set from the others') it let no innocent concept sentence of rounds 1-6
 #: through and 1 of 227 compliant messages.
+#: Session 7 (trained on rounds 1-7, t7 and t8 too): the same derivation gives 0.53 (round 4; r1 +0.26, every
+#: other round below 0.05), i.e. a margin of 0.55, with which, nested, the sure level finds 40 % of rounds 1-6's
+#: violating sentences (24 % at 1.25), no innocent concept sentence and 1 of 319 compliant messages of rounds
+#: 1-7, t7, t8. Not adopted yet: at 0.55 five of our own 156 lexicon look-alikes (tests/checks/
+#: test_checks_concept_kinds.py) become learned errors instead of three, and the change was not re-validated
+#: (full suite, templates) in time. 1.25 stays, above every innocent overshoot: stricter than derived.
 SURE_MARGIN = 1.25
 MANTISSA_BITS = 13  # weights keep 13 of float32's 23 mantissa bits (relative error < 1e-4): a third smaller file
 

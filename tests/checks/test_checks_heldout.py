@@ -95,6 +95,12 @@ class Floors:
 #:          positives. At the end of session 6 (round-6 tuning, the model retrained on round 6 and
 #:          train-t7, sure findings kept as errors, the veto): 98/111 = 88.3 % (errors only 87), 9 false
 #:          errors, 3 false warnings; 362/468 = 77.4 %, 18 false positives.
+#:          Since session 7 round 7 is development data and the concept model is trained on it (and on
+#:          train-t8), so its figures rise for that reason, not as a stranger's measure: concept sentences
+#:          362 -> 405/468 = 86.5 % (false positives 18 -> 18), messages 98/111 (full severity 96 -> 97), 9
+#:          false errors; concept floor 0.77 -> 0.86. The same retrain moved round 2's concepts 230 -> 231,
+#:          round 5's 459 -> 462, round 6's 409 -> 411 (round 2's messages at full severity 74 -> 73); floors
+#:          unchanged.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.90, 1, 0.95, 1),
@@ -102,7 +108,7 @@ SETS = (
     Floors("heldout-r4", 0.98, 1, 0.99, 4),
     Floors("heldout-r5", 0.98, 1, 0.93, 1),
     Floors("heldout-r6", 0.87, 0, 0.79, 6),
-    Floors("heldout-r7", 0.88, 9, 0.77, 18),
+    Floors("heldout-r7", 0.88, 9, 0.86, 18),
 )
 
 
