@@ -3,7 +3,7 @@
     .venv/bin/python tools/evaluate_concept_model.py [--rounds r1 r2 ...] [--c 10] [--min-df 2] [--lint]
 
 For each round left out, the model is trained as ``tools/train_concept_model.py`` trains the shipped
-one, on every other writer group (dev, the other rounds, the shipped text and the training round t7) --
+one, on every other writer group (dev, the other rounds, the shipped text and the training rounds t7 and t8) --
 it is the trainer's out-of-fold model for that round -- with thresholds set on the out-of-fold scores of
 those other groups; it then scores the left-out round's concept sentences and message sentences. Reported per round, with the mean and the worst round:
 
@@ -19,7 +19,7 @@ those other groups; it then scores the left-out round's concept sentences and me
 - with ``--lint``: the corpus figures of the round (corpus_eval's convention) with the left-out model
   plugged into the checks (its findings warnings only), against the lexicon alone.
 
-Only aggregate figures are printed. ``heldout-r7`` is never read (the trainer refuses it).
+Only aggregate figures are printed. ``heldout-r8``, the blind measure, is never read (the trainer refuses it).
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "tests" / "checks"))
 sys.path.insert(0, str(ROOT / "tools"))
 import train_concept_model as T  # noqa: E402  (the trainer: its corpora, features and fits)
 
-ROUNDS = ("r1", "r2", "r3", "r4", "r5", "r6")
+ROUNDS = ("r1", "r2", "r3", "r4", "r5", "r6", "r7")  # the rounds written by strangers (t7, t8: --rounds)
 DISRESPECT = "content.disrespect"
 
 
@@ -100,6 +100,7 @@ def sentence_figures(rows, rules, te, scores, thresholds, cued_only: bool) -> di
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", nargs="+", default=list(ROUNDS))
+    ap.add_argument("--margin-rounds", nargs="+", help="the rounds whose overshoot sets the 'sure' margin (default: --rounds)")
     ap.add_argument("--c", type=float, default=T.C)
     ap.add_argument("--min-df", type=int, default=T.MIN_DF)
     ap.add_argument("--lint", action="store_true", help="also lint each left-out round with its model plugged in")
@@ -112,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     rules = (*CUES, DISRESPECT)
     models: dict = {}
     oof = T.out_of_fold(X, rows, rules, args.c, args.min_df, models)  # one fit per writer group
-    results = {g: evaluate_round(oof, models, rows, rules, g) for g in args.rounds}
+    margin_rounds = args.margin_rounds or args.rounds
+    results = {g: evaluate_round(oof, models, rows, rules, g) for g in dict.fromkeys([*args.rounds, *margin_rounds])}
     # the 'sure' margin for a round: the largest amount by which an innocent (cued) sentence of any OTHER
     # left-out round exceeded its rule's threshold, over every rule (what SURE_MARGIN is set from)
     overshoot = {}
@@ -124,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     print("largest overshoot of an innocent sentence, per left-out round: "
           + ", ".join(f"{g} {v:+.2f}" for g, v in overshoot.items()))
     for g, res in results.items():
-        res["sure"] = res["warn"] + max([0.0] + [v for o, v in overshoot.items() if o != g]) + 1e-3
+        res["sure"] = res["warn"] + max([0.0] + [v for o, v in overshoot.items() if o != g and o in margin_rounds]) + 1e-3
+    results = {g: results[g] for g in args.rounds}
     print(f"\nleave-one-round-out, C={args.c}, min_df={args.min_df} (model alone, sentence level)")
     print("round | gate: recall, innocent fired, compliant msgs fired | sure: recall, innocent, msgs | "
           "open: recall, innocent, msgs | gate+open recall | disrespect open: recall, innocent")
@@ -173,9 +176,9 @@ def lint_rounds(X, rows, vocab, n_char, results, rules) -> None:
     print("\nround | lexicon alone: concepts recall, FP; messages recall, false errors, false warnings | "
           "with the left-out model: the same")
     for g, res in results.items():
-        root = {"r1": "heldout"}.get(g, f"heldout-{g}")
-        concepts = sorted((T.CORPUS / root / "concepts").glob("*.json"))
-        messages = sorted((T.CORPUS / root / "messages").glob("*.json"))
+        _g, c_glob, m_glob = next(r for r in T.ROUNDS if r[0] == g)  # the group's files, as the trainer reads them
+        concepts = sorted(T.CORPUS.glob(c_glob)) if c_glob else []
+        messages = sorted(T.CORPUS.glob(m_glob)) if m_glob else []
         keep, W, b = res["keep"], res["W"][:, cols], res["b"][cols]
         strong = np.abs(W).max(axis=1) >= T.PRUNE
         Wp = T.rounded(np.where(np.abs(W) >= T.PRUNE, W, 0.0)[strong].astype(np.float32))

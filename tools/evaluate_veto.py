@@ -15,7 +15,7 @@ findings are scored by the model that never saw it, and the round is linted thro
 full-severity recall on messages, and on concept sentences errors on innocent look-alikes and the
 violating sentences still found at full severity (second opinion off: it only warns). The other groups'
 models saw the round (a mild leak, through the scores of their findings only). Only aggregate figures are
-printed. ``heldout-r7`` is never read.
+printed. ``heldout-r8``, the blind measure, is never read.
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ SHARE = 0.01  # the shipped setting (data/concept_veto.json)
 
 def groups() -> tuple:
     rounds = tuple(T.ROUNDS)  # every development round the trainer reads
-    assert not any("r7" in str(part) for r in rounds for part in r), "round 7 is the blind measure"
+    assert not any(T.BLIND in str(part) for r in rounds for part in r), f"{T.BLIND} is the blind measure"
     return rounds
 
 

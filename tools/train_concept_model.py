@@ -9,8 +9,9 @@ committed under ``tests/corpus``; every round there is a development set, read w
 model's blind measure is the next round, written by strangers and kept out of the repository until then):
 
 - concept sentences of ``concepts/`` (two writer groups: ``<lang>.json`` and ``<lang>-r2.json``),
-  ``heldout``, ``heldout-r2`` ... ``heldout-r6`` and ``train-t7`` (written for the model's training by four
-  writer groups, one fold): a violating sentence is a positive of
+  ``heldout``, ``heldout-r2`` ... ``heldout-r7`` (round 7 was session 6's blind measure and is a development
+  set since session 7) and ``train-t7`` and ``train-t8`` (each written for the model's training by four
+  writer groups, one fold each): a violating sentence is a positive of
   its rule; an innocent look-alike is a negative of every rule; other rules' violations are left out;
 - every sentence of the messages of the same rounds and of the shipped catalogues' strings
   (``shipped-text/``, a snapshot), a negative of every concept rule the message's
@@ -51,11 +52,13 @@ ROUNDS = (
     ("r4", "heldout-r4/concepts/*.json", "heldout-r4/messages/*.json"),
     ("r5", "heldout-r5/concepts/*.json", "heldout-r5/messages/*.json"),
     ("r6", "heldout-r6/concepts/*.json", "heldout-r6/messages/*.json"),
+    ("r7", "heldout-r7/concepts/*.json", "heldout-r7/messages/*.json"),
     ("t7", "train-t7/concepts/*.json", "train-t7/messages/*.json"),
+    ("t8", "train-t8/concepts/*.json", "train-t8/messages/*.json"),
     ("shipped", None, "shipped-text/*.json"),
 )
-#: the blind measure of the model: the next round, written by strangers; never read here
-BLIND = "heldout-r7"
+#: the blind measure of the model: the next round, written by strangers, kept outside the repository; never read here
+BLIND = "heldout-r8"
 #: a snapshot of the shipped catalogues' strings (compliant by construction: the build checks them),
 #: refreshed on demand (--refresh-shipped-text) so that editing a translation does not force a retrain
 SHIPPED_TEXT = CORPUS / "shipped-text" / "catalogue-strings.json"
@@ -69,6 +72,12 @@ PRUNE = 1e-3  # weights below this (absolute) are dropped; a feature with none l
 #: rule's threshold in tools/evaluate_concept_model.py (1.24, round 4, dev and rounds 1-6 and t7), rounded up.
 #: Out of fold (each round's level set from the others') it let no innocent concept sentence of rounds 1-6
 #: through and 1 of 227 compliant messages.
+#: Session 7 (trained on rounds 1-7, t7 and t8 too): the same derivation gives 0.53 (round 4; r1 +0.26, every
+#: other round below 0.05), i.e. a margin of 0.55, with which, nested, the sure level finds 40 % of rounds 1-6's
+#: violating sentences (24 % at 1.25), no innocent concept sentence and 1 of 319 compliant messages of rounds
+#: 1-7, t7, t8. Not adopted yet: at 0.55 five of our own 156 lexicon look-alikes (tests/checks/
+#: test_checks_concept_kinds.py) become learned errors instead of three, and the change was not re-validated
+#: (full suite, templates) in time. 1.25 stays, above every innocent overshoot: stricter than derived.
 SURE_MARGIN = 1.25
 MANTISSA_BITS = 13  # weights keep 13 of float32's 23 mantissa bits (relative error < 1e-4): a third smaller file
 

@@ -20,8 +20,9 @@ which were fixed as mechanisms with test sentences of their own (``test_checks_c
 ``test_checks_contact_kinds.py``). So all five are development figures, no longer a stranger's measure:
 ``heldout-r5/`` was the blind measure of session 4 and became tuning data in session 5, while a sixth
 round, kept outside the repository, was written to measure blind again. Round 6 became development
-data in session 6; round 7 (``heldout-r7/``) was that session's blind measure and is committed at its end; it
-became development data in session 7.
+data in session 6; round 7 (``heldout-r7/``) was that session's blind measure, committed at its end, and is
+development data since session 7, when the concept model is trained on it too (its figures here are no longer a
+stranger's measure); round 8, kept outside the repository, is the blind measure now.
 
 Each test prints aggregate figures (recall, false errors, concept x language table) and asserts a
 floor a little below what was last measured, so a regression fails CI without the test pretending
@@ -108,6 +109,10 @@ class Floors:
 #:          sentences from 409 to 426/468 with 1 false positive (was 4), round 5's from 459 to 461, round 4's to 468/468
 #:          with none (was 1). Both together (numbers in pieces and the concept kinds): round 7 messages 110/111 =
 #:          99.1 %, no false error; round 6 117/129, round 2 77/81, round 1 164/166.
+#:          The concept model is trained on round 7 (and train-t8) since session 7 too; retrained before the kinds
+#:          above were merged, on its own it took round 7's concept sentences 362 -> 405/468 (false positives 18 ->
+#:          18) and messages at full severity 96 -> 97 -- a rise because round 7 is training data, not a
+#:          stranger's measure -- and round 2's concepts 230 -> 231, round 5's 459 -> 462, round 6's 409 -> 411.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.94, 1, 0.95, 1),
