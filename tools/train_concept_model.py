@@ -57,7 +57,8 @@ ROUNDS = (
     ("t8", "train-t8/concepts/*.json", "train-t8/messages/*.json"),
     ("shipped", None, "shipped-text/*.json"),
 )
-#: the blind measure of the model: the next round, written by strangers, kept outside the repository; never read here
+#: the model's latest blind measure, written by strangers and scored once (session 7); committed since, but never
+#: trained on until a later round replaces it as the blind measure (then move it into ROUNDS and name the new one)
 BLIND = "heldout-r8"
 #: a snapshot of the shipped catalogues' strings (compliant by construction: the build checks them),
 #: refreshed on demand (--refresh-shipped-text) so that editing a translation does not force a retrain

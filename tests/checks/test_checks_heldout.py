@@ -22,7 +22,8 @@ which were fixed as mechanisms with test sentences of their own (``test_checks_c
 round, kept outside the repository, was written to measure blind again. Round 6 became development
 data in session 6; round 7 (``heldout-r7/``) was that session's blind measure, committed at its end, and is
 development data since session 7, when the concept model is trained on it too (its figures here are no longer a
-stranger's measure); round 8, kept outside the repository, is the blind measure now.
+stranger's measure). Round 8 (``heldout-r8/``) was session 7's blind measure, kept outside the repository until
+it was scored at the end of that session, and is committed then; the concept model does not train on it.
 
 Each test prints aggregate figures (recall, false errors, concept x language table) and asserts a
 floor a little below what was last measured, so a regression fails CI without the test pretending
@@ -113,6 +114,16 @@ class Floors:
 #:          above were merged, on its own it took round 7's concept sentences 362 -> 405/468 (false positives 18 ->
 #:          18) and messages at full severity 96 -> 97 -- a rise because round 7 is training data, not a
 #:          stranger's measure -- and round 2's concepts 230 -> 231, round 5's 459 -> 462, round 6's 409 -> 411.
+#: round 8 (long multi-topic replies with the violation in a middle paragraph or a P.S., shop footers with
+#:          legal data, numbers everywhere -- dimensions, part and serial numbers, local dates, prices, tracking
+#:          numbers, phone numbers in each country's ways --, trade verticals, voice-to-text and numbered steps;
+#:          written in session 7 by four writers who read only the rule book, never read while tuning -- the
+#:          blind measure): on main at the start of session 7 (1d71f8b) messages 104 (39 compliant) 97/109 =
+#:          89.0 % (full severity 94), 15 false errors, 9 false warnings; concept sentences 412/468 = 88.0 %, 16
+#:          false positives. After session 7's kinds on round 7 (numbers in pieces, the concept kinds) and before
+#:          the retrain: 97/109, 15 false errors; 415/468, 13. At the end of session 7 (the model retrained on
+#:          round 7 and train-t8, the veto re-set): 97/109 = 89.0 % (full severity 93), 13 false errors (8 of them
+#:          off-platform), 12 false warnings; 418/468 = 89.3 %, 13 false positives.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.94, 1, 0.95, 1),
@@ -121,6 +132,7 @@ SETS = (
     Floors("heldout-r5", 0.98, 1, 0.97, 1),
     Floors("heldout-r6", 0.90, 0, 0.90, 2),
     Floors("heldout-r7", 0.98, 1, 0.93, 1),
+    Floors("heldout-r8", 0.88, 13, 0.88, 13),
 )
 
 
