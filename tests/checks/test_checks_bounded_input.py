@@ -182,6 +182,7 @@ REPEATED = {
     "review-for-a-refund-lines": "Remove your review and we refund you 10 euros.\n",
     "messenger-links": "WhatsApp wa.me/90532 ",
     "rails-in-one-clause": "PayPal ",
+    "buyer-words-quoted-before-a-cue": "「キャンセルしてください」とのこと",  # 15 s before the cues were a set
 }
 
 
