@@ -298,13 +298,23 @@ def find_phones(norm: str, regions: Iterable[str] = (), cues: Callable[[], list[
     labelled as a tracking or order number is masked in its pieced form too ('Sendungsnummer 0034 0434⏎1610 9412').
     """
     regs = tuple(regions)
-    cue_at: list[list[tuple[int, int]]] = []  # filled on first use
+    cue_at: list[tuple[list[tuple[int, int]], list[int]]] = []  # (spans, their starts), filled on first use
 
     def cued(a: int, b: int) -> bool:
+        """A cue wholly within 40 characters of ``[a, b)``: the cues from the first that starts in reach, in
+        order (a megabyte of numbers and cues stays linear)."""
         if not cue_at:
-            cue_at.append(cues() if cues is not None else cue_spans(norm))
+            spans = sorted(cues() if cues is not None else cue_spans(norm))
+            cue_at.append((spans, [s for s, _e in spans]))
+        spans, starts = cue_at[0]
         lo, hi = a - 40, b + 40
-        return any(lo <= s and e <= hi for s, e in cue_at[0])
+        for k in range(bisect_left(starts, lo), len(spans)):
+            s, e = spans[k]
+            if s > hi:
+                return False
+            if e <= hi:
+                return True
+        return False
 
     plain = _unslash(norm) if "/" in norm else norm
     joined = pieced(plain)
