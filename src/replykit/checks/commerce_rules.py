@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ..marketplaces import marketplace_names
 from .lexicon import concept
@@ -63,7 +63,7 @@ class _Sent:
         out = {}
         for i, ms in got.items():
             if i in objects:
-                ms = [m for m in ms if not any(s.start() < m.end() and m.start() < s.end() for s in stars.get(i, ()))]
+                ms = [m for m in ms if not _overlaps(stars.get(i, ()), (m,))]
             if ms:
                 out[i] = ms
         return out
@@ -187,7 +187,7 @@ def _offers(sv: _Sent, i: int, ms: list[re.Match[str]]) -> list[re.Match[str]]:
     if i not in sv.of("shipping_rush"):
         return ms
     events = sv.of("sale_event").get(i, ())
-    return [m for m in ms if not any(e.start() < m.end() and m.start() < e.end() for e in events)]
+    return [m for m in ms if not _overlaps(events, (m,))]
 
 
 #: the end of a product-reference label just before a token ('(SKU LMP-3301-NR)', 'ref. JV-1200-AZ', 'EAN: ...')
@@ -645,7 +645,7 @@ def _thanked_for(view: MessageView, sv: _Sent, i: int, ms: list[re.Match[str]]) 
 def _own_act(sv: _Sent, i: int, m: re.Match[str]) -> bool:
     """Is the verb of ``m`` part of something the seller did or a review does ('we removed the wrong size
     chart', 'every rating helps us improve the product'), not something asked of the buyer?"""
-    return any(d.start() < m.end() and m.start() < d.end() for d in sv.of("seller_done").get(i, ()))
+    return _overlaps(sv.of("seller_done").get(i, ()), (m,))
 
 
 _LEAD = re.compile(r"[\W\d_]*(?:(?:please|pls|just|come on|dai|allez|vamos|hadi|komm schon|kom op|weź|bitte|einfach|alstublieft|gewoon|snälla|bara|svp|juste|por favor|per favore|proszę|prosze|lütfen|lutfen)\W+){0,2}")
@@ -984,10 +984,11 @@ def _device_phone(sv: _Sent, i: int, m: re.Match[str]) -> bool:
     'die Uhr am Telefon koppeln', 'sparujesz przez telefon'): a phone word in a sentence about pairing, with no
     call or write verb?"""
     return i in sv.of("device_pairing") and i not in sv.of("contact_verb") \
-        and any(p.start() < m.end() and m.start() < p.end() for p in sv.of("phone_cue").get(i, ()))
+        and _overlaps(sv.of("phone_cue").get(i, ()), (m,))
 
 
-def _overlaps(found: list[re.Match[str]], ms: list[re.Match[str]]) -> bool:
+def _overlaps(found: Sequence[re.Match[str]], ms: Sequence[re.Match[str]]) -> bool:
+    """Does a match of ``found`` share a character with one of ``ms``?"""
     return any(a.start() < b.end() and b.start() < a.end() for a in found for b in ms)
 
 
