@@ -164,6 +164,7 @@ def test_a_phone_word_is_no_reference_label(text, locale):
     ("Tél · 06·12·34·56·78 · Karim", "fr-FR"),
     ("Chiamami pure al 3 4 7 1 2 3 4 5 6 7 per le misure.", "it-IT"),
     ("> te dejo mi cel 11 5823-4471 así me avisás por WhatsApp cuando despachás\n¡Dale! Apenas salga te escribo.", "es-AR"),
+    ('Escribiste: "te dejo mi cel 11 5823-4471 así me avisás por WhatsApp". ¡Dale! Apenas salga te escribo.', "es-AR"),
 ])
 def test_a_number_split_dotted_or_disguised_beside_a_cue_is_a_phone(text, locale):
     assert _phone(text, buyer_locale=locale)

@@ -136,7 +136,7 @@ def _phones(view: MessageView, seg: Segment) -> list[tuple[int, int, str | None]
     regions = regions_of(view.context, view.profile.data.get("home_region"))
 
     def cues() -> list[tuple[int, int]]:
-        if seg.said != seg.norm:  # a line quoting the buyer ('> te dejo mi cel 11 5823-4471 por WhatsApp') holds numbers too
+        if seg.heard != seg.norm:  # a line or words quoting the buyer ('> te dejo mi cel 11 5823-4471 por WhatsApp') holds numbers too
             return cue_spans(seg.norm, view.words)
         return sorted([m.span() for name in CUE_CONCEPTS for m in view.matches(seg, name)] + spaced_cue_spans(seg.norm))
 
