@@ -2771,3 +2771,49 @@ def test_blame_as_a_conditional_is_disrespect(text):
 
 def test_a_conditional_about_the_seller_is_innocent():
     assert "content.disrespect" not in _rules("Had we checked the box better, this would not have happened; sorry!")
+
+
+# session 8, round 8's false alarms as kinds. 'Please don't cancel': the cancel verb itself negated, right before it
+# ('no cancele', 'nicht stornieren', '不要取消'), by a suffix or a word right after it ('キャンセルせずに', 'iptal etmeyin')
+# or by a clause-final particle of a verb-second language ('Annuleer het alstublieft niet'). The request words around it
+# ('please', 'kindly', '请') ask the buyer to wait, not to cancel.
+@pytest.mark.parametrize("text", [
+    "Kindly do not cancel your order, the parcel is packed and leaves this afternoon.",
+    "Bitte stornieren Sie die Bestellung nicht, das Paket geht heute Abend raus.",
+    "Bitte nicht stornieren – die Ware ist schon beim Versand.",
+    "Merci de ne pas annuler la commande : le colis part demain matin.",
+    "N'annulez pas votre commande, le colis est déjà prêt.",
+    "Le pedimos que no cancele su pedido, sale hoy mismo.",
+    "Por favor no anule la compra, ya está embalada.",
+    "La preghiamo di non annullare l'ordine, il pacco parte domani.",
+    "Annuleer uw bestelling alstublieft niet, het pakket is al onderweg.",
+    "Wilt u de bestelling niet annuleren? Hij gaat morgen op de post.",
+    "Prosimy nie anulować zamówienia, paczka wyjedzie jutro.",
+    "Avbryt inte beställningen, paketet skickas i eftermiddag.",
+    "Por favor, não cancele o pedido: a encomenda sai amanhã cedo.",
+    "Siparişinizi lütfen iptal etmeyin, kargo yarın çıkıyor.",
+    "発送準備が整いましたので、キャンセルなさらずにお待ちください。",
+    "包裹今天下午就寄出，麻烦您别取消订单。",
+    "الشحنة جاهزة، نرجو ألا تلغي الطلب.",
+])
+def test_a_cancel_verb_negated_is_no_cancel_request(text):
+    assert "content.cancel-request" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We can't ship this one, please cancel your order and we'll refund you.",
+    "Leider nicht mehr lieferbar: bitte stornieren Sie die Bestellung.",
+    "Nous ne l'avons plus : merci d'annuler la commande.",
+    "No nos queda stock, por favor cancele el pedido.",
+    "Non è disponibile, la preghiamo di annullare l'ordine.",
+    "Niet meer leverbaar, annuleer uw bestelling alstublieft.",
+    "Nie mamy już tego modelu, prosimy anulować zamówienie.",
+    "Varan är slut, avbryt beställningen så återbetalas du.",
+    "Não temos mais estoque, por favor cancele o pedido.",
+    "Stokta kalmadı, lütfen siparişi iptal edin.",
+    "在庫切れのため、ご注文をキャンセルしてください。",
+    "没有库存了，请您取消订单。",
+    "المنتج غير متوفر، نرجو أن تلغي الطلب.",
+])
+def test_a_cancel_verb_asked_for_is_still_a_cancel_request(text):
+    assert "content.cancel-request" in _rules(text)

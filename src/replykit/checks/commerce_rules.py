@@ -1350,7 +1350,8 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
             continue
         other = sv.of("cancel_other")  # 'cancel the return request', 'cancel your subscription'
         for i, ms in sv.of("cancel_request").items():
-            if i not in other and _affirmed(view, seg, ms, sv, i) is not None:
+            ms = [m for m in ms if not _cancel_verb_negated(view, sv, i, m)]
+            if ms and i not in other and _affirmed(view, seg, ms, sv, i) is not None:
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
         asks = sv.of("you_request")
@@ -1360,6 +1361,9 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
         done = sv.of("cancel_done")
         no_need = sv.of("no_need")
         for i, ms in words.items():
+            ms = [m for m in ms if not _verb_negated(view, seg.norm, m)]  # 'proszę nie anulować', 'iptal etmeyin'
+            if not ms:
+                continue
             # the buyer's side or account counts beside the cancel word, not where the refund lands ('the cancellation
             # was processed, the money shows on your account')
             side = _clause_has(sv, i, sv.of("buyer_side"), ms[0])
@@ -1373,6 +1377,35 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
                     and not _reported(sv, i, ms[0]):
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
+
+
+#: how far before a verb its negating particle may start ('please do not ' + 'cancel')
+_PARTICLE_REACH = 12
+#: how far after a verb the end of its clause is looked for (a verb-second language's final 'nicht')
+_CLAUSE_REACH = 60
+
+
+def _verb_negated(view: MessageView, text: str, w: re.Match[str]) -> bool:
+    """Is the verb ``w`` negated where it stands: by a particle right before it ('no cancele', 'nicht stornieren', 'nie
+    anulować', '别取消', 'ألا تلغي'), by a suffix or word right after it ('キャンセルせずに', 'iptal etmeyin'), or by a particle
+    that ends its clause in a verb-second language ('Annuleer uw bestelling alstublieft niet', 'Stornieren Sie sie
+    bitte nicht')? Nothing but white space may stand between the particle and the verb or the clause's end."""
+    before = text[max(0, w.start() - _PARTICLE_REACH):w.start()]
+    if any(not before[n.end():].strip() for n in concept("verb_not_before").finditer(before, view.words)):
+        return True
+    end = _CLAUSE_END.search(text, w.end(), w.end() + _CLAUSE_REACH)
+    after = text[w.end():end.start() if end else w.end() + _CLAUSE_REACH]
+    if any(not after[:n.start()].strip() for n in concept("verb_not_after").finditer(after, view.words)):
+        return True
+    return end is not None and any(not after[n.end():].strip() for n in concept("clause_final_not").finditer(after, view.words))
+
+
+def _cancel_verb_negated(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is the cancel verb of the request ``m`` negated in place ('Please do not cancel the order', 'Le pedimos que no
+    cancele su pedido', '请先不要取消订单')? The request words then ask the buyer to wait. The verbs are the cancel words
+    inside ``m`` (the request itself when none is)."""
+    words = [w for w in sv.of("cancel_word").get(i, ()) if m.start() <= w.start() < m.end()] or [m]
+    return any(_verb_negated(view, sv.seg.norm, w) for w in words)
 
 
 # ---- proactive status mail -----------------------------------------------------------------------
