@@ -2817,3 +2817,69 @@ def test_a_cancel_verb_negated_is_no_cancel_request(text):
 ])
 def test_a_cancel_verb_asked_for_is_still_a_cancel_request(text):
     assert "content.cancel-request" in _rules(text)
+
+
+# A refusal of a channel or of a payment outside the marketplace in more forms: the object put first ('Per WhatsApp bieten
+# wir keinen Support an'), a refusal in the first person singular or with a modal ('kabul edemiyorum', 'nie możemy
+# przyjmować', 'no puedo venderte ... fuera de eBay'), the polite Japanese 'cannot' ('いたしかねます').
+@pytest.mark.parametrize("text", [
+    "We cannot sell you a second unit outside Amazon; it is listed on the same page.",
+    "Per WhatsApp oder Telefon bieten wir keinen Kundendienst an, schreiben Sie uns bitte weiter hier.",
+    "Par WhatsApp, nous ne faisons aucun suivi : écrivez-nous ici.",
+    "No puedo venderte otra unidad fuera de eBay; si quieres, abro un anuncio nuevo.",
+    "Non posso venderle il pezzo fuori da eBay, lo rimetto in vendita qui.",
+    "Via WhatsApp bieden we geen service, stuur ons hier een bericht.",
+    "Nie możemy przyjmować płatności poza platformą; drugi komplet proszę zamówić tutaj.",
+    "Via WhatsApp erbjuder vi ingen support, skriv till oss här.",
+    "Não posso vender o produto fora do Mercado Livre, mas abro um anúncio novo.",
+    "Havale veya EFT ile ödeme kabul edemiyorum, ödeme Etsy üzerinden yapılmalı.",
+    "EFT ile ödeme kabul edemiyorum, ödemenizin Etsy üzerinden yapılması gerekiyor.",
+    "銀行振込でのご返金は、弊社から直接お振込みすることはいたしかねます。",
+    "我们不能在平台以外收款，请在订单页面付款。",
+    "لا يمكننا قبول أي دفعات خارج أمازون، كل المبالغ من صفحة الطلب.",
+])
+def test_a_refusal_in_more_forms_is_innocent(text):
+    assert not _rules(text) & {"content.off-platform", "content.payment-account"}
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("payment-account", "Über Amazon können wir keinen Rabatt geben, überweisen Sie uns den Betrag einfach per PayPal."),
+    ("payment-account", "No puedo rebajarlo aquí, pero págame por Bizum y te lo dejo más barato."),
+    ("off-platform", "Nie możemy przyjąć zwrotu tutaj, ale proszę napisać na WhatsApp 600 700 800."),
+    ("off-platform", "Via Bol kunnen we geen korting geven, maar stuur me een appje op 06 12345678."),
+    ("payment-account", "Kartla ödeme kabul edemiyorum, bana havale ile ödeyin."),
+    ("off-platform", "Je ne peux pas baisser le prix ici, mais écrivez-moi sur WhatsApp au 06 12 34 56 78."),
+])
+def test_a_refusal_then_the_way_round_is_still_found(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+# 'Nothing' as the object of the seller's verb negates the channel after it ('Ik stuur niets via WhatsApp', 'we send
+# nothing by e-mail'); the channel offered after a clause that starts with 'nothing' is still an invitation.
+@pytest.mark.parametrize("text", [
+    "We send nothing by WhatsApp or e-mail, everything stays in this chat.",
+    "Wir schicken nichts per WhatsApp, alles bleibt hier im Chat.",
+    "Nous n'envoyons rien par WhatsApp, tout reste dans cette messagerie.",
+    "No mando nada por WhatsApp, todo queda en este chat.",
+    "Non mandiamo niente su WhatsApp, resta tutto in questa chat.",
+    "Ik stuur niets via WhatsApp of mail, alles blijft in dit gesprek.",
+    "Nie wysyłamy nic przez WhatsApp, wszystko zostaje na tym czacie.",
+    "Jag skickar inget via WhatsApp, allt stannar i den här chatten.",
+    "Não envio nada pelo WhatsApp, fica tudo neste chat.",
+    "WhatsApp üzerinden hiçbir şey göndermiyoruz, her şey bu sohbette kalıyor.",
+    "LINEでは何もお送りしません。すべてこのメッセージでご案内します。",
+    "我们什么都不通过微信发送，所有信息都在这里。",
+    "لا شيء يُرسل عبر واتساب، كل شيء هنا في المحادثة.",
+])
+def test_nothing_sent_by_a_channel_is_innocent(text):
+    assert "content.off-platform" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing easier: message me on WhatsApp at +44 7700 900461.",
+    "Nichts leichter als das: schreiben Sie mir auf WhatsApp, 0170 1234567.",
+    "Niets makkelijker: stuur me een appje via WhatsApp op 06 12345678.",
+    "Nada más fácil: escríbeme por WhatsApp al 612 345 678.",
+])
+def test_a_channel_after_a_clause_of_nothing_is_still_an_invitation(text):
+    assert "content.off-platform" in _rules(text)

@@ -1154,7 +1154,7 @@ def _negated_after(view: MessageView, text: str, m: re.Match[str]) -> bool:
     listed = _opens_clause(text, m.start())
     while True:
         end = _CLAUSE_END.search(text, pos, m.end() + _AFTER_REACH)  # beyond the reach the window stops anyway
-        if end is None or end.group() not in ",、" or not listed or text[pos:end.start()].strip():
+        if end is None or end.group() not in ",、" or not (_topic_end(text, end.start()) or listed and not text[pos:end.start()].strip()):
             break
         pos = end.end()  # a list opening the clause, nothing between the item and the comma: the list goes on
     stop = min(end.start() if end else len(text), m.end() + _AFTER_REACH)
@@ -1166,6 +1166,12 @@ def _negated_after(view: MessageView, text: str, m: re.Match[str]) -> bool:
         return False
     cut = concept("because_word").search(window, view.words)  # 'escríbeme por WhatsApp porque aquí no contestamos': another clause
     return concept("negation_topic").search(window[:cut.start()] if cut else window, view.words) is not None
+
+
+def _topic_end(text: str, comma: int) -> bool:
+    """Does the Japanese comma at ``comma`` close a topic ('銀行振込でのご返金は、…いたしかねます', 'LINEでのご連絡は、…')? The
+    topic belongs to the clause after it, which negates it."""
+    return text[comma] == "、" and text[comma - 1:comma] == "は"
 
 
 def _opens_clause(text: str, start: int) -> bool:
