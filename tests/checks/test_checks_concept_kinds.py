@@ -2883,3 +2883,66 @@ def test_nothing_sent_by_a_channel_is_innocent(text):
 ])
 def test_a_channel_after_a_clause_of_nothing_is_still_an_invitation(text):
     assert "content.off-platform" in _rules(text)
+
+
+# The buyer's own private number or e-mail asked for is personal data, not the seller moving the talk off the
+# marketplace (earlier rounds label it personal-info-request alone); the seller's own private number given or a call
+# announced still is.
+@pytest.mark.parametrize("text", [
+    "For the warranty check please give us the owner's private phone number and date of birth.",
+    "Für die Garantieprüfung nennen Sie uns bitte die private Handynummer und das Geburtsdatum des Besitzers.",
+    "Pour la garantie, merci de nous indiquer le numéro privé et la date de naissance du propriétaire.",
+    "Para la garantía, indíquenos el número privado y la fecha de nacimiento del titular.",
+    "Per la garanzia ci indichi il numero privato e la data di nascita del proprietario.",
+    "Voor de garantie hebben we het privénummer en de geboortedatum van de eigenaar nodig; stuur ze ons.",
+    "W celu weryfikacji gwarancji prosimy podać prywatny numer telefonu i datę urodzenia właściciela.",
+    "För garantin behöver vi ägarens privata nummer och födelsedatum, skicka dem till oss.",
+    "Para a garantia, informe o número particular e a data de nascimento do titular.",
+    "Garanti için lütfen cihaz sahibinin özel numarasını ve doğum tarihini paylaşın.",
+    "保証確認のため、所有者の個人の電話番号と生年月日をお知らせください。",
+    "为了核实保修，请提供机主的私人手机号和出生日期。",
+    "للتحقق من الضمان، يرجى تزويدنا برقم الجوال الخاص بالمالك وتاريخ ميلاده.",
+])
+def test_the_buyers_private_number_asked_for_is_personal_data_not_off_platform(text):
+    got = _rules(text)
+    assert "content.off-platform" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Proszę zapisać mój prywatny numer i zadzwonić jutro.",
+    "Podaj prywatny numer, zadzwonię do Ciebie po południu.",
+    "Here is my private number, call me tonight: 07700 900461.",
+    "Nennen Sie mir Ihre Nummer, ich rufe Sie dann auf WhatsApp an.",
+])
+def test_a_private_number_to_call_is_still_off_platform(text):
+    assert "content.off-platform" in _rules(text)
+
+
+# A refund the seller sends to the buyer's own account outside the marketplace is a payment-account finding (the
+# buyer's account details asked for); the money goes to the buyer, so the buyer pays the seller nothing (earlier
+# rounds label it payment-account alone). Money asked from the buyer in the same breath still leaves the platform.
+@pytest.mark.parametrize("text", [
+    "We refund you faster ourselves: just reply with your PayPal details and we send the money today.",
+    "Wir erstatten Ihnen den Betrag selbst: nennen Sie uns Ihr PayPal-Konto, dann überweisen wir das Geld noch heute.",
+    "Nous vous remboursons nous-mêmes : envoyez-nous votre adresse PayPal et nous virons l'argent aujourd'hui.",
+    "Le devolvemos el dinero nosotros mismos: envíenos su cuenta de PayPal y le hacemos la transferencia hoy.",
+    "La rimborsiamo noi direttamente: ci mandi il suo indirizzo PayPal e le inviamo il denaro oggi stesso.",
+    "We betalen u zelf terug: stuur ons uw PayPal-adres en we maken het geld vandaag over.",
+    "Zwrócimy Pani pieniądze sami: prosimy podać adres PayPal, a przelejemy kwotę jeszcze dziś.",
+    "Vi återbetalar dig själva: skicka din PayPal-adress så för vi över pengarna i dag.",
+    "Nós mesmos devolvemos o seu dinheiro: envie o seu e-mail do PayPal e transferimos hoje.",
+    "Ücretinizi kendimiz iade edelim: PayPal adresinizi yazın, parayı bugün gönderelim.",
+    "弊社から直接返金いたしますので、PayPalのアカウントをお知らせください。本日中に送金いたします。",
+    "我们直接给您退款：请把您的PayPal账号发给我们，今天就把钱转给您。",
+    "سنعيد لك المبلغ بأنفسنا: أرسل لنا حساب باي بال الخاص بك وسنحوّل المال اليوم.",
+])
+def test_a_refund_to_the_buyers_account_is_no_payment_to_the_seller(text):
+    assert "content.off-platform" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We refund you the 5 € shipping, but please send the 20 € for the second set to our PayPal.",
+    "Wir erstatten Ihnen das Porto, aber den Rest überweisen Sie bitte auf unser PayPal-Konto.",
+])
+def test_money_asked_from_the_buyer_beside_a_refund_still_leaves_the_platform(text):
+    assert "content.off-platform" in _rules(text)

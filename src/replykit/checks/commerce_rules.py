@@ -846,7 +846,7 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                     yield _hit(sv, m, f"messenger app {seg.text[m.start():m.end()]!r}: keep the conversation on the marketplace")
                     return
             for i, ms in sv.of("off_platform_phrase").items():
-                ms = [m for m in ms if not _device_phone(sv, i, m)]
+                ms = [m for m in ms if not _device_phone(sv, i, m) and not _buyers_detail_asked(view, sv, i, m)]
                 if not ms or i in third_party or (_clause_has(sv, i, no_need, ms[0]) and not _overlaps(no_need[i], ms)):
                     continue  # but 'não precisa de passar pelo eBay' is the invitation itself, and '下次直接到我们官网下单,
                     # 不用平台手续费' names the bait in the next clause
@@ -985,6 +985,18 @@ def _device_phone(sv: _Sent, i: int, m: re.Match[str]) -> bool:
     call or write verb?"""
     return i in sv.of("device_pairing") and i not in sv.of("contact_verb") \
         and _overlaps(sv.of("phone_cue").get(i, ()), (m,))
+
+
+def _buyers_detail_asked(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is the phrase ``m`` the buyer's own detail asked for ('prosimy podać prywatny numer telefonu właściciela'): a
+    personal object starting where it starts, in a sentence that asks the buyer and announces no call or message?
+    That is personal data; the seller's own number ('mój prywatny numer') starts before the object, and a call word
+    outside the objects asked for ('podaj numer, zadzwonię'; not the object's own 'telefonu') announces the call."""
+    objects = sv.of("personal_object").get(i, ())
+    if not any(p.start() <= m.start() < p.end() for p in objects):
+        return False
+    calls = [c for n in _CALL_WORDS for c in sv.of(n).get(i, ())]
+    return all(any(p.start() <= c.start() <= p.end() + 1 for p in objects) for c in calls) and bool(_free_asks(view, sv, i, _ASK_FORMS))
 
 
 def _overlaps(found: Sequence[re.Match[str]], ms: Sequence[re.Match[str]]) -> bool:
@@ -1245,17 +1257,30 @@ def _direct_payment(view: MessageView) -> Hit | None:
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
+            if _refund_only(sv, i):
+                continue
             ms = [m for m in ms if not _on_delivery(sv, i, m)]
             if ms and i in pay and not _clause_has(sv, i, no_need, ms[0]) and not _platform_settles(sv, ms[0]) \
                     and not _clause_has(sv, i, sv.of("paid_already"), ms[0]) \
                     and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("pay_verb",)):
                 return _hit(sv, ms[0], "asks the buyer to pay the seller directly: the sale leaves the marketplace")
         for i, ms in sv.of("extra_funds").items():
-            if i in rails and i not in no_need:
+            if i in rails and i not in no_need and not _refund_only(sv, i):
                 m = _affirmed(view, seg, ms, sv, i)  # not 'you asked whether you could pay the difference by transfer: no need'
                 if m is not None:
                     return _hit(sv, m, "asks the buyer to pay the seller directly: the sale leaves the marketplace")
     return None
+
+
+def _refund_only(sv: _Sent, i: int) -> bool:
+    """Does sentence ``i`` move money to the buyer alone ('we refund you ourselves: reply with your PayPal details and we
+    send the money today')? A refund to the buyer's account is the payment-account rule's finding; the buyer pays the
+    seller nothing, unless the sentence also names the seller's account or turns after the refund with a 'but' ('we refund
+    the postage, but send the rest to our PayPal')."""
+    refunds = sv.of("refund_to_you").get(i, ())
+    if not refunds or i in sv.of("pay_us"):
+        return False
+    return not any(b.start() > refunds[0].end() for b in sv.of("but_word").get(i, ()))
 
 
 # ---- personal data ---------------------------------------------------------------------------
