@@ -2946,3 +2946,28 @@ def test_a_refund_to_the_buyers_account_is_no_payment_to_the_seller(text):
 ])
 def test_money_asked_from_the_buyer_beside_a_refund_still_leaves_the_platform(text):
     assert "content.off-platform" in _rules(text)
+
+
+# A scorn word of one language read inside a sentence of another, where it is an ordinary word or part of one ('the
+# upper burr of the grinder': 'burr-' is Portuguese scorn; 'the Kolben of ...'): the word is judged as a word of the
+# sentence's language when that language is clear. A scorn word of the sentence's own language still is scorn, also
+# in a message that mixes languages.
+@pytest.mark.parametrize("text", [
+    "Thank you for the photo of the cracked upper burr on your coffee grinder, a new one ships tomorrow.",
+    "Please remove the old burr carefully and insert the new conical burr with the arrow facing up.",
+    "Sorry about the noisy grinder. A new burr (part no. 7) ships tomorrow from our warehouse in Reno at no cost to you.",
+])
+def test_a_word_of_another_language_is_no_scorn(text):
+    assert "content.disrespect" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Você é burro ou o quê? Está escrito no anúncio que o tamanho é P.",
+    "Thank you for your message. Are you stupid? The size is written in the listing.",
+    "Bist du blöd? Die Größe steht doch in der Beschreibung, lies sie einfach.",
+    "Replacement ships tomorrow. / Ersatz kommt morgen, aber lesen Sie doch einfach die Anleitung, Sie Idiot.",
+    "Wat een shit klant ben jij, lees gewoon de beschrijving voordat je bestelt.",
+    "Das ist echt shitty von Ihnen, lesen Sie doch die Beschreibung vor dem Kauf.",
+])
+def test_scorn_of_the_sentences_own_language_is_still_scorn(text):
+    assert "content.disrespect" in _rules(text)

@@ -6,7 +6,8 @@ import re
 from typing import Iterator
 
 from .emoji import scan
-from .lexicon import concept
+from .language import identify
+from .lexicon import concept, languages_of, scorn_stems
 from .phone import CUE_CONCEPTS, cue_spans, find_phones, find_spelled_phones, regions_of, spaced_cue_spans
 from .registry import Hit, rule
 from .spelled import may_hold_number_words
@@ -253,14 +254,45 @@ def disrespect(view: MessageView) -> Iterator[Hit]:
     exempt = buyer_values(view)
     for seg in view.texts if view.has("disrespect") else ():
         text = blank_quotes(seg.said)
+        heard: dict[int, tuple[str, float] | None] = {}  # a piece of the text -> its language, identified once
         for m in concept("disrespect").finditer(text, view.words):
             if exempt and _inside([v.lower() for v in exempt], seg.norm, m.start(), m.end()):
+                continue
+            if _foreign_word(seg, m, heard):
                 continue
             yield seg.hit(m.start(), m.end(), f"disrespectful or abusive wording {seg.text[m.start():m.end()]!r}")
             return
     shouted = _shouted_obvious(view)
     if shouted is not None:
         yield shouted
+
+
+#: the language around a match is clear from this many letters on, when identified with at least _SURE confidence
+_MIN_LETTERS = 40
+_SURE = 0.99
+#: the text around a match is identified in pieces of three of these, the match in the middle one
+_PIECE = 200
+_LATIN_LETTER = re.compile(r"[a-zà-öø-ÿ\u0100-\u024f]")
+
+
+def _foreign_word(seg: Segment, m: re.Match[str], heard: dict[int, tuple[str, float] | None]) -> bool:
+    """Is the Latin-script scorn match ``m`` the bare stem of another language's scorn words, in a passage clearly
+    written in a shipped language whose own fragments do not make it scorn ('the cracked upper burr': 'burr-' makes
+    Portuguese 'burro')? A whole scorn word of another language stays scorn ('ren bullshit' in Swedish), and so does an
+    English one in any language: English swearing is borrowed everywhere ('wat een shit service'). The passage is the
+    match's piece of text with one piece either side (a short sentence such as 'A replacement burr (part no.' is read
+    with its neighbours); ``heard`` keeps each piece's language, identified once, so hostile text stays linear."""
+    langs = scorn_stems().get(m.group())
+    if not langs or "en" in langs:
+        return False
+    b = m.start() // _PIECE
+    lo = max(0, (b - 1) * _PIECE)
+    passage = seg.norm[lo:(b + 2) * _PIECE]
+    if b not in heard:
+        heard[b] = identify(passage) if len(_LATIN_LETTER.findall(passage)) >= _MIN_LETTERS else None
+    got = heard[b]
+    return got is not None and got[1] >= _SURE and got[0] not in langs \
+        and got[0] not in languages_of("disrespect", passage, m.start() - lo, m.end() - lo)
 
 
 def _shouted_obvious(view: MessageView) -> Hit | None:
