@@ -7,7 +7,7 @@ from typing import Iterator
 
 from .emoji import scan
 from .language import identify
-from .lexicon import concept, languages_of, scorn_stems
+from .lexicon import concept, scorn_in, scorn_stems
 from .phone import CUE_CONCEPTS, cue_spans, find_phones, find_spelled_phones, regions_of, spaced_cue_spans
 from .registry import Hit, rule
 from .spelled import may_hold_number_words
@@ -255,10 +255,11 @@ def disrespect(view: MessageView) -> Iterator[Hit]:
     for seg in view.texts if view.has("disrespect") else ():
         text = blank_quotes(seg.said)
         heard: dict[int, tuple[str, float] | None] = {}  # a piece of the text -> its language, identified once
+        own: dict[tuple[int, str], bool] = {}
         for m in concept("disrespect").finditer(text, view.words):
             if exempt and _inside([v.lower() for v in exempt], seg.norm, m.start(), m.end()):
                 continue
-            if _foreign_word(seg, m, heard):
+            if _foreign_word(seg, m, heard, own):
                 continue
             yield seg.hit(m.start(), m.end(), f"disrespectful or abusive wording {seg.text[m.start():m.end()]!r}")
             return
@@ -275,13 +276,15 @@ _PIECE = 200
 _LATIN_LETTER = re.compile(r"[a-zà-öø-ÿ\u0100-\u024f]")
 
 
-def _foreign_word(seg: Segment, m: re.Match[str], heard: dict[int, tuple[str, float] | None]) -> bool:
+def _foreign_word(seg: Segment, m: re.Match[str], heard: dict[int, tuple[str, float] | None],
+                  own: dict[tuple[int, str], bool]) -> bool:
     """Is the Latin-script scorn match ``m`` the bare stem of another language's scorn words, in a passage clearly
     written in a shipped language whose own fragments do not make it scorn ('the cracked upper burr': 'burr-' makes
     Portuguese 'burro')? A whole scorn word of another language stays scorn ('ren bullshit' in Swedish), and so does an
     English one in any language: English swearing is borrowed everywhere ('wat een shit service'). The passage is the
     match's piece of text with one piece either side (a short sentence such as 'A replacement burr (part no.' is read
-    with its neighbours); ``heard`` keeps each piece's language, identified once, so hostile text stays linear."""
+    with its neighbours); ``heard`` keeps each piece's language and ``own`` whether that language makes the word scorn
+    there, each found once per piece, so hostile text stays linear."""
     langs = scorn_stems().get(m.group())
     if not langs or "en" in langs:
         return False
@@ -291,8 +294,12 @@ def _foreign_word(seg: Segment, m: re.Match[str], heard: dict[int, tuple[str, fl
     if b not in heard:
         heard[b] = identify(passage) if len(_LATIN_LETTER.findall(passage)) >= _MIN_LETTERS else None
     got = heard[b]
-    return got is not None and got[1] >= _SURE and got[0] not in langs \
-        and got[0] not in languages_of("disrespect", passage, m.start() - lo, m.end() - lo)
+    if got is None or got[1] < _SURE or got[0] in langs:
+        return False
+    key = (b, m.group())  # a passage's own scorn word, looked up once per piece and word
+    if key not in own:
+        own[key] = scorn_in("disrespect", got[0], passage, m.start() - lo, m.end() - lo)
+    return not own[key]
 
 
 def _shouted_obvious(view: MessageView) -> Hit | None:

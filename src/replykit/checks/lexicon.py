@@ -935,11 +935,11 @@ def _by_language(name: str) -> dict[str, Concept]:
     return {lang: Concept(f"{name}:{lang}", _expanded({lang: frags}), free) for lang, frags in d["concepts"][name].items()}
 
 
-def languages_of(name: str, text: str, start: int, end: int) -> frozenset[str]:
-    """The languages whose fragments of concept ``name`` match ``text`` (a sentence) over ``[start, end)``, a match of
-    the concept there (in context: a fragment's look-arounds see the sentence)."""
-    return frozenset(lang for lang, c in _by_language(name).items()
-                     if any(m.start() < end and start < m.end() for m in c.finditer(text)))
+def scorn_in(name: str, lang: str, text: str, start: int, end: int) -> bool:
+    """Do the ``lang`` fragments of concept ``name`` match ``text`` (a passage) over ``[start, end)`` (in context: a
+    fragment's look-arounds see the passage)?"""
+    c = _by_language(name).get(lang)
+    return c is not None and any(m.start() < end and start < m.end() for m in c.finditer(text))
 
 
 _STEM = re.compile(r"([^\W\d_]{3,})\\w\*")
