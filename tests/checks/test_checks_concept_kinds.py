@@ -2971,3 +2971,42 @@ def test_a_word_of_another_language_is_no_scorn(text):
 ])
 def test_scorn_of_the_sentences_own_language_is_still_scorn(text):
     assert "content.disrespect" in _rules(text)
+
+
+# A discount the marketplace applied at its checkout (its own sale event) explained to the buyer is no promotion of the
+# seller's; a discount offered on a next order still is. And a sale event named as the time of a rush in more words
+# ('订单量太大', '晚了一天').
+@pytest.mark.parametrize("text", [
+    "The 20% off you saw came from the Prime Day event, and Amazon applied it at checkout, not us.",
+    "Die 20 % Rabatt waren Amazons Prime-Day-Aktion und wurden an der Kasse von Amazon abgezogen.",
+    "Les 20 % de remise venaient du Prime Day et ont été appliqués au paiement par Amazon.",
+    "El 20 % de descuento era del Prime Day y Amazon lo aplicó al pagar, no nosotros.",
+    "Lo sconto del 20% era del Prime Day e Amazon l'ha applicato al pagamento, non noi.",
+    "De 20% korting kwam van Prime Day en werd bij het afrekenen door Amazon verrekend.",
+    "Rabat 20% pochodził z Prime Day i Amazon naliczył go przy kasie, nie my.",
+    "Rabatten på 20 % kom från Prime Day och Amazon drog av den i kassan, inte vi.",
+    "O desconto de 20% era do Prime Day e a Amazon aplicou no pagamento, não nós.",
+    "%20 indirim Prime Day kampanyasındandı ve Amazon ödeme sırasında uyguladı, biz değil.",
+    "20%オフはプライムデーのもので、Amazonがお支払い時に適用したものです。",
+    "您看到的8折是黑五活动，由平台在结账时自动扣减，不是我们给的。",
+    "خصم 20% كان من عروض الجمعة البيضاء وطبقته أمازون عند الدفع، وليس نحن.",
+])
+def test_a_discount_the_marketplace_applied_at_checkout_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "因为双十一期间订单量太大，包裹比平时晚了两天才发出，抱歉。",
+    "黑五期间订单特别多，发货比平时晚了一天。",
+    "ブラックフライデーの注文が集中し、発送がいつもより一日遅れました。",
+])
+def test_a_sale_event_as_the_time_of_a_rush_in_more_words_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Next time use code PRIME20 for 20% off at checkout on any item in our shop.",
+    "双十一全店8折，下次下单记得用优惠码SALE11。",
+])
+def test_a_discount_offered_for_a_next_order_is_still_a_promotion(text):
+    assert "content.promotion" in _rules(text)
