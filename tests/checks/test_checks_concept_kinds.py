@@ -3010,3 +3010,31 @@ def test_a_sale_event_as_the_time_of_a_rush_in_more_words_is_no_promotion(text):
 ])
 def test_a_discount_offered_for_a_next_order_is_still_a_promotion(text):
     assert "content.promotion" in _rules(text)
+
+
+# A card, a print or a title quoted in ASCII single quotes, as in double ones: the words are the design's, not the
+# seller's ('the card with the text 'Shit happens''). An apostrophe inside or after a word opens no quote, so scorn
+# around "don't" and "it's" is still read.
+@pytest.mark.parametrize("text", [
+    "The mug with the print 'Shit happens' was the design you picked yourself; I printed it exactly like that.",
+    "Die Tasse mit dem Spruch 'Scheiß Montag' war Ihr eigener Entwurf, genau so gedruckt.",
+    "La tasse avec l'inscription 'Merde alors' correspond au modèle que vous avez choisi.",
+    "La taza con el texto 'Qué mierda de lunes' es el diseño que usted eligió.",
+    "La tazza con la scritta 'Che palle il lunedì' è il modello che ha scelto lei.",
+    "De kaart met de tekst 'Shit happens' was het ontwerp dat je zelf koos; ik heb hem zo gedrukt.",
+    "Kubek z napisem 'Cholerny poniedziałek' to wzór, który Pani wybrała.",
+    "Muggen med texten 'Jävla måndag' var ditt eget val, vi tryckte den precis så.",
+    "A caneca com a frase 'Que merda de segunda' foi o modelo que você escolheu.",
+    "'Lanet pazartesi' yazılı kupa sizin seçtiğiniz tasarımdı, aynen öyle bastık.",
+])
+def test_a_design_quoted_in_single_quotes_is_no_scorn(text):
+    assert "content.disrespect" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Don't blame us, it's your own stupid mistake, read the listing.",
+    "You ordered the wrong size, that's not our problem, you idiot.",
+    "'Scuse me, but are you stupid? It's written in the listing.",
+])
+def test_scorn_beside_apostrophes_is_still_scorn(text):
+    assert "content.disrespect" in _rules(text)

@@ -241,12 +241,16 @@ def template_placeholder(view: MessageView) -> Iterator[Hit]:
 
 
 # ---- disrespect ----------------------------------------------------------------------------
-_QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|«[^»\n]{0,200}»|„[^“”\n]{0,200}[“”]|「[^」\n]{0,200}」|『[^』\n]{0,200}』|‘[^’\n]{0,200}’")
+#: a passage in ASCII single quotes opens after no word character and closes before none, so the apostrophes of
+#: "don't", "l'inscription" and "the buyers' orders" open or close nothing
+_SINGLE_QUOTED = r"(?<![\w'])'(?=\w)[^'\n]{1,80}'(?![\w'])"
+_QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|«[^»\n]{0,200}»|„[^“”\n]{0,200}[“”]|「[^」\n]{0,200}」|『[^』\n]{0,200}』|‘[^’\n]{0,200}’|"
+                     + _SINGLE_QUOTED)
 
 
 def blank_quotes(text: str) -> str:
     """``text`` with quoted passages blanked to spaces (offsets kept): quoted words are someone else's or a name."""
-    return _QUOTED.sub(lambda m: " " * len(m.group()), text) if any(q in text for q in "\"“«„「『‘") else text
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text) if any(q in text for q in "\"“«„「『‘'") else text
 
 
 @rule("content.disrespect", catalogue=True)
