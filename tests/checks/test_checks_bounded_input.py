@@ -258,3 +258,18 @@ def test_a_catalogue_file_over_the_limit_is_one_finding_without_parsing(tmp_path
     found = lint_catalogue(p)
     assert [(f.rule, f.severity, f.file) for f in found] == [("input.too-large", "error", str(p))]
     assert f"{MAX_CATALOGUE_BYTES:,}" in found[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lift out the old burr and insert the new conical burr with the arrow up. ",  # a foreign scorn stem, many sentences
+    "burr " * 40,  # one sentence of nothing but stems
+])
+def test_foreign_scorn_stems_in_a_megabyte_are_judged_linearly(sentence):
+    out = _run(f"""
+        from replykit.checks.lint import lint_message
+        from replykit.checks.model import Message
+        s = ({sentence!r} * (990_000 // {len(sentence)}))[:990_000]
+        found = lint_message(Message("Hi", text=s), "amazon")
+        print("ok", sorted({{f.rule for f in found}}))
+    """)
+    assert out.startswith("ok")

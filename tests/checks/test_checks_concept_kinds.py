@@ -2771,3 +2771,270 @@ def test_blame_as_a_conditional_is_disrespect(text):
 
 def test_a_conditional_about_the_seller_is_innocent():
     assert "content.disrespect" not in _rules("Had we checked the box better, this would not have happened; sorry!")
+
+
+# session 8, round 8's false alarms as kinds. 'Please don't cancel': the cancel verb itself negated, right before it
+# ('no cancele', 'nicht stornieren', '不要取消'), by a suffix or a word right after it ('キャンセルせずに', 'iptal etmeyin')
+# or by a clause-final particle of a verb-second language ('Annuleer het alstublieft niet'). The request words around it
+# ('please', 'kindly', '请') ask the buyer to wait, not to cancel.
+@pytest.mark.parametrize("text", [
+    "Kindly do not cancel your order, the parcel is packed and leaves this afternoon.",
+    "Bitte stornieren Sie die Bestellung nicht, das Paket geht heute Abend raus.",
+    "Bitte nicht stornieren – die Ware ist schon beim Versand.",
+    "Merci de ne pas annuler la commande : le colis part demain matin.",
+    "N'annulez pas votre commande, le colis est déjà prêt.",
+    "Le pedimos que no cancele su pedido, sale hoy mismo.",
+    "Por favor no anule la compra, ya está embalada.",
+    "La preghiamo di non annullare l'ordine, il pacco parte domani.",
+    "Annuleer uw bestelling alstublieft niet, het pakket is al onderweg.",
+    "Wilt u de bestelling niet annuleren? Hij gaat morgen op de post.",
+    "Prosimy nie anulować zamówienia, paczka wyjedzie jutro.",
+    "Avbryt inte beställningen, paketet skickas i eftermiddag.",
+    "Por favor, não cancele o pedido: a encomenda sai amanhã cedo.",
+    "Siparişinizi lütfen iptal etmeyin, kargo yarın çıkıyor.",
+    "発送準備が整いましたので、キャンセルなさらずにお待ちください。",
+    "包裹今天下午就寄出，麻烦您别取消订单。",
+    "الشحنة جاهزة، نرجو ألا تلغي الطلب.",
+])
+def test_a_cancel_verb_negated_is_no_cancel_request(text):
+    assert "content.cancel-request" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We can't ship this one, please cancel your order and we'll refund you.",
+    "Leider nicht mehr lieferbar: bitte stornieren Sie die Bestellung.",
+    "Nous ne l'avons plus : merci d'annuler la commande.",
+    "No nos queda stock, por favor cancele el pedido.",
+    "Non è disponibile, la preghiamo di annullare l'ordine.",
+    "Niet meer leverbaar, annuleer uw bestelling alstublieft.",
+    "Nie mamy już tego modelu, prosimy anulować zamówienie.",
+    "Varan är slut, avbryt beställningen så återbetalas du.",
+    "Não temos mais estoque, por favor cancele o pedido.",
+    "Stokta kalmadı, lütfen siparişi iptal edin.",
+    "在庫切れのため、ご注文をキャンセルしてください。",
+    "没有库存了，请您取消订单。",
+    "المنتج غير متوفر، نرجو أن تلغي الطلب.",
+])
+def test_a_cancel_verb_asked_for_is_still_a_cancel_request(text):
+    assert "content.cancel-request" in _rules(text)
+
+
+# A refusal of a channel or of a payment outside the marketplace in more forms: the object put first ('Per WhatsApp bieten
+# wir keinen Support an'), a refusal in the first person singular or with a modal ('kabul edemiyorum', 'nie możemy
+# przyjmować', 'no puedo venderte ... fuera de eBay'), the polite Japanese 'cannot' ('いたしかねます').
+@pytest.mark.parametrize("text", [
+    "We cannot sell you a second unit outside Amazon; it is listed on the same page.",
+    "Per WhatsApp oder Telefon bieten wir keinen Kundendienst an, schreiben Sie uns bitte weiter hier.",
+    "Par WhatsApp, nous ne faisons aucun suivi : écrivez-nous ici.",
+    "No puedo venderte otra unidad fuera de eBay; si quieres, abro un anuncio nuevo.",
+    "Non posso venderle il pezzo fuori da eBay, lo rimetto in vendita qui.",
+    "Via WhatsApp bieden we geen service, stuur ons hier een bericht.",
+    "Nie możemy przyjmować płatności poza platformą; drugi komplet proszę zamówić tutaj.",
+    "Via WhatsApp erbjuder vi ingen support, skriv till oss här.",
+    "Não posso vender o produto fora do Mercado Livre, mas abro um anúncio novo.",
+    "Havale veya EFT ile ödeme kabul edemiyorum, ödeme Etsy üzerinden yapılmalı.",
+    "EFT ile ödeme kabul edemiyorum, ödemenizin Etsy üzerinden yapılması gerekiyor.",
+    "銀行振込でのご返金は、弊社から直接お振込みすることはいたしかねます。",
+    "我们不能在平台以外收款，请在订单页面付款。",
+    "لا يمكننا قبول أي دفعات خارج أمازون، كل المبالغ من صفحة الطلب.",
+])
+def test_a_refusal_in_more_forms_is_innocent(text):
+    assert not _rules(text) & {"content.off-platform", "content.payment-account"}
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("payment-account", "Über Amazon können wir keinen Rabatt geben, überweisen Sie uns den Betrag einfach per PayPal."),
+    ("payment-account", "No puedo rebajarlo aquí, pero págame por Bizum y te lo dejo más barato."),
+    ("off-platform", "Nie możemy przyjąć zwrotu tutaj, ale proszę napisać na WhatsApp 600 700 800."),
+    ("off-platform", "Via Bol kunnen we geen korting geven, maar stuur me een appje op 06 12345678."),
+    ("payment-account", "Kartla ödeme kabul edemiyorum, bana havale ile ödeyin."),
+    ("off-platform", "Je ne peux pas baisser le prix ici, mais écrivez-moi sur WhatsApp au 06 12 34 56 78."),
+])
+def test_a_refusal_then_the_way_round_is_still_found(rule, text):
+    assert "content." + rule in _rules(text)
+
+
+# 'Nothing' as the object of the seller's verb negates the channel after it ('Ik stuur niets via WhatsApp', 'we send
+# nothing by e-mail'); the channel offered after a clause that starts with 'nothing' is still an invitation.
+@pytest.mark.parametrize("text", [
+    "We send nothing by WhatsApp or e-mail, everything stays in this chat.",
+    "Wir schicken nichts per WhatsApp, alles bleibt hier im Chat.",
+    "Nous n'envoyons rien par WhatsApp, tout reste dans cette messagerie.",
+    "No mando nada por WhatsApp, todo queda en este chat.",
+    "Non mandiamo niente su WhatsApp, resta tutto in questa chat.",
+    "Ik stuur niets via WhatsApp of mail, alles blijft in dit gesprek.",
+    "Nie wysyłamy nic przez WhatsApp, wszystko zostaje na tym czacie.",
+    "Jag skickar inget via WhatsApp, allt stannar i den här chatten.",
+    "Não envio nada pelo WhatsApp, fica tudo neste chat.",
+    "WhatsApp üzerinden hiçbir şey göndermiyoruz, her şey bu sohbette kalıyor.",
+    "LINEでは何もお送りしません。すべてこのメッセージでご案内します。",
+    "我们什么都不通过微信发送，所有信息都在这里。",
+    "لا شيء يُرسل عبر واتساب، كل شيء هنا في المحادثة.",
+])
+def test_nothing_sent_by_a_channel_is_innocent(text):
+    assert "content.off-platform" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing easier: message me on WhatsApp at +44 7700 900461.",
+    "Nichts leichter als das: schreiben Sie mir auf WhatsApp, 0170 1234567.",
+    "Niets makkelijker: stuur me een appje via WhatsApp op 06 12345678.",
+    "Nada más fácil: escríbeme por WhatsApp al 612 345 678.",
+])
+def test_a_channel_after_a_clause_of_nothing_is_still_an_invitation(text):
+    assert "content.off-platform" in _rules(text)
+
+
+# The buyer's own private number or e-mail asked for is personal data, not the seller moving the talk off the
+# marketplace (earlier rounds label it personal-info-request alone); the seller's own private number given or a call
+# announced still is.
+@pytest.mark.parametrize("text", [
+    "For the warranty check please give us the owner's private phone number and date of birth.",
+    "Für die Garantieprüfung nennen Sie uns bitte die private Handynummer und das Geburtsdatum des Besitzers.",
+    "Pour la garantie, merci de nous indiquer le numéro privé et la date de naissance du propriétaire.",
+    "Para la garantía, indíquenos el número privado y la fecha de nacimiento del titular.",
+    "Per la garanzia ci indichi il numero privato e la data di nascita del proprietario.",
+    "Voor de garantie hebben we het privénummer en de geboortedatum van de eigenaar nodig; stuur ze ons.",
+    "W celu weryfikacji gwarancji prosimy podać prywatny numer telefonu i datę urodzenia właściciela.",
+    "För garantin behöver vi ägarens privata nummer och födelsedatum, skicka dem till oss.",
+    "Para a garantia, informe o número particular e a data de nascimento do titular.",
+    "Garanti için lütfen cihaz sahibinin özel numarasını ve doğum tarihini paylaşın.",
+    "保証確認のため、所有者の個人の電話番号と生年月日をお知らせください。",
+    "为了核实保修，请提供机主的私人手机号和出生日期。",
+    "للتحقق من الضمان، يرجى تزويدنا برقم الجوال الخاص بالمالك وتاريخ ميلاده.",
+])
+def test_the_buyers_private_number_asked_for_is_personal_data_not_off_platform(text):
+    got = _rules(text)
+    assert "content.off-platform" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Proszę zapisać mój prywatny numer i zadzwonić jutro.",
+    "Podaj prywatny numer, zadzwonię do Ciebie po południu.",
+    "Here is my private number, call me tonight: 07700 900461.",
+    "Nennen Sie mir Ihre Nummer, ich rufe Sie dann auf WhatsApp an.",
+])
+def test_a_private_number_to_call_is_still_off_platform(text):
+    assert "content.off-platform" in _rules(text)
+
+
+# A refund the seller sends to the buyer's own account outside the marketplace is a payment-account finding (the
+# buyer's account details asked for); the money goes to the buyer, so the buyer pays the seller nothing (earlier
+# rounds label it payment-account alone). Money asked from the buyer in the same breath still leaves the platform.
+@pytest.mark.parametrize("text", [
+    "We refund you faster ourselves: just reply with your PayPal details and we send the money today.",
+    "Wir erstatten Ihnen den Betrag selbst: nennen Sie uns Ihr PayPal-Konto, dann überweisen wir das Geld noch heute.",
+    "Nous vous remboursons nous-mêmes : envoyez-nous votre adresse PayPal et nous virons l'argent aujourd'hui.",
+    "Le devolvemos el dinero nosotros mismos: envíenos su cuenta de PayPal y le hacemos la transferencia hoy.",
+    "La rimborsiamo noi direttamente: ci mandi il suo indirizzo PayPal e le inviamo il denaro oggi stesso.",
+    "We betalen u zelf terug: stuur ons uw PayPal-adres en we maken het geld vandaag over.",
+    "Zwrócimy Pani pieniądze sami: prosimy podać adres PayPal, a przelejemy kwotę jeszcze dziś.",
+    "Vi återbetalar dig själva: skicka din PayPal-adress så för vi över pengarna i dag.",
+    "Nós mesmos devolvemos o seu dinheiro: envie o seu e-mail do PayPal e transferimos hoje.",
+    "Ücretinizi kendimiz iade edelim: PayPal adresinizi yazın, parayı bugün gönderelim.",
+    "弊社から直接返金いたしますので、PayPalのアカウントをお知らせください。本日中に送金いたします。",
+    "我们直接给您退款：请把您的PayPal账号发给我们，今天就把钱转给您。",
+    "سنعيد لك المبلغ بأنفسنا: أرسل لنا حساب باي بال الخاص بك وسنحوّل المال اليوم.",
+])
+def test_a_refund_to_the_buyers_account_is_no_payment_to_the_seller(text):
+    assert "content.off-platform" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We refund you the 5 € shipping, but please send the 20 € for the second set to our PayPal.",
+    "Wir erstatten Ihnen das Porto, aber den Rest überweisen Sie bitte auf unser PayPal-Konto.",
+])
+def test_money_asked_from_the_buyer_beside_a_refund_still_leaves_the_platform(text):
+    assert "content.off-platform" in _rules(text)
+
+
+# A scorn word of one language read inside a sentence of another, where it is an ordinary word or part of one ('the
+# upper burr of the grinder': 'burr-' is Portuguese scorn; 'the Kolben of ...'): the word is judged as a word of the
+# sentence's language when that language is clear. A scorn word of the sentence's own language still is scorn, also
+# in a message that mixes languages.
+@pytest.mark.parametrize("text", [
+    "Thank you for the photo of the cracked upper burr on your coffee grinder, a new one ships tomorrow.",
+    "Please remove the old burr carefully and insert the new conical burr with the arrow facing up.",
+    "Sorry about the noisy grinder. A new burr (part no. 7) ships tomorrow from our warehouse in Reno at no cost to you.",
+])
+def test_a_word_of_another_language_is_no_scorn(text):
+    assert "content.disrespect" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Você é burro ou o quê? Está escrito no anúncio que o tamanho é P.",
+    "Thank you for your message. Are you stupid? The size is written in the listing.",
+    "Bist du blöd? Die Größe steht doch in der Beschreibung, lies sie einfach.",
+    "Replacement ships tomorrow. / Ersatz kommt morgen, aber lesen Sie doch einfach die Anleitung, Sie Idiot.",
+    "Wat een shit klant ben jij, lees gewoon de beschrijving voordat je bestelt.",
+    "Das ist echt shitty von Ihnen, lesen Sie doch die Beschreibung vor dem Kauf.",
+])
+def test_scorn_of_the_sentences_own_language_is_still_scorn(text):
+    assert "content.disrespect" in _rules(text)
+
+
+# A discount the marketplace applied at its checkout (its own sale event) explained to the buyer is no promotion of the
+# seller's; a discount offered on a next order still is. And a sale event named as the time of a rush in more words
+# ('订单量太大', '晚了一天').
+@pytest.mark.parametrize("text", [
+    "The 20% off you saw came from the Prime Day event, and Amazon applied it at checkout, not us.",
+    "Die 20 % Rabatt waren Amazons Prime-Day-Aktion und wurden an der Kasse von Amazon abgezogen.",
+    "Les 20 % de remise venaient du Prime Day et ont été appliqués au paiement par Amazon.",
+    "El 20 % de descuento era del Prime Day y Amazon lo aplicó al pagar, no nosotros.",
+    "Lo sconto del 20% era del Prime Day e Amazon l'ha applicato al pagamento, non noi.",
+    "De 20% korting kwam van Prime Day en werd bij het afrekenen door Amazon verrekend.",
+    "Rabat 20% pochodził z Prime Day i Amazon naliczył go przy kasie, nie my.",
+    "Rabatten på 20 % kom från Prime Day och Amazon drog av den i kassan, inte vi.",
+    "O desconto de 20% era do Prime Day e a Amazon aplicou no pagamento, não nós.",
+    "%20 indirim Prime Day kampanyasındandı ve Amazon ödeme sırasında uyguladı, biz değil.",
+    "20%オフはプライムデーのもので、Amazonがお支払い時に適用したものです。",
+    "您看到的8折是黑五活动，由平台在结账时自动扣减，不是我们给的。",
+    "خصم 20% كان من عروض الجمعة البيضاء وطبقته أمازون عند الدفع، وليس نحن.",
+])
+def test_a_discount_the_marketplace_applied_at_checkout_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "因为双十一期间订单量太大，包裹比平时晚了两天才发出，抱歉。",
+    "黑五期间订单特别多，发货比平时晚了一天。",
+    "ブラックフライデーの注文が集中し、発送がいつもより一日遅れました。",
+])
+def test_a_sale_event_as_the_time_of_a_rush_in_more_words_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Next time use code PRIME20 for 20% off at checkout on any item in our shop.",
+    "双十一全店8折，下次下单记得用优惠码SALE11。",
+])
+def test_a_discount_offered_for_a_next_order_is_still_a_promotion(text):
+    assert "content.promotion" in _rules(text)
+
+
+# A card, a print or a title quoted in ASCII single quotes, as in double ones: the words are the design's, not the
+# seller's ('the card with the text 'Shit happens''). An apostrophe inside or after a word opens no quote, so scorn
+# around "don't" and "it's" is still read.
+@pytest.mark.parametrize("text", [
+    "The mug with the print 'Shit happens' was the design you picked yourself; I printed it exactly like that.",
+    "Die Tasse mit dem Spruch 'Scheiß Montag' war Ihr eigener Entwurf, genau so gedruckt.",
+    "La tasse avec l'inscription 'Merde alors' correspond au modèle que vous avez choisi.",
+    "La taza con el texto 'Qué mierda de lunes' es el diseño que usted eligió.",
+    "La tazza con la scritta 'Che palle il lunedì' è il modello che ha scelto lei.",
+    "De kaart met de tekst 'Shit happens' was het ontwerp dat je zelf koos; ik heb hem zo gedrukt.",
+    "Kubek z napisem 'Cholerny poniedziałek' to wzór, który Pani wybrała.",
+    "Muggen med texten 'Jävla måndag' var ditt eget val, vi tryckte den precis så.",
+    "A caneca com a frase 'Que merda de segunda' foi o modelo que você escolheu.",
+    "'Lanet pazartesi' yazılı kupa sizin seçtiğiniz tasarımdı, aynen öyle bastık.",
+])
+def test_a_design_quoted_in_single_quotes_is_no_scorn(text):
+    assert "content.disrespect" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Don't blame us, it's your own stupid mistake, read the listing.",
+    "You ordered the wrong size, that's not our problem, you idiot.",
+    "'Scuse me, but are you stupid? It's written in the listing.",
+])
+def test_scorn_beside_apostrophes_is_still_scorn(text):
+    assert "content.disrespect" in _rules(text)

@@ -124,6 +124,12 @@ class Floors:
 #:          the retrain: 97/109, 15 false errors; 415/468, 13. At the end of session 7 (the model retrained on
 #:          round 7 and train-t8, the veto re-set): 97/109 = 89.0 % (full severity 93), 13 false errors (8 of them
 #:          off-platform), 12 false warnings; 418/468 = 89.3 %, 13 false positives.
+#:          A development set since session 8: its false alarms fixed as kinds, each with sentences of our own first
+#:          (a cancel verb negated in place, refusals with the object first or a modal, 'nothing' as a negation, part and
+#:          company-register numbers as reference labels, the buyer's private number asked for, a refund to the buyer's
+#:          account, a foreign scorn stem, a discount the marketplace applied, designs in single quotes): 97/109, 2 false
+#:          errors (a learned cancel reading of 'Proszę nie anulować' and an 'Infolinia' number, by convention
+#:          off-platform); 418/468, 2 false positives. No other round changed.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.94, 1, 0.95, 1),
@@ -132,7 +138,7 @@ SETS = (
     Floors("heldout-r5", 0.98, 1, 0.97, 1),
     Floors("heldout-r6", 0.90, 0, 0.90, 2),
     Floors("heldout-r7", 0.98, 1, 0.93, 1),
-    Floors("heldout-r8", 0.88, 13, 0.88, 13),
+    Floors("heldout-r8", 0.88, 3, 0.88, 3),
 )
 
 

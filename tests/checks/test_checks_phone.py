@@ -235,3 +235,64 @@ def test_a_carrier_label_ending_in_a_colon_owns_the_number_on_the_next_line(text
     fs = [f.severity for f in lint_message(Message("Re: your order", text=text, context={"buyer_locale": locale}), "amazon")
           if f.rule == "content.phone-number"]
     assert fs == ["warning"]
+
+
+# session 8 (round 8: 'رقم القطعة الأصلي OE: 04465-33471'): a part or catalogue number is a reference label in every
+# language, also where the word for 'number' is itself a phone cue (Arabic 'رقم', Turkish 'numara').
+@pytest.mark.parametrize("text,locale", [
+    ("Part number 0301 2345678 fits the 2019 model; tell us here if it does not.", "en-GB"),
+    ("Die Teilenummer 0171 2345678 steht auf der Rückseite des Bremsbelags.", "de-DE"),
+    ("Le numéro de pièce 06 12 34 56 78 est gravé au dos de la plaquette.", "fr-FR"),
+    ("El número de pieza 612 345 678 está grabado en la pastilla.", "es-ES"),
+    ("Il codice ricambio 0312 345678 è inciso sul retro.", "it-IT"),
+    ("Het onderdeelnummer 06 12345678 staat op de achterkant.", "nl-NL"),
+    ("Numer części 601 234 567 jest wybity na klocku.", "pl-PL"),
+    ("Reservdelsnumret 070-123 45 67 står på baksidan.", "sv-SE"),
+    ("O número da peça 11 98765-4321 está gravado na pastilha.", "pt-BR"),
+    ("Parça numarası 0532 123 45 67 balatanın arkasında yazıyor.", "tr-TR"),
+    ("部品番号 090-1234-5678 は裏面に刻印されています。", "ja-JP"),
+    ("零件号 138 1234 5678 刻在刹车片背面。", "zh-CN"),
+    ("رقم القطعة الأصلي: 0501234567 محفور على ظهر الفحمة.", "ar-SA"),
+])
+def test_a_number_labelled_as_a_part_number_is_not_a_phone(text, locale):
+    assert not _phone(text, buyer_locale=locale)
+
+
+@pytest.mark.parametrize("text,locale", [
+    ("Part number on the box; for fitting help call 0301 234 5678.", "en-GB"),
+    ("Teilenummer steht auf der Packung, bei Fragen rufen Sie 0171 2345678 an.", "de-DE"),
+    ("رقم القطعة على العلبة، وللاستفسار اتصل على 0501234567", "ar-SA"),
+    ("Parça numarası kutuda yazıyor; sorunuz olursa 0532 123 45 67 numaralı hattımızı arayın.", "tr-TR"),
+])
+def test_a_phone_after_a_part_number_label_is_still_a_phone(text, locale):
+    assert _phone(text, buyer_locale=locale)
+
+
+# a shop footer's legal data: a company register or tax number is a reference label's number, also where the footer
+# names the 'number' with a phone cue's word ('الرقم الضريبي'); the footer's own telephone line is still a phone
+@pytest.mark.parametrize("text,locale", [
+    ("Northwind Parts Ltd · Company registration number 07700900 · VAT number 123456789", "en-GB"),
+    ("Hautwerk GmbH · Amtsgericht München HRB 0171234567 · Steuernummer 0301234567", "de-DE"),
+    ("Atelier Lune SARL · SIRET 0612345678 · RCS Lyon", "fr-FR"),
+    ("Recambios Sur S.L. · CIF 612345678 · Registro Mercantil de Sevilla", "es-ES"),
+    ("Ricambi Nord srl · P. IVA 03123456789 · REA MI-1234567", "it-IT"),
+    ("Fietsdeel B.V. · KvK-nummer 0612345678 · btw-nummer NL123456789B01", "nl-NL"),
+    ("VeloPart Sp. z o.o. · KRS 0601234567 · REGON 601234567", "pl-PL"),
+    ("Cykeldelar AB · Organisationsnummer 0701234567 · Momsreg.nr SE556677889901", "sv-SE"),
+    ("Peças Lda · NIPC 912345678 · Conservatória do Registo Comercial", "pt-PT"),
+    ("Yedek Parça A.Ş. · Vergi No 5321234567 · Mersis No 0532123456700015", "tr-TR"),
+    ("株式会社ソラ 法人番号 0901234567 / 登録番号 T0901234567", "ja-JP"),
+    ("统一社会信用代码 13812345678 · 营业执照号 13912345678", "zh-CN"),
+    ("سجل تجاري: 0501234567 | الرقم الضريبي: 0551234567", "ar-SA"),
+])
+def test_a_company_register_or_tax_number_is_not_a_phone(text, locale):
+    assert not _phone(text, buyer_locale=locale)
+
+
+@pytest.mark.parametrize("text,locale", [
+    ("Hautwerk GmbH · HRB 234567 · Tel. 0171 2345678", "de-DE"),
+    ("سجل تجاري: 1010456782 | جوال: 0501234567", "ar-SA"),
+    ("VeloPart Sp. z o.o. · NIP 6762489135 · tel. 601 234 567", "pl-PL"),
+])
+def test_a_footer_telephone_line_is_still_a_phone(text, locale):
+    assert _phone(text, buyer_locale=locale)

@@ -846,7 +846,7 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                     yield _hit(sv, m, f"messenger app {seg.text[m.start():m.end()]!r}: keep the conversation on the marketplace")
                     return
             for i, ms in sv.of("off_platform_phrase").items():
-                ms = [m for m in ms if not _device_phone(sv, i, m)]
+                ms = [m for m in ms if not _device_phone(sv, i, m) and not _buyers_detail_asked(view, sv, i, m)]
                 if not ms or i in third_party or (_clause_has(sv, i, no_need, ms[0]) and not _overlaps(no_need[i], ms)):
                     continue  # but 'não precisa de passar pelo eBay' is the invitation itself, and '下次直接到我们官网下单,
                     # 不用平台手续费' names the bait in the next clause
@@ -985,6 +985,18 @@ def _device_phone(sv: _Sent, i: int, m: re.Match[str]) -> bool:
     call or write verb?"""
     return i in sv.of("device_pairing") and i not in sv.of("contact_verb") \
         and _overlaps(sv.of("phone_cue").get(i, ()), (m,))
+
+
+def _buyers_detail_asked(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is the phrase ``m`` the buyer's own detail asked for ('prosimy podać prywatny numer telefonu właściciela'): a
+    personal object starting where it starts, in a sentence that asks the buyer and announces no call or message?
+    That is personal data; the seller's own number ('mój prywatny numer') starts before the object, and a call word
+    outside the objects asked for ('podaj numer, zadzwonię'; not the object's own 'telefonu') announces the call."""
+    objects = sv.of("personal_object").get(i, ())
+    if not any(p.start() <= m.start() < p.end() for p in objects):
+        return False
+    calls = [c for n in _CALL_WORDS for c in sv.of(n).get(i, ())]
+    return all(any(p.start() <= c.start() <= p.end() + 1 for p in objects) for c in calls) and bool(_free_asks(view, sv, i, _ASK_FORMS))
 
 
 def _overlaps(found: Sequence[re.Match[str]], ms: Sequence[re.Match[str]]) -> bool:
@@ -1154,7 +1166,7 @@ def _negated_after(view: MessageView, text: str, m: re.Match[str]) -> bool:
     listed = _opens_clause(text, m.start())
     while True:
         end = _CLAUSE_END.search(text, pos, m.end() + _AFTER_REACH)  # beyond the reach the window stops anyway
-        if end is None or end.group() not in ",、" or not listed or text[pos:end.start()].strip():
+        if end is None or end.group() not in ",、" or not (_topic_end(text, end.start()) or listed and not text[pos:end.start()].strip()):
             break
         pos = end.end()  # a list opening the clause, nothing between the item and the comma: the list goes on
     stop = min(end.start() if end else len(text), m.end() + _AFTER_REACH)
@@ -1166,6 +1178,12 @@ def _negated_after(view: MessageView, text: str, m: re.Match[str]) -> bool:
         return False
     cut = concept("because_word").search(window, view.words)  # 'escríbeme por WhatsApp porque aquí no contestamos': another clause
     return concept("negation_topic").search(window[:cut.start()] if cut else window, view.words) is not None
+
+
+def _topic_end(text: str, comma: int) -> bool:
+    """Does the Japanese comma at ``comma`` close a topic ('銀行振込でのご返金は、…いたしかねます', 'LINEでのご連絡は、…')? The
+    topic belongs to the clause after it, which negates it."""
+    return text[comma] == "、" and text[comma - 1:comma] == "は"
 
 
 def _opens_clause(text: str, start: int) -> bool:
@@ -1239,17 +1257,30 @@ def _direct_payment(view: MessageView) -> Hit | None:
         pay = sv.of("pay_verb")
         no_need = sv.of("no_need")
         for i, ms in rails.items():
+            if _refund_only(sv, i):
+                continue
             ms = [m for m in ms if not _on_delivery(sv, i, m)]
             if ms and i in pay and not _clause_has(sv, i, no_need, ms[0]) and not _platform_settles(sv, ms[0]) \
                     and not _clause_has(sv, i, sv.of("paid_already"), ms[0]) \
                     and _affirmed(view, seg, ms, sv, i) is not None and _free_asks(view, sv, i, ("pay_verb",)):
                 return _hit(sv, ms[0], "asks the buyer to pay the seller directly: the sale leaves the marketplace")
         for i, ms in sv.of("extra_funds").items():
-            if i in rails and i not in no_need:
+            if i in rails and i not in no_need and not _refund_only(sv, i):
                 m = _affirmed(view, seg, ms, sv, i)  # not 'you asked whether you could pay the difference by transfer: no need'
                 if m is not None:
                     return _hit(sv, m, "asks the buyer to pay the seller directly: the sale leaves the marketplace")
     return None
+
+
+def _refund_only(sv: _Sent, i: int) -> bool:
+    """Does sentence ``i`` move money to the buyer alone ('we refund you ourselves: reply with your PayPal details and we
+    send the money today')? A refund to the buyer's account is the payment-account rule's finding; the buyer pays the
+    seller nothing, unless the sentence also names the seller's account or turns after the refund with a 'but' ('we refund
+    the postage, but send the rest to our PayPal')."""
+    refunds = sv.of("refund_to_you").get(i, ())
+    if not refunds or i in sv.of("pay_us"):
+        return False
+    return not any(b.start() > refunds[0].end() for b in sv.of("but_word").get(i, ()))
 
 
 # ---- personal data ---------------------------------------------------------------------------
@@ -1350,7 +1381,8 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
             continue
         other = sv.of("cancel_other")  # 'cancel the return request', 'cancel your subscription'
         for i, ms in sv.of("cancel_request").items():
-            if i not in other and _affirmed(view, seg, ms, sv, i) is not None:
+            ms = [m for m in ms if not _cancel_verb_negated(view, sv, i, m)]
+            if ms and i not in other and _affirmed(view, seg, ms, sv, i) is not None:
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
         asks = sv.of("you_request")
@@ -1360,6 +1392,9 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
         done = sv.of("cancel_done")
         no_need = sv.of("no_need")
         for i, ms in words.items():
+            ms = [m for m in ms if not _verb_negated(view, seg.norm, m)]  # 'proszę nie anulować', 'iptal etmeyin'
+            if not ms:
+                continue
             # the buyer's side or account counts beside the cancel word, not where the refund lands ('the cancellation
             # was processed, the money shows on your account')
             side = _clause_has(sv, i, sv.of("buyer_side"), ms[0])
@@ -1373,6 +1408,35 @@ def cancel_request(view: MessageView) -> Iterator[Hit]:
                     and not _reported(sv, i, ms[0]):
                 yield _hit(sv, ms[0], "asks the buyer to cancel: cancel the order yourself when you cannot fulfil it", cap)
                 return
+
+
+#: how far before a verb its negating particle may start ('please do not ' + 'cancel')
+_PARTICLE_REACH = 12
+#: how far after a verb the end of its clause is looked for (a verb-second language's final 'nicht')
+_CLAUSE_REACH = 60
+
+
+def _verb_negated(view: MessageView, text: str, w: re.Match[str]) -> bool:
+    """Is the verb ``w`` negated where it stands: by a particle right before it ('no cancele', 'nicht stornieren', 'nie
+    anulować', '别取消', 'ألا تلغي'), by a suffix or word right after it ('キャンセルせずに', 'iptal etmeyin'), or by a particle
+    that ends its clause in a verb-second language ('Annuleer uw bestelling alstublieft niet', 'Stornieren Sie sie
+    bitte nicht')? Nothing but white space may stand between the particle and the verb or the clause's end."""
+    before = text[max(0, w.start() - _PARTICLE_REACH):w.start()]
+    if any(not before[n.end():].strip() for n in concept("verb_not_before").finditer(before, view.words)):
+        return True
+    end = _CLAUSE_END.search(text, w.end(), w.end() + _CLAUSE_REACH)
+    after = text[w.end():end.start() if end else w.end() + _CLAUSE_REACH]
+    if any(not after[:n.start()].strip() for n in concept("verb_not_after").finditer(after, view.words)):
+        return True
+    return end is not None and any(not after[n.end():].strip() for n in concept("clause_final_not").finditer(after, view.words))
+
+
+def _cancel_verb_negated(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool:
+    """Is the cancel verb of the request ``m`` negated in place ('Please do not cancel the order', 'Le pedimos que no
+    cancele su pedido', '请先不要取消订单')? The request words then ask the buyer to wait. The verbs are the cancel words
+    inside ``m`` (the request itself when none is)."""
+    words = [w for w in sv.of("cancel_word").get(i, ()) if m.start() <= w.start() < m.end()] or [m]
+    return any(_verb_negated(view, sv.seg.norm, w) for w in words)
 
 
 # ---- proactive status mail -----------------------------------------------------------------------

@@ -6,7 +6,8 @@ import re
 from typing import Iterator
 
 from .emoji import scan
-from .lexicon import concept
+from .language import identify
+from .lexicon import concept, scorn_in, scorn_stems
 from .phone import CUE_CONCEPTS, cue_spans, find_phones, find_spelled_phones, regions_of, spaced_cue_spans
 from .registry import Hit, rule
 from .spelled import may_hold_number_words
@@ -240,12 +241,16 @@ def template_placeholder(view: MessageView) -> Iterator[Hit]:
 
 
 # ---- disrespect ----------------------------------------------------------------------------
-_QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|«[^»\n]{0,200}»|„[^“”\n]{0,200}[“”]|「[^」\n]{0,200}」|『[^』\n]{0,200}』|‘[^’\n]{0,200}’")
+#: a passage in ASCII single quotes opens after no word character and closes before none, so the apostrophes of
+#: "don't", "l'inscription" and "the buyers' orders" open or close nothing
+_SINGLE_QUOTED = r"(?<![\w'])'(?=\w)[^'\n]{1,80}'(?![\w'])"
+_QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|«[^»\n]{0,200}»|„[^“”\n]{0,200}[“”]|「[^」\n]{0,200}」|『[^』\n]{0,200}』|‘[^’\n]{0,200}’|"
+                     + _SINGLE_QUOTED)
 
 
 def blank_quotes(text: str) -> str:
     """``text`` with quoted passages blanked to spaces (offsets kept): quoted words are someone else's or a name."""
-    return _QUOTED.sub(lambda m: " " * len(m.group()), text) if any(q in text for q in "\"“«„「『‘") else text
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text) if any(q in text for q in "\"“«„「『‘'") else text
 
 
 @rule("content.disrespect", catalogue=True)
@@ -253,14 +258,52 @@ def disrespect(view: MessageView) -> Iterator[Hit]:
     exempt = buyer_values(view)
     for seg in view.texts if view.has("disrespect") else ():
         text = blank_quotes(seg.said)
+        heard: dict[int, tuple[str, float] | None] = {}  # a piece of the text -> its language, identified once
+        own: dict[tuple[int, str], bool] = {}
         for m in concept("disrespect").finditer(text, view.words):
             if exempt and _inside([v.lower() for v in exempt], seg.norm, m.start(), m.end()):
+                continue
+            if _foreign_word(seg, m, heard, own):
                 continue
             yield seg.hit(m.start(), m.end(), f"disrespectful or abusive wording {seg.text[m.start():m.end()]!r}")
             return
     shouted = _shouted_obvious(view)
     if shouted is not None:
         yield shouted
+
+
+#: the language around a match is clear from this many letters on, when identified with at least _SURE confidence
+_MIN_LETTERS = 40
+_SURE = 0.99
+#: the text around a match is identified in pieces of three of these, the match in the middle one
+_PIECE = 200
+_LATIN_LETTER = re.compile(r"[a-zà-öø-ÿ\u0100-\u024f]")
+
+
+def _foreign_word(seg: Segment, m: re.Match[str], heard: dict[int, tuple[str, float] | None],
+                  own: dict[tuple[int, str], bool]) -> bool:
+    """Is the Latin-script scorn match ``m`` the bare stem of another language's scorn words, in a passage clearly
+    written in a shipped language whose own fragments do not make it scorn ('the cracked upper burr': 'burr-' makes
+    Portuguese 'burro')? A whole scorn word of another language stays scorn ('ren bullshit' in Swedish), and so does an
+    English one in any language: English swearing is borrowed everywhere ('wat een shit service'). The passage is the
+    match's piece of text with one piece either side (a short sentence such as 'A replacement burr (part no.' is read
+    with its neighbours); ``heard`` keeps each piece's language and ``own`` whether that language makes the word scorn
+    there, each found once per piece, so hostile text stays linear."""
+    langs = scorn_stems().get(m.group())
+    if not langs or "en" in langs:
+        return False
+    b = m.start() // _PIECE
+    lo = max(0, (b - 1) * _PIECE)
+    passage = seg.norm[lo:(b + 2) * _PIECE]
+    if b not in heard:
+        heard[b] = identify(passage) if len(_LATIN_LETTER.findall(passage)) >= _MIN_LETTERS else None
+    got = heard[b]
+    if got is None or got[1] < _SURE or got[0] in langs:
+        return False
+    key = (b, m.group())  # a passage's own scorn word, looked up once per piece and word
+    if key not in own:
+        own[key] = scorn_in("disrespect", got[0], passage, m.start() - lo, m.end() - lo)
+    return not own[key]
 
 
 def _shouted_obvious(view: MessageView) -> Hit | None:

@@ -927,6 +927,36 @@ def concept(name: str) -> Concept:
     return _index().concepts[name]
 
 
+@lru_cache(maxsize=None)
+def _by_language(name: str) -> dict[str, Concept]:
+    """Concept ``name`` compiled once per language (keyed by the concept's name: at most one entry per concept)."""
+    d = _data()
+    free = set(d.get("boundary_free_languages", ()))
+    return {lang: Concept(f"{name}:{lang}", _expanded({lang: frags}), free) for lang, frags in d["concepts"][name].items()}
+
+
+def scorn_in(name: str, lang: str, text: str, start: int, end: int) -> bool:
+    """Do the ``lang`` fragments of concept ``name`` match ``text`` (a passage) over ``[start, end)`` (in context: a
+    fragment's look-arounds see the passage)?"""
+    c = _by_language(name).get(lang)
+    return c is not None and any(m.start() < end and start < m.end() for m in c.finditer(text))
+
+
+_STEM = re.compile(r"([^\W\d_]{3,})\\w\*")
+
+
+@lru_cache(maxsize=1)
+def scorn_stems() -> dict[str, frozenset[str]]:
+    """Each bare stem of a disrespect fragment ('burr' of Portuguese 'burr\\w*') -> the languages that list it."""
+    out: dict[str, set[str]] = {}
+    for lang, frags in _data()["concepts"]["disrespect"].items():
+        for f in frags:
+            m = _STEM.fullmatch(f)
+            if m is not None:
+                out.setdefault(m.group(1), set()).add(lang)
+    return {stem: frozenset(langs) for stem, langs in out.items()}
+
+
 def build_all() -> None:
     """Compile every concept now (a service does this at start-up, so no request pays for it)."""
     _index()

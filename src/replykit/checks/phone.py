@@ -92,7 +92,7 @@ def _tel_candidates(text: str, runs: list[tuple[int, int]] | None = None):
     return in_runs(_TEL_CAND, text, digit_runs(text) if runs is None else runs, ".,/-" + _ASCII_ALNUM, shortest=TEL_SHORTEST)
 
 
-_LABEL_GAP = re.compile(r"[^.!?。！？\n\d]{0,40}")  # the rest of the clause after a label, up to its first digit
+_LABEL_GAP = re.compile(r"[^.!?;。！？；\n\d]{0,40}")  # the rest of the clause after a label, up to its first digit
 _LABELLED_NUMBER = re.compile(r"[0-9][0-9a-z -]{4,30}[0-9a-z]")
 
 
