@@ -2771,3 +2771,44 @@ def test_blame_as_a_conditional_is_disrespect(text):
 
 def test_a_conditional_about_the_seller_is_innocent():
     assert "content.disrespect" not in _rules("Had we checked the box better, this would not have happened; sorry!")
+
+
+# ---- kinds of the eighth round (session 8): a cross-sell, a treat for reviewers, a fee saved elsewhere, a top
+# rating wished of the pleased buyer, blame and pest words; each in all 13 languages with its look-alikes --------
+@pytest.mark.parametrize("text", [
+    "Loved the scarf? You'll probably love our matching gloves as well.",
+    "Falls dir die Mütze gefällt: die passenden Handschuhe werden dir bestimmt auch gefallen.",
+    "Si le plaid vous plaît, nos autres coussins de la même collection vous plairont aussi.",
+    "Si te gustó la taza, seguro te encantan los platos a juego que acabamos de subir.",
+    "Se il portachiavi ti piace, i nostri altri accessori potrebbero interessarti.",
+    "Als de sjaal bevalt, zult u de bijpassende mutsen vast ook prachtig vinden.",
+    "Gillar du koppen kommer du säkert att älska våra andra muggar i samma serie.",
+    "Jeśli kubek się podoba, to pasujące talerzyki na pewno też ci się spodobają.",
+    "Se gostou da caneca, vai adorar os pratos da mesma coleção.",
+    "Atkıyı beğendiyseniz aynı koleksiyondaki berelere de mutlaka bakın.",
+    "マフラーが気に入ったら、お揃いの手袋もぜひチェックしてみてください。",
+    "如果喜欢这条围巾，同系列的手套您一定会喜欢。",
+    "إذا عجبك الشال، راح تحبين منتجاتنا الأخرى من نفس المجموعة.",
+])
+def test_other_products_recommended_are_a_promotion(text):
+    assert "content.promotion" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "You'll love how soft the scarf gets after the first wash.",
+    "The matching gloves you ordered travel in a separate parcel.",
+    "Die passenden Handschuhe aus Ihrer Bestellung kommen separat.",
+    "Le coussin assorti de votre commande part demain.",
+    "Los platos a juego de tu pedido salen mañana.",
+    "Gli altri accessori del suo ordine partono domani.",
+    "De bijpassende muts uit je bestelling komt morgen.",
+    "De andra muggarna i din beställning skickas i morgon.",
+    "Pasujące talerzyki z zamówienia wyślemy jutro.",
+    "Os pratos da mesma coleção do seu pedido seguem amanhã.",
+    "Siparişinizdeki uyumlu bereler yarın kargoda.",
+    "ご注文のお揃いの手袋は明日発送いたします。",
+    "您订单里同系列的手套明天发货。",
+    "منتجاتنا الأخرى في طلبك بتوصل بكرة.",
+])
+def test_other_products_of_the_order_named_are_no_promotion(text):
+    assert not _rules(text)

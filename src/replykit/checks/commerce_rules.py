@@ -219,7 +219,7 @@ def _tied(view: MessageView, sv: _Sent, i: int) -> bool:
 #: how far after its cue a reported code or discount is still the buyer's ('您提到的优惠码是其他店铺的')
 _PROMO_REPORT = 30
 #: concepts any of which a message must hold for a promotion to be possible
-_PROMO_GATE = ("promo_phrase", "promo_code", "promo_discount", "promo_cut", "promo_new", "promo_also", "promo_look", "code_word")
+_PROMO_GATE = ("promo_phrase", "promo_code", "promo_discount", "promo_cut", "promo_new", "promo_also", "promo_look", "code_word", "promo_more")
 
 
 def _promo_offer(view: MessageView, seg: Segment, sv: _Sent) -> tuple[re.Match[str], str] | None:
@@ -237,6 +237,9 @@ def _promo_offer(view: MessageView, seg: Segment, sv: _Sent) -> tuple[re.Match[s
             if ms and (i in scope or _tied(view, sv, i)) and i not in own and i not in sv.of("discount_applied") and not all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):  # 'cheaper on our own website' leaves the platform: off-platform
                 return ms[0], "a sale or discount on the shop's products: promotional content"
     also, look = sv.of("promo_also"), sv.of("promo_look")
+    m = _cross_sell(view, sv)
+    if m is not None:
+        return m, "recommends other products of the shop: promotional content"
     if also or look:
         for i, ms in also.items():
             if sv.near("promo_look", i) or _tied(view, sv, i):  # 'we also sell pillowcases? Search our shop name'
@@ -252,6 +255,24 @@ def _promo_offer(view: MessageView, seg: Segment, sv: _Sent) -> tuple[re.Match[s
             tokens = _coupon_tokens(original)
             if tokens and (any(_COUPON_SHAPE.match(t) for t in tokens) or i in sv.of("code_word")):
                 return tie[i][0], f"coupon or promo code {tokens[0]} for a next purchase: promotional content"
+    return None
+
+
+def _cross_sell(view: MessageView, sv: _Sent) -> re.Match[str] | None:
+    """Other products of the shop (matching ones, the same series, the rest of the range, ones just listed) in a
+    sentence that recommends them ('you'll love our matching gloves', 'bekijk ook onze andere riemen', '同系列的
+    书签一定会喜欢'), in either order, not negated: a cross-sell, whatever the product is called."""
+    more = sv.of("promo_more")
+    if not more:
+        return None
+    appeal, look, also = sv.of("promo_appeal"), sv.of("promo_look"), sv.of("promo_also")
+    text = sv.seg.norm
+    for i, ms in more.items():
+        if i in sv.of("discount_applied"):
+            continue
+        cues = [*appeal.get(i, ()), *look.get(i, ()), *also.get(i, ())]
+        if any(not _negated(view, text, c.start()) for c in cues) and not all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):
+            return ms[0]
     return None
 
 
