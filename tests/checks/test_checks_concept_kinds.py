@@ -2812,3 +2812,45 @@ def test_other_products_recommended_are_a_promotion(text):
 ])
 def test_other_products_of_the_order_named_are_no_promotion(text):
     assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Leave us a review and we'll have something nice for you in your next parcel.",
+    "Wer uns bewertet, findet beim nächsten Mal etwas Schönes im Paket.",
+    "Laissez un avis et vous aurez un petit quelque chose dans votre prochain colis.",
+    "Si nos dejás una reseña, te guardamos algo lindo para la próxima compra.",
+    "Se ci lascia una recensione, la prossima volta troverà qualcosa di carino nel pacco.",
+    "Wie een review schrijft, krijgt bij de volgende bestelling iets leuks van ons.",
+    "Skriver du ett omdöme lägger vi något kul i nästa paket.",
+    "Jeśli wystawisz opinię, w następnej paczce znajdziesz coś miłego.",
+    "Se deixar uma avaliação, na próxima compra vai uma coisa especial pra você.",
+    "Yorum bırakırsanız bir sonraki siparişinizde size güzel bir şey göndereceğiz.",
+    "レビューを書いてくれたら、次回の荷物にちょっとしたものを入れておきます。",
+    "给我们留个评价，下次发货给你准备点好东西。",
+    "إذا كتبت لنا تقييم، بنرسل لك شي حلو مع طلبك الجاي.",
+    "If you take the bad rating down, as soon as you do we send you a gift card.",
+    "Se mudar a avaliação, mando um brinde na próxima compra.",
+    "評価を取り消していただいたのを確認し次第、クーポンを差し上げます。",
+])
+def test_a_vague_treat_for_a_review_is_an_incentive(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We always tuck something nice into our parcels.",
+    "Wir legen jedem Paket etwas Schönes bei, einfach so.",
+    "Chaque colis contient un petit quelque chose, avec ou sans commande spéciale.",
+    "Siempre mandamos algo lindo en cada paquete.",
+    "In ogni pacco mettiamo qualcosa di carino.",
+    "Bij elke bestelling doen we iets leuks in de doos.",
+    "Vi lägger alltid något kul i paketen.",
+    "Do każdej paczki dokładamy coś miłego.",
+    "Toda encomenda leva uma coisa especial de brinde da casa.",
+    "Her siparişe güzel bir şey ekliyoruz.",
+    "すべての荷物にちょっとしたものを同封しています。",
+    "每个包裹我们都会放点好东西。",
+    "نحط شي حلو في كل طلب.",
+    "Thanks for your review! It was something nice to read.",
+])
+def test_a_treat_with_no_review_asked_is_no_incentive(text):
+    assert "content.review-incentive" not in _rules(text)
