@@ -2854,3 +2854,27 @@ def test_a_vague_treat_for_a_review_is_an_incentive(text):
 ])
 def test_a_treat_with_no_review_asked_is_no_incentive(text):
     assert "content.review-incentive" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "・繡好後用掛號寄出\n・追蹤號碼會喺訂單頁更新\n收到之後如果滿意，記得幫我哋留個五星好評呀！",
+    "・商品已經包裝好\n・明天寄出\n如果滿意，請給我們五星好評。",
+])
+def test_traditional_chinese_with_middle_dot_bullets_is_read_as_chinese(text):
+    """'・' (the katakana middle dot) is a bullet in Chinese too: it does not make a text Japanese."""
+    assert "content.review-biased" in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "لو عجبتك الشنطة وكتبتي لنا تقييم، نرسل لك هدية مع الطلب الجاي.",
+    "إذا المنتج عجبك وكتبت لنا مراجعة حلوة، بنعطيك كوبون خصم.",
+])
+def test_wrote_inside_an_if_clause_is_a_condition_not_a_report(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "كتبتي في تقييمك إن الهدية وصلت مكسورة، وبنرسل لك وحدة ثانية.",
+])
+def test_wrote_in_a_review_told_back_stays_a_report(text):
+    assert "content.review-incentive" not in _rules(text)

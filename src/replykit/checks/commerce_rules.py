@@ -364,8 +364,8 @@ def _told(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool:
     for c in cues:
         if c.start() > m.start() or _STRONG_BREAK.search(text, c.end(), max(c.end(), m.start())):
             continue
-        if any(f.start() < c.end() and c.start() <= f.end() + 1 for f in ifs):
-            continue  # 'إذا كتبت لنا تقييماً' (if you write us a review) is no report
+        if any(f.start() < c.end() and (c.start() <= f.end() + 1 or not _CLAUSE_START.search(text, f.end(), c.start())) for f in ifs):
+            continue  # 'إذا كتبت لنا تقييماً', 'لو عجبك الكريم وكتبتي لنا تقييم' (if you liked it and wrote us a review) is no report
         comma = text.find(",", c.end(), m.start())
         if comma >= 0 and any(comma < a.start() < m.end() for n in _ASK_FORMS for a in sv.of(n).get(i, ())):
             continue  # 'disse que ficou encantada, deixe-nos as cinco estrelas': the report ends, a request follows
