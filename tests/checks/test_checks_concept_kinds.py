@@ -2878,3 +2878,73 @@ def test_wrote_inside_an_if_clause_is_a_condition_not_a_report(text):
 ])
 def test_wrote_in_a_review_told_back_stays_a_report(text):
     assert "content.review-incentive" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Order the next batch from me directly and you save the Etsy fees.",
+    "Bestell beim nächsten Mal direkt bei mir, dann sparst du dir die Etsy-Gebühren.",
+    "Commandez-moi en direct la prochaine fois, vous économisez les frais de la plateforme.",
+    "La próxima comprame directo y te ahorrás la comisión.",
+    "La prossima volta ordini direttamente da me, così risparmia la commissione.",
+    "Bestel volgende keer rechtstreeks bij mij, dan bespaar je de Etsy-kosten.",
+    "Beställ direkt av mig nästa gång, då sparar du Etsy-avgiften.",
+    "Kolejnym razem zamów bezpośrednio, oszczędzisz na prowizji.",
+    "Da próxima vez compra direto comigo, que aí não tem a taxa do Etsy.",
+    "Bir dahaki sefere doğrudan bizden alın, komisyon ödemezsiniz.",
+    "次回は直接ご注文いただければ、手数料がかからない分お安くできます。",
+    "下次直接找我下单，省掉平台手续费。",
+    "المرة الجاية اطلب مني مباشرة ونوفّر عليك العمولة.",
+])
+def test_the_marketplace_fee_saved_by_dealing_directly_is_off_platform(text):
+    assert "content.off-platform" in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "Etsy's fees are already included in the price; you pay nothing extra.",
+    "Die Etsy-Gebühren sind im Preis enthalten, für dich kommt nichts dazu.",
+    "Les frais de la plateforme sont inclus dans le prix.",
+    "Podés pagar en 6 cuotas sin interés por Mercado Libre.",
+    "La commissione della piattaforma è già inclusa nel prezzo.",
+    "Er zijn geen extra kosten voor het retourneren.",
+    "Det tillkommer ingen avgift för returen.",
+    "Zwrot jest bez dodatkowych kosztów.",
+    "A taxa do Etsy já está incluída no preço.",
+    "İade için ek ücret alınmaz.",
+    "返品の手数料はかかりません。",
+    "退货不收取额外费用。",
+    "رسوم المنصة مشمولة في السعر.",
+])
+def test_a_fee_named_without_dealing_elsewhere_is_innocent(text):
+    assert "content.off-platform" not in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "Send me your WhatsApp and we'll continue the chat there.",
+    "Gib mir deine WhatsApp-Nummer, dann schreiben wir dort weiter.",
+    "Donne-moi ton WhatsApp et on poursuit la conversation là-bas.",
+    "Pasame tu WhatsApp y seguimos hablando por ahí.",
+    "Mandami il tuo WhatsApp e continuiamo la conversazione lì.",
+    "Stuur me je WhatsApp, dan praten we daar verder.",
+    "Skicka ditt WhatsApp så fortsätter vi chatten där.",
+    "Podaj swój WhatsApp, to pogadamy tam.",
+    "Me passa seu WhatsApp que a gente segue a conversa por lá.",
+    "WhatsApp numaranızı verin, oradan devam edelim.",
+    "LINEのIDを教えてください。そちらでやり取りしましょう。",
+    "把你的微信给我，我们在那边聊。",
+    "أرسل لي رقم واتساب ونكمل هناك.",
+    "Get in touch on Instagram next time, I take custom orders there.",
+    "Melde dich nächstes Mal auf Instagram, dort nehme ich Sonderwünsche an.",
+    "Hör av dig på Instagram nästa gång.",
+])
+def test_a_messenger_to_continue_on_is_off_platform(text):
+    assert "content.off-platform" in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "You mentioned WhatsApp; let's continue the chat here on Etsy.",
+    "Sie erwähnten WhatsApp – wir schreiben lieber hier im Etsy-Chat weiter.",
+    "Get in touch here on Etsy anytime.",
+    "Hör av dig här i Etsy-chatten om något är fel.",
+])
+def test_a_chat_continued_here_is_innocent(text):
+    assert "content.off-platform" not in _rules(text, "etsy")

@@ -845,14 +845,18 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                 yield seg.hit(m.start(), m.end(), "e-mail address to write to: the conversation leaves the marketplace")
                 return
     if view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network") or view.has("own_shop") or view.has("by_channel") \
-            or view.has("other_marketplace") or view.has("private_channel"):
+            or view.has("other_marketplace") or view.has("private_channel") or view.has("fee_saved"):
         for seg in view.texts:
             if seg.kind == "subject" and REPLY_SUBJECT.match(seg.norm):
                 continue  # 'Re: I wrote to you on WhatsApp' quotes the buyer's own subject
             sv = _sent_view(view, seg)
             if not (sv.of("messenger") or sv.of("off_platform_phrase") or sv.of("own_shop") or sv.of("social_network") or sv.of("by_channel")
-                    or sv.of("other_marketplace") or (view.has("private_channel") and sv.of("private_channel"))):
+                    or sv.of("other_marketplace") or (view.has("private_channel") and sv.of("private_channel")) or sv.of("fee_saved")):
                 continue  # the qualifiers below are only worth finding next to a channel
+            saved = _fee_saved(view, seg, sv)
+            if saved is not None:
+                yield _hit(sv, saved, "the marketplace's fee saved by dealing directly: the sale leaves the marketplace")
+                return
             here = sv.of("stay_on_platform")
             no_need = sv.of("no_need")
             invite = sv.of("messenger_invite")
@@ -944,6 +948,20 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
     paid = _direct_payment(view)
     if paid is not None:
         yield paid
+
+
+def _fee_saved(view: MessageView, seg: Segment, sv: _Sent) -> re.Match[str] | None:
+    """'... so you save the Etsy fees', 'así te ahorrás la comisión', 'não tem a taxa do Etsy', '手数料がかからない分',
+    'wyjdzie taniej niż na Etsy': the marketplace's fee or commission avoided is why a seller deals directly, whatever
+    the channel is called. A 'no' or 'without' is part of the phrase; a negation before it, the buyer's words told
+    back or a refusal still count ('we never suggest saving the fees elsewhere')."""
+    for i, ms in (sv.of("fee_saved") if view.has("fee_saved") else {}).items():
+        if i in sv.of("third_party") or i in sv.of("stay_on_platform"):
+            continue
+        m = _affirmed(view, seg, ms, sv, i)
+        if m is not None:
+            return m
+    return None
 
 
 def _own_channel_only(view: MessageView) -> Hit | None:
