@@ -2948,3 +2948,48 @@ def test_a_messenger_to_continue_on_is_off_platform(text):
 ])
 def test_a_chat_continued_here_is_innocent(text):
     assert "content.off-platform" not in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "If you love the lamp, five stars from you would make my day.",
+    "Wenn dir die Kerze gefällt, freuen wir uns über 5 Sterne.",
+    "Si le vase vous a plu, cinq étoiles nous feraient très plaisir.",
+    "Si la taza te ha encantado, regálanos cinco estrellas.",
+    "Se il cuscino ti è piaciuto, lasciaci cinque stelle!",
+    "Bevalt de mok? Dan graag een vijfsterrenreview!",
+    "Gillar du koppen? Fem stjärnor skulle glädja oss enormt.",
+    "Jeśli kubek się podoba, wystaw nam pięć gwiazdek.",
+    "Se curtiu a caneca, manda aquelas cinco estrelas pra gente!",
+    "Kupayı beğendiyseniz 5 yıldız bırakın lütfen.",
+    "マグカップを気に入っていただけたら、星5つをお願いします。",
+    "如果喜欢这个杯子，给个五星吧！",
+    "لو عجبك الكوب، عطنا خمس نجوم.",
+    "A positive review would help us so much.",
+    "Eine positive Bewertung würde uns sehr helfen.",
+    "Una reseña positiva nos ayudaría muchísimo.",
+    "Pozytywna opinia bardzo by nam pomogła, ucieszyłaby nas.",
+])
+def test_a_top_rating_wished_of_the_pleased_buyer_is_biased(text):
+    assert "content.review-biased" in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you so much for the five stars you gave the lamp, it would make my day to hear from you again!",
+    "Wenn dir die Kerze gefällt, freut uns das sehr.",
+    "Si le vase vous a plu, tant mieux : il est fait main.",
+    "Si la taza te ha encantado, también la tenemos en azul en esta misma publicación.",
+    "Se il cuscino ti è piaciuto, ne siamo felici.",
+    "Bevalt de mok? Fijn om te horen!",
+    "Gillar du koppen? Vad roligt!",
+    "Jeśli kubek się podoba, bardzo się cieszymy.",
+    "Se curtiu a caneca, ficamos felizes!",
+    "Kupayı beğendiyseniz çok seviniriz.",
+    "マグカップを気に入っていただけたら嬉しいです。",
+    "如果喜欢这个杯子，我们会很开心。",
+    "لو عجبك الكوب، يسعدنا.",
+    "Any honest review, good or bad, would help us.",
+    "Femstjärniga hotellhanddukar är slutsålda, men den vanliga modellen skickas i morgon.",
+    "Das Fünf-Sterne-Hotel hat das Paket angenommen.",
+])
+def test_liking_or_a_wish_without_a_top_rating_is_innocent(text):
+    assert "content.review-biased" not in _rules(text, "etsy")

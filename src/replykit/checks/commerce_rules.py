@@ -409,7 +409,7 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
         given = _feedback_given(view, sv)
-        m = _winked_stars(view, sv, given) or _deserved_top(view, sv, given)
+        m = _winked_stars(view, sv, given) or _deserved_top(view, sv, given) or _top_wished(view, sv, given)
         if m is not None:
             yield _hit(sv, m, "asks for a positive / 5-star review only: ask for an honest review")
             return
@@ -469,6 +469,27 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
             if any(j in solicit for j in (i - 1, i, i + 1)) or (i in nouns and i not in sv.of("honest")):
                 yield _hit(sv, ms[0], "unhappy buyers are steered away from reviewing (review gating)")
                 return
+
+
+def _top_wished(view: MessageView, sv: _Sent, given: set[int]) -> re.Match[str] | None:
+    """A top rating wished of the pleased buyer, with no request word: the buyer's liking as its condition ('Wenn Ihnen der
+    Mixer gefällt, ... 5 Sterne', 'Ben je blij met je kaars? Laat dan een vijfsterrenreview achter', 'se a boneca encantou,
+    ... cinco estrelinhas') or the rating as a wish ('a five-star review would make my day', 'pomogłaby nam pozytywna opinia').
+    Not a thank-you for one given, not an honest review, not the buyer's words told back, not negated."""
+    if not (view.has("liked_cond") or view.has("wish_form")):
+        return None
+    cond, wish = sv.of("liked_cond"), sv.of("wish_form")
+    if not (cond or wish):
+        return None
+    text = sv.seg.norm
+    for i, ms in sorted({**sv.of("review_biased"), **sv.of("top_rating")}.items()):
+        if i in given or i in sv.of("honest") or i in sv.of("gratitude") or i in sv.of("seller_done"):
+            continue
+        asked = i in cond or i in wish or (i - 1 in cond and sv.text(i - 1).rstrip().endswith(("?", "？")))
+        ms = [m for m in ms if not _negated(view, text, m.start()) and not _told(view, sv, i, m)]
+        if asked and ms:
+            return ms[0]
+    return None
 
 
 def _winked_stars(view: MessageView, sv: _Sent, given: set[int]) -> re.Match[str] | None:
