@@ -2993,3 +2993,63 @@ def test_a_top_rating_wished_of_the_pleased_buyer_is_biased(text):
 ])
 def test_liking_or_a_wish_without_a_top_rating_is_innocent(text):
     assert "content.review-biased" not in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "The mistake is entirely yours: you fitted the bracket in wrong.",
+    "Die Schuld liegt eindeutig bei Ihnen, das ist nicht unser Problem.",
+    "La faute revient entièrement à vous, ce n'est pas notre problème.",
+    "La culpa fue toda tuya por poner mal el código postal.",
+    "La colpa è tutta sua, non è un nostro problema.",
+    "De schuld ligt echt bij u, dit is niet ons probleem.",
+    "Felet är helt ditt, det är inte vårt problem.",
+    "Wina leży całkowicie po pana stronie, to nie nasz problem.",
+    "A culpa foi toda sua, não é problema nosso.",
+    "Hata tamamen sizde, bu bizim sorunumuz değil.",
+    "お客様のミスですので、当方は知りません。",
+    "这是你自己的错，跟我们没关。",
+    "الغلط منك، ومو مشكلتنا أبداً.",
+])
+def test_blame_put_on_the_buyer_is_disrespect(text):
+    assert "content.disrespect" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please stop bugging us about the parcel, it comes when it comes.",
+    "Hören Sie auf, uns zu nerven, das Paket kommt schon.",
+    "Arrêtez de nous casser les pieds avec ce colis.",
+    "Dejá de hinchar con el envío, ya va a llegar.",
+    "Clienti così assillanti non li sopporto più.",
+    "Vervelende klanten zoals u maken dit werk zwaar.",
+    "Sluta tjata om paketet, det kommer när det kommer.",
+    "Przestań marudzić o tę paczkę, dojdzie.",
+    "Para de encher com essa entrega, já vai chegar.",
+    "Bir paket için bu kadar dırdır etmeyin.",
+    "これ以上質問しないでください、面倒な客ですね。",
+    "唔好再烦我哋，问极都唔明。",
+    "بطّل تزعجنا، الطلب بيوصل.",
+])
+def test_the_buyer_called_a_pest_is_disrespect(text):
+    assert "content.disrespect" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It's not your fault at all, the courier dented the box.",
+    "Das war unser Fehler, nicht Ihrer – entschuldigen Sie bitte.",
+    "Ce n'est pas de votre faute, le transporteur a abîmé le colis.",
+    "No es culpa tuya, el correo se equivocó de dirección.",
+    "Non è colpa sua, il corriere ha sbagliato.",
+    "Het is niet uw schuld, de bezorger heeft zich vergist.",
+    "Det är inte ditt fel, budet tog fel adress.",
+    "To nie pana wina, kurier pomylił adres.",
+    "Não é culpa sua, a transportadora errou.",
+    "Sizin hatanız değil, kargo firması yanlış adrese götürmüş.",
+    "お客様のミスではありません。配送業者の誤りです。",
+    "不是您的错，是快递送错了。",
+    "مو غلطتك أبداً، شركة الشحن غلطت بالعنوان.",
+    "Sorry to bother you again about the size.",
+    "Entschuldige, dass ich dich nochmal störe.",
+    "Perdón por molestarte otra vez con lo de la talla.",
+])
+def test_blame_lifted_or_an_apology_for_bothering_is_innocent(text):
+    assert "content.disrespect" not in _rules(text)
