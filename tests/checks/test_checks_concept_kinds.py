@@ -3053,3 +3053,41 @@ def test_the_buyer_called_a_pest_is_disrespect(text):
 ])
 def test_blame_lifted_or_an_apology_for_bothering_is_innocent(text):
     assert "content.disrespect" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If you ever want to order the matching lid, just ask and we'll take 15% off.",
+    "Wenn du irgendwann wieder bestellst, bekommst du 10 % Stammkundenrabatt.",
+    "Si un jour vous voulez commander de nouveau, on vous fait 15 % de remise.",
+    "Si algún día querés comprar la funda, te hacemos un 20 % de descuento.",
+    "Se un giorno volesse ordinare di nuovo, le facciamo il 10% di sconto.",
+    "Als u ooit weer bestelt, krijgt u 10% korting van ons.",
+    "Om du någon gång vill beställa igen får du 15 % rabatt.",
+    "Jeśli kiedyś zechce pan znowu zamówić, damy 10% rabatu.",
+    "Se algum dia quiser comprar de novo, faço 15% de desconto.",
+    "Bir gün tekrar sipariş verirseniz %10 indirim yaparız.",
+    "もしまた注文していただけたら、1割引きにします。",
+    "以后如果您还需要别的配件，老顾客给您打九折。",
+    "وإذا حبيت مرة ثانية تشتري منا، نعطيك خصم 15٪.",
+])
+def test_a_discount_for_buying_again_is_a_promotion(text):
+    assert "content.promotion" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If you ever order again, the size chart is on the listing page.",
+    "Wenn du wieder bestellst, gib bitte die Hausnummer an.",
+    "Si vous commandez de nouveau, indiquez bien l'étage.",
+    "Si algún día volvés a comprar, fijate en la talla.",
+    "Se ordina di nuovo, controlli la misura.",
+    "Als u weer bestelt, kies dan maat M.",
+    "Om du beställer igen, välj storlek M.",
+    "Jeśli znowu pan zamówi, proszę wybrać rozmiar M.",
+    "Se comprar de novo, escolha o tamanho M.",
+    "Tekrar sipariş verirseniz M beden seçin.",
+    "また注文される場合は、サイズをご確認ください。",
+    "以后如果还需要别的配件，请在店铺页面下单。",
+    "إذا حبيت تشتري مرة ثانية، اختار المقاس الصحيح.",
+])
+def test_buying_again_without_a_discount_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)

@@ -213,7 +213,13 @@ def _tied(view: MessageView, sv: _Sent, i: int) -> bool:
     """Does sentence ``i`` tie an offer to the shop or a next purchase, not negated ('no es un código de
     nuestra tienda': the discount was the marketplace's)?"""
     text = sv.seg.norm
-    return any(not _negated(view, text, m.start()) for m in sv.of("promo_tie").get(i, ()))
+    return any(not _negated(view, text, m.start()) for m in sv.of("promo_tie").get(i, ())) or _buying_again(view, sv, i)
+
+
+def _buying_again(view: MessageView, sv: _Sent, i: int) -> bool:
+    """A purchase some later day as the condition of sentence ``i`` ('if you ever want to order again', 'وإذا حبيت في يوم
+    من الأيام تشتري', 'もしまた何か注文してもらえれば'): an offer made there is for a next purchase, whatever it is called."""
+    return view.has("later_time") and i in sv.of("if_you") and i in sv.of("buy_verb") and i in sv.of("later_time")
 
 
 #: how far after its cue a reported code or discount is still the buyer's ('您提到的优惠码是其他店铺的')
@@ -234,7 +240,8 @@ def _promo_offer(view: MessageView, seg: Segment, sv: _Sent) -> tuple[re.Match[s
         scope, own = sv.of("promo_scope"), sv.of("own_shop")
         for i, ms in cut.items():
             ms = _offers(sv, i, ms)
-            if ms and (i in scope or _tied(view, sv, i)) and i not in own and i not in sv.of("discount_applied") and not all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):  # 'cheaper on our own website' leaves the platform: off-platform
+            if ms and (i in scope or _tied(view, sv, i)) and (i not in own or i in sv.of("reward_amount")) and i not in sv.of("discount_applied") and not all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):  # 'cheaper on our own website' leaves the platform: off-platform
+                # on the own web shop too when the discount names its size ('... und bekommst 15 % Stammkundenrabatt')
                 return ms[0], "a sale or discount on the shop's products: promotional content"
     also, look = sv.of("promo_also"), sv.of("promo_look")
     m = _cross_sell(view, sv)
