@@ -3091,3 +3091,41 @@ def test_a_discount_for_buying_again_is_a_promotion(text):
 ])
 def test_buying_again_without_a_discount_is_no_promotion(text):
     assert "content.promotion" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We would appreciate the extra postage by bank transfer; I'll send the details separately.",
+    "Den Aufpreis bitte per Überweisung, die Bankdaten schicke ich dir gleich.",
+    "Pour le supplément, fais-moi un virement, je t'envoie mon RIB.",
+    "Para la diferencia, haceme una transferencia y te paso los datos.",
+    "Per la differenza, fammi un bonifico e ti mando l'IBAN a parte.",
+    "Graag het verschil per overschrijving naar mijn rekening, de gegevens stuur ik zo.",
+    "Kan du swisha mig mellanskillnaden? Numret skickar jag separat.",
+    "Jeśli dopłaci Pani BLIK-iem na mój numer, wyślę od razu.",
+    "Pode me fazer um Pix da diferença? Mando a chave já já.",
+    "Farkı bana havale yaparsanız hemen gönderiyorum.",
+    "差額は銀行振込でお願いいたします。振込先は別途お知らせします。",
+    "麻烦您用支付宝把差价付给我们，我们马上发货。",
+    "لو تكرمت حوّل لي الفرق على حسابي، وأرسل لك التفاصيل.",
+])
+def test_a_payment_rail_asked_politely_or_as_a_condition_is_a_payment_outside(text):
+    assert "content.payment-account" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Paying by bank transfer isn't possible: the marketplace handles all payments.",
+    "Per Überweisung zahlen geht nicht, die Zahlung läuft nur über die Plattform.",
+    "Le virement n'est pas possible, tout passe par la plateforme.",
+    "No aceptamos transferencias, todo se paga por la plataforma.",
+    "Il bonifico non è possibile, si paga solo sulla piattaforma.",
+    "Via Tikkie betalen kan niet, wij vragen nooit om je bankgegevens.",
+    "Swish går inte, betalningen sker bara via plattformen.",
+    "BLIK na numer nie jest możliwy, płatność tylko przez platformę.",
+    "Pix direto não é possível, o pagamento é só pela plataforma.",
+    "Havale kabul etmiyoruz, ödeme sadece platform üzerinden.",
+    "銀行振込は承っておりません。お支払いはプラットフォームのみです。",
+    "我们不接受支付宝转账，请在平台付款即可。",
+    "ما نقبل التحويل البنكي، الدفع فقط عبر المنصة.",
+])
+def test_a_payment_rail_refused_is_innocent(text):
+    assert "content.payment-account" not in _rules(text)

@@ -786,18 +786,28 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
             continue
         req = sv.of("request_verb")
         pay = sv.of("pay_verb")
+        polite = sv.of("request_polite")  # '追加の送料は銀行振込でお願いいたします', '麻烦您通过支付宝转账'
         no_need = sv.of("no_need")
         for i, ms in rails.items():
-            if not (i in req or i in pay or _clause_has(sv, i, sv.of("relayed_ask"), ms[0])):
+            if not (i in req or i in pay or i in polite or _clause_has(sv, i, sv.of("relayed_ask"), ms[0])):
                 continue  # a manager's ask passed on governs the rail of its own clause only ('... pediu para eu perguntar se
                 # você poderia cancelar, porque assim o dinheiro volta')
             if _clause_has(sv, i, no_need, ms[0]) or _clause_has(sv, i, sv.of("paid_already"), ms[0]) or _platform_settles(sv, ms[0]):
                 continue  # 'we don't need any bank details from you', 'eBay settles the PayPal payment', 'your PayPal payment stays as it is'
             ms = [m for m in ms if not _paid_back(sv, i, m) and not _on_delivery(sv, i, m)]  # 'oddam Ci 15 zł na konto'
             if ms and _affirmed(view, seg, ms, sv, i) is not None \
-                    and _free_asks(view, sv, i, ("request_verb", "pay_verb", "relayed_ask")):
+                    and (_free_asks(view, sv, i, ("request_verb", "pay_verb", "relayed_ask")) or _polite_asks(view, sv, i)):
                 yield _hit(sv, ms[0], f"asks for payment details or payment via {seg.text[ms[0].start():ms[0].end()]!r}")
                 return
+
+
+def _polite_asks(view: MessageView, sv: _Sent, i: int) -> list[re.Match[str]]:
+    """The polite request forms of sentence ``i`` ('お願いいたします', '麻烦您') that no negation governs,
+    before, inside or after them ('wij vragen nooit om je bankgegevens' asks nothing)."""
+    text = sv.seg.norm
+    refusals = sv.of("no_need").get(i, ())
+    return [m for m in _free_asks(view, sv, i, ("request_polite",))
+            if not _negated_after(view, text, m) and not _overlaps(refusals, (m,))]
 
 
 def _paid_back(sv: _Sent, i: int, m: re.Match[str]) -> bool:
