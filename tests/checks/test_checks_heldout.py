@@ -124,6 +124,12 @@ class Floors:
 #:          the retrain: 97/109, 15 false errors; 415/468, 13. At the end of session 7 (the model retrained on
 #:          round 7 and train-t8, the veto re-set): 97/109 = 89.0 % (full severity 93), 13 false errors (8 of them
 #:          off-platform), 12 false warnings; 418/468 = 89.3 %, 13 false positives.
+#:          A development set since session 8: its misses fixed as kinds, each with sentences of our own in all 13
+#:          languages first (test_checks_concept_kinds.py: other products recommended, a vague treat for reviewers, the
+#:          marketplace's fee saved by dealing directly, a top rating wished of the pleased buyer, blame and pest words
+#:          with blame lifted by a negation, a discount for buying again, a payment rail asked politely): messages
+#:          97 -> 107/109 = 98.2 %, false errors 13 -> 13; concept sentences 418 -> 459/468 = 98.1 %, false positives
+#:          13 -> 13 -- development figures. Round 6 messages 117 -> 118, concepts 427 -> 428; round 2 concepts unchanged.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.94, 1, 0.95, 1),
@@ -132,7 +138,7 @@ SETS = (
     Floors("heldout-r5", 0.98, 1, 0.97, 1),
     Floors("heldout-r6", 0.90, 0, 0.90, 2),
     Floors("heldout-r7", 0.98, 1, 0.93, 1),
-    Floors("heldout-r8", 0.88, 13, 0.88, 13),
+    Floors("heldout-r8", 0.97, 13, 0.97, 13),
 )
 
 
