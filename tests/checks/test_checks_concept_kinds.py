@@ -3038,3 +3038,361 @@ def test_a_design_quoted_in_single_quotes_is_no_scorn(text):
 ])
 def test_scorn_beside_apostrophes_is_still_scorn(text):
     assert "content.disrespect" in _rules(text)
+
+
+# ---- kinds of the eighth round (session 8): a cross-sell, a treat for reviewers, a fee saved elsewhere, a top
+# rating wished of the pleased buyer, blame and pest words; each in all 13 languages with its look-alikes --------
+@pytest.mark.parametrize("text", [
+    "Loved the scarf? You'll probably love our matching gloves as well.",
+    "Falls dir die Mütze gefällt: die passenden Handschuhe werden dir bestimmt auch gefallen.",
+    "Si le plaid vous plaît, nos autres coussins de la même collection vous plairont aussi.",
+    "Si te gustó la taza, seguro te encantan los platos a juego que acabamos de subir.",
+    "Se il portachiavi ti piace, i nostri altri accessori potrebbero interessarti.",
+    "Als de sjaal bevalt, zult u de bijpassende mutsen vast ook prachtig vinden.",
+    "Gillar du koppen kommer du säkert att älska våra andra muggar i samma serie.",
+    "Jeśli kubek się podoba, to pasujące talerzyki na pewno też ci się spodobają.",
+    "Se gostou da caneca, vai adorar os pratos da mesma coleção.",
+    "Atkıyı beğendiyseniz aynı koleksiyondaki berelere de mutlaka bakın.",
+    "マフラーが気に入ったら、お揃いの手袋もぜひチェックしてみてください。",
+    "如果喜欢这条围巾，同系列的手套您一定会喜欢。",
+    "إذا عجبك الشال، راح تحبين منتجاتنا الأخرى من نفس المجموعة.",
+])
+def test_other_products_recommended_are_a_promotion(text):
+    assert "content.promotion" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "You'll love how soft the scarf gets after the first wash.",
+    "The matching gloves you ordered travel in a separate parcel.",
+    "Die passenden Handschuhe aus Ihrer Bestellung kommen separat.",
+    "Le coussin assorti de votre commande part demain.",
+    "Los platos a juego de tu pedido salen mañana.",
+    "Gli altri accessori del suo ordine partono domani.",
+    "De bijpassende muts uit je bestelling komt morgen.",
+    "De andra muggarna i din beställning skickas i morgon.",
+    "Pasujące talerzyki z zamówienia wyślemy jutro.",
+    "Os pratos da mesma coleção do seu pedido seguem amanhã.",
+    "Siparişinizdeki uyumlu bereler yarın kargoda.",
+    "ご注文のお揃いの手袋は明日発送いたします。",
+    "您订单里同系列的手套明天发货。",
+    "منتجاتنا الأخرى في طلبك بتوصل بكرة.",
+])
+def test_other_products_of_the_order_named_are_no_promotion(text):
+    assert not _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Leave us a review and we'll have something nice for you in your next parcel.",
+    "Wer uns bewertet, findet beim nächsten Mal etwas Schönes im Paket.",
+    "Laissez un avis et vous aurez un petit quelque chose dans votre prochain colis.",
+    "Si nos dejás una reseña, te guardamos algo lindo para la próxima compra.",
+    "Se ci lascia una recensione, la prossima volta troverà qualcosa di carino nel pacco.",
+    "Wie een review schrijft, krijgt bij de volgende bestelling iets leuks van ons.",
+    "Skriver du ett omdöme lägger vi något kul i nästa paket.",
+    "Jeśli wystawisz opinię, w następnej paczce znajdziesz coś miłego.",
+    "Se deixar uma avaliação, na próxima compra vai uma coisa especial pra você.",
+    "Yorum bırakırsanız bir sonraki siparişinizde size güzel bir şey göndereceğiz.",
+    "レビューを書いてくれたら、次回の荷物にちょっとしたものを入れておきます。",
+    "给我们留个评价，下次发货给你准备点好东西。",
+    "إذا كتبت لنا تقييم، بنرسل لك شي حلو مع طلبك الجاي.",
+    "If you take the bad rating down, as soon as you do we send you a gift card.",
+    "Se mudar a avaliação, mando um brinde na próxima compra.",
+    "評価を取り消していただいたのを確認し次第、クーポンを差し上げます。",
+])
+def test_a_vague_treat_for_a_review_is_an_incentive(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We always tuck something nice into our parcels.",
+    "Wir legen jedem Paket etwas Schönes bei, einfach so.",
+    "Chaque colis contient un petit quelque chose, avec ou sans commande spéciale.",
+    "Siempre mandamos algo lindo en cada paquete.",
+    "In ogni pacco mettiamo qualcosa di carino.",
+    "Bij elke bestelling doen we iets leuks in de doos.",
+    "Vi lägger alltid något kul i paketen.",
+    "Do każdej paczki dokładamy coś miłego.",
+    "Toda encomenda leva uma coisa especial de brinde da casa.",
+    "Her siparişe güzel bir şey ekliyoruz.",
+    "すべての荷物にちょっとしたものを同封しています。",
+    "每个包裹我们都会放点好东西。",
+    "نحط شي حلو في كل طلب.",
+    "Thanks for your review! It was something nice to read.",
+])
+def test_a_treat_with_no_review_asked_is_no_incentive(text):
+    assert "content.review-incentive" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "・繡好後用掛號寄出\n・追蹤號碼會喺訂單頁更新\n收到之後如果滿意，記得幫我哋留個五星好評呀！",
+    "・商品已經包裝好\n・明天寄出\n如果滿意，請給我們五星好評。",
+])
+def test_traditional_chinese_with_middle_dot_bullets_is_read_as_chinese(text):
+    """'・' (the katakana middle dot) is a bullet in Chinese too: it does not make a text Japanese."""
+    assert "content.review-biased" in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "لو عجبتك الشنطة وكتبتي لنا تقييم، نرسل لك هدية مع الطلب الجاي.",
+    "إذا المنتج عجبك وكتبت لنا مراجعة حلوة، بنعطيك كوبون خصم.",
+])
+def test_wrote_inside_an_if_clause_is_a_condition_not_a_report(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "كتبتي في تقييمك إن الهدية وصلت مكسورة، وبنرسل لك وحدة ثانية.",
+])
+def test_wrote_in_a_review_told_back_stays_a_report(text):
+    assert "content.review-incentive" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Order the next batch from me directly and you save the Etsy fees.",
+    "Bestell beim nächsten Mal direkt bei mir, dann sparst du dir die Etsy-Gebühren.",
+    "Commandez-moi en direct la prochaine fois, vous économisez les frais de la plateforme.",
+    "La próxima comprame directo y te ahorrás la comisión.",
+    "La prossima volta ordini direttamente da me, così risparmia la commissione.",
+    "Bestel volgende keer rechtstreeks bij mij, dan bespaar je de Etsy-kosten.",
+    "Beställ direkt av mig nästa gång, då sparar du Etsy-avgiften.",
+    "Kolejnym razem zamów bezpośrednio, oszczędzisz na prowizji.",
+    "Da próxima vez compra direto comigo, que aí não tem a taxa do Etsy.",
+    "Bir dahaki sefere doğrudan bizden alın, komisyon ödemezsiniz.",
+    "次回は直接ご注文いただければ、手数料がかからない分お安くできます。",
+    "下次直接找我下单，省掉平台手续费。",
+    "المرة الجاية اطلب مني مباشرة ونوفّر عليك العمولة.",
+])
+def test_the_marketplace_fee_saved_by_dealing_directly_is_off_platform(text):
+    assert "content.off-platform" in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "Etsy's fees are already included in the price; you pay nothing extra.",
+    "Die Etsy-Gebühren sind im Preis enthalten, für dich kommt nichts dazu.",
+    "Les frais de la plateforme sont inclus dans le prix.",
+    "Podés pagar en 6 cuotas sin interés por Mercado Libre.",
+    "La commissione della piattaforma è già inclusa nel prezzo.",
+    "Er zijn geen extra kosten voor het retourneren.",
+    "Det tillkommer ingen avgift för returen.",
+    "Zwrot jest bez dodatkowych kosztów.",
+    "A taxa do Etsy já está incluída no preço.",
+    "İade için ek ücret alınmaz.",
+    "返品の手数料はかかりません。",
+    "退货不收取额外费用。",
+    "رسوم المنصة مشمولة في السعر.",
+])
+def test_a_fee_named_without_dealing_elsewhere_is_innocent(text):
+    assert "content.off-platform" not in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "Send me your WhatsApp and we'll continue the chat there.",
+    "Gib mir deine WhatsApp-Nummer, dann schreiben wir dort weiter.",
+    "Donne-moi ton WhatsApp et on poursuit la conversation là-bas.",
+    "Pasame tu WhatsApp y seguimos hablando por ahí.",
+    "Mandami il tuo WhatsApp e continuiamo la conversazione lì.",
+    "Stuur me je WhatsApp, dan praten we daar verder.",
+    "Skicka ditt WhatsApp så fortsätter vi chatten där.",
+    "Podaj swój WhatsApp, to pogadamy tam.",
+    "Me passa seu WhatsApp que a gente segue a conversa por lá.",
+    "WhatsApp numaranızı verin, oradan devam edelim.",
+    "LINEのIDを教えてください。そちらでやり取りしましょう。",
+    "把你的微信给我，我们在那边聊。",
+    "أرسل لي رقم واتساب ونكمل هناك.",
+    "Get in touch on Instagram next time, I take custom orders there.",
+    "Melde dich nächstes Mal auf Instagram, dort nehme ich Sonderwünsche an.",
+    "Hör av dig på Instagram nästa gång.",
+])
+def test_a_messenger_to_continue_on_is_off_platform(text):
+    assert "content.off-platform" in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "You mentioned WhatsApp; let's continue the chat here on Etsy.",
+    "Sie erwähnten WhatsApp – wir schreiben lieber hier im Etsy-Chat weiter.",
+    "Get in touch here on Etsy anytime.",
+    "Hör av dig här i Etsy-chatten om något är fel.",
+])
+def test_a_chat_continued_here_is_innocent(text):
+    assert "content.off-platform" not in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "If you love the lamp, five stars from you would make my day.",
+    "Wenn dir die Kerze gefällt, freuen wir uns über 5 Sterne.",
+    "Si le vase vous a plu, cinq étoiles nous feraient très plaisir.",
+    "Si la taza te ha encantado, regálanos cinco estrellas.",
+    "Se il cuscino ti è piaciuto, lasciaci cinque stelle!",
+    "Bevalt de mok? Dan graag een vijfsterrenreview!",
+    "Gillar du koppen? Fem stjärnor skulle glädja oss enormt.",
+    "Jeśli kubek się podoba, wystaw nam pięć gwiazdek.",
+    "Se curtiu a caneca, manda aquelas cinco estrelas pra gente!",
+    "Kupayı beğendiyseniz 5 yıldız bırakın lütfen.",
+    "マグカップを気に入っていただけたら、星5つをお願いします。",
+    "如果喜欢这个杯子，给个五星吧！",
+    "لو عجبك الكوب، عطنا خمس نجوم.",
+    "A positive review would help us so much.",
+    "Eine positive Bewertung würde uns sehr helfen.",
+    "Una reseña positiva nos ayudaría muchísimo.",
+    "Pozytywna opinia bardzo by nam pomogła, ucieszyłaby nas.",
+])
+def test_a_top_rating_wished_of_the_pleased_buyer_is_biased(text):
+    assert "content.review-biased" in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you so much for the five stars you gave the lamp, it would make my day to hear from you again!",
+    "Wenn dir die Kerze gefällt, freut uns das sehr.",
+    "Si le vase vous a plu, tant mieux : il est fait main.",
+    "Si la taza te ha encantado, también la tenemos en azul en esta misma publicación.",
+    "Se il cuscino ti è piaciuto, ne siamo felici.",
+    "Bevalt de mok? Fijn om te horen!",
+    "Gillar du koppen? Vad roligt!",
+    "Jeśli kubek się podoba, bardzo się cieszymy.",
+    "Se curtiu a caneca, ficamos felizes!",
+    "Kupayı beğendiyseniz çok seviniriz.",
+    "マグカップを気に入っていただけたら嬉しいです。",
+    "如果喜欢这个杯子，我们会很开心。",
+    "لو عجبك الكوب، يسعدنا.",
+    "Any honest review, good or bad, would help us.",
+    "Femstjärniga hotellhanddukar är slutsålda, men den vanliga modellen skickas i morgon.",
+    "Das Fünf-Sterne-Hotel hat das Paket angenommen.",
+])
+def test_liking_or_a_wish_without_a_top_rating_is_innocent(text):
+    assert "content.review-biased" not in _rules(text, "etsy")
+
+
+@pytest.mark.parametrize("text", [
+    "The mistake is entirely yours: you fitted the bracket in wrong.",
+    "Die Schuld liegt eindeutig bei Ihnen, das ist nicht unser Problem.",
+    "La faute revient entièrement à vous, ce n'est pas notre problème.",
+    "La culpa fue toda tuya por poner mal el código postal.",
+    "La colpa è tutta sua, non è un nostro problema.",
+    "De schuld ligt echt bij u, dit is niet ons probleem.",
+    "Felet är helt ditt, det är inte vårt problem.",
+    "Wina leży całkowicie po pana stronie, to nie nasz problem.",
+    "A culpa foi toda sua, não é problema nosso.",
+    "Hata tamamen sizde, bu bizim sorunumuz değil.",
+    "お客様のミスですので、当方は知りません。",
+    "这是你自己的错，跟我们没关。",
+    "الغلط منك، ومو مشكلتنا أبداً.",
+])
+def test_blame_put_on_the_buyer_is_disrespect(text):
+    assert "content.disrespect" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please stop bugging us about the parcel, it comes when it comes.",
+    "Hören Sie auf, uns zu nerven, das Paket kommt schon.",
+    "Arrêtez de nous casser les pieds avec ce colis.",
+    "Dejá de hinchar con el envío, ya va a llegar.",
+    "Clienti così assillanti non li sopporto più.",
+    "Vervelende klanten zoals u maken dit werk zwaar.",
+    "Sluta tjata om paketet, det kommer när det kommer.",
+    "Przestań marudzić o tę paczkę, dojdzie.",
+    "Para de encher com essa entrega, já vai chegar.",
+    "Bir paket için bu kadar dırdır etmeyin.",
+    "これ以上質問しないでください、面倒な客ですね。",
+    "唔好再烦我哋，问极都唔明。",
+    "بطّل تزعجنا، الطلب بيوصل.",
+])
+def test_the_buyer_called_a_pest_is_disrespect(text):
+    assert "content.disrespect" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It's not your fault at all, the courier dented the box.",
+    "Das war unser Fehler, nicht Ihrer – entschuldigen Sie bitte.",
+    "Ce n'est pas de votre faute, le transporteur a abîmé le colis.",
+    "No es culpa tuya, el correo se equivocó de dirección.",
+    "Non è colpa sua, il corriere ha sbagliato.",
+    "Het is niet uw schuld, de bezorger heeft zich vergist.",
+    "Det är inte ditt fel, budet tog fel adress.",
+    "To nie pana wina, kurier pomylił adres.",
+    "Não é culpa sua, a transportadora errou.",
+    "Sizin hatanız değil, kargo firması yanlış adrese götürmüş.",
+    "お客様のミスではありません。配送業者の誤りです。",
+    "不是您的错，是快递送错了。",
+    "مو غلطتك أبداً، شركة الشحن غلطت بالعنوان.",
+    "Sorry to bother you again about the size.",
+    "Entschuldige, dass ich dich nochmal störe.",
+    "Perdón por molestarte otra vez con lo de la talla.",
+])
+def test_blame_lifted_or_an_apology_for_bothering_is_innocent(text):
+    assert "content.disrespect" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If you ever want to order the matching lid, just ask and we'll take 15% off.",
+    "Wenn du irgendwann wieder bestellst, bekommst du 10 % Stammkundenrabatt.",
+    "Si un jour vous voulez commander de nouveau, on vous fait 15 % de remise.",
+    "Si algún día querés comprar la funda, te hacemos un 20 % de descuento.",
+    "Se un giorno volesse ordinare di nuovo, le facciamo il 10% di sconto.",
+    "Als u ooit weer bestelt, krijgt u 10% korting van ons.",
+    "Om du någon gång vill beställa igen får du 15 % rabatt.",
+    "Jeśli kiedyś zechce pan znowu zamówić, damy 10% rabatu.",
+    "Se algum dia quiser comprar de novo, faço 15% de desconto.",
+    "Bir gün tekrar sipariş verirseniz %10 indirim yaparız.",
+    "もしまた注文していただけたら、1割引きにします。",
+    "以后如果您还需要别的配件，老顾客给您打九折。",
+    "وإذا حبيت مرة ثانية تشتري منا، نعطيك خصم 15٪.",
+])
+def test_a_discount_for_buying_again_is_a_promotion(text):
+    assert "content.promotion" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If you ever order again, the size chart is on the listing page.",
+    "Wenn du wieder bestellst, gib bitte die Hausnummer an.",
+    "Si vous commandez de nouveau, indiquez bien l'étage.",
+    "Si algún día volvés a comprar, fijate en la talla.",
+    "Se ordina di nuovo, controlli la misura.",
+    "Als u weer bestelt, kies dan maat M.",
+    "Om du beställer igen, välj storlek M.",
+    "Jeśli znowu pan zamówi, proszę wybrać rozmiar M.",
+    "Se comprar de novo, escolha o tamanho M.",
+    "Tekrar sipariş verirseniz M beden seçin.",
+    "また注文される場合は、サイズをご確認ください。",
+    "以后如果还需要别的配件，请在店铺页面下单。",
+    "إذا حبيت تشتري مرة ثانية، اختار المقاس الصحيح.",
+])
+def test_buying_again_without_a_discount_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We would appreciate the extra postage by bank transfer; I'll send the details separately.",
+    "Den Aufpreis bitte per Überweisung, die Bankdaten schicke ich dir gleich.",
+    "Pour le supplément, fais-moi un virement, je t'envoie mon RIB.",
+    "Para la diferencia, haceme una transferencia y te paso los datos.",
+    "Per la differenza, fammi un bonifico e ti mando l'IBAN a parte.",
+    "Graag het verschil per overschrijving naar mijn rekening, de gegevens stuur ik zo.",
+    "Kan du swisha mig mellanskillnaden? Numret skickar jag separat.",
+    "Jeśli dopłaci Pani BLIK-iem na mój numer, wyślę od razu.",
+    "Pode me fazer um Pix da diferença? Mando a chave já já.",
+    "Farkı bana havale yaparsanız hemen gönderiyorum.",
+    "差額は銀行振込でお願いいたします。振込先は別途お知らせします。",
+    "麻烦您用支付宝把差价付给我们，我们马上发货。",
+    "لو تكرمت حوّل لي الفرق على حسابي، وأرسل لك التفاصيل.",
+])
+def test_a_payment_rail_asked_politely_or_as_a_condition_is_a_payment_outside(text):
+    assert "content.payment-account" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Paying by bank transfer isn't possible: the marketplace handles all payments.",
+    "Per Überweisung zahlen geht nicht, die Zahlung läuft nur über die Plattform.",
+    "Le virement n'est pas possible, tout passe par la plateforme.",
+    "No aceptamos transferencias, todo se paga por la plataforma.",
+    "Il bonifico non è possibile, si paga solo sulla piattaforma.",
+    "Via Tikkie betalen kan niet, wij vragen nooit om je bankgegevens.",
+    "Swish går inte, betalningen sker bara via plattformen.",
+    "BLIK na numer nie jest możliwy, płatność tylko przez platformę.",
+    "Pix direto não é possível, o pagamento é só pela plataforma.",
+    "Havale kabul etmiyoruz, ödeme sadece platform üzerinden.",
+    "銀行振込は承っておりません。お支払いはプラットフォームのみです。",
+    "我们不接受支付宝转账，请在平台付款即可。",
+    "ما نقبل التحويل البنكي، الدفع فقط عبر المنصة.",
+])
+def test_a_payment_rail_refused_is_innocent(text):
+    assert "content.payment-account" not in _rules(text)

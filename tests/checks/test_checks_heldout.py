@@ -130,6 +130,13 @@ class Floors:
 #:          account, a foreign scorn stem, a discount the marketplace applied, designs in single quotes): 97/109, 2 false
 #:          errors (a learned cancel reading of 'Proszę nie anulować' and an 'Infolinia' number, by convention
 #:          off-platform); 418/468, 2 false positives. No other round changed.
+#:          Its misses fixed as kinds, each with sentences of our own in all 13
+#:          languages first (test_checks_concept_kinds.py: other products recommended, a vague treat for reviewers, the
+#:          marketplace's fee saved by dealing directly, a top rating wished of the pleased buyer, blame and pest words
+#:          with blame lifted by a negation, a discount for buying again, a payment rail asked politely): messages
+#:          97 -> 107/109 = 98.2 %, false errors 13 -> 13; concept sentences 418 -> 459/468 = 98.1 %, false positives
+#:          13 -> 13 -- development figures. Round 6 messages 117 -> 118, concepts 427 -> 428; round 2 concepts unchanged.
+#:          Both merged (before the retrain): 107/109 = 98.2 %, 2 false errors; 459/468 = 98.1 %, 2 false positives.
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.94, 1, 0.95, 1),
@@ -138,7 +145,7 @@ SETS = (
     Floors("heldout-r5", 0.98, 1, 0.97, 1),
     Floors("heldout-r6", 0.90, 0, 0.90, 2),
     Floors("heldout-r7", 0.98, 1, 0.93, 1),
-    Floors("heldout-r8", 0.88, 3, 0.88, 3),
+    Floors("heldout-r8", 0.97, 3, 0.97, 3),
 )
 
 

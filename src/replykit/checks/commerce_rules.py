@@ -213,13 +213,19 @@ def _tied(view: MessageView, sv: _Sent, i: int) -> bool:
     """Does sentence ``i`` tie an offer to the shop or a next purchase, not negated ('no es un código de
     nuestra tienda': the discount was the marketplace's)?"""
     text = sv.seg.norm
-    return any(not _negated(view, text, m.start()) for m in sv.of("promo_tie").get(i, ()))
+    return any(not _negated(view, text, m.start()) for m in sv.of("promo_tie").get(i, ())) or _buying_again(view, sv, i)
+
+
+def _buying_again(view: MessageView, sv: _Sent, i: int) -> bool:
+    """A purchase some later day as the condition of sentence ``i`` ('if you ever want to order again', 'وإذا حبيت في يوم
+    من الأيام تشتري', 'もしまた何か注文してもらえれば'): an offer made there is for a next purchase, whatever it is called."""
+    return view.has("later_time") and i in sv.of("if_you") and i in sv.of("buy_verb") and i in sv.of("later_time")
 
 
 #: how far after its cue a reported code or discount is still the buyer's ('您提到的优惠码是其他店铺的')
 _PROMO_REPORT = 30
 #: concepts any of which a message must hold for a promotion to be possible
-_PROMO_GATE = ("promo_phrase", "promo_code", "promo_discount", "promo_cut", "promo_new", "promo_also", "promo_look", "code_word")
+_PROMO_GATE = ("promo_phrase", "promo_code", "promo_discount", "promo_cut", "promo_new", "promo_also", "promo_look", "code_word", "promo_more")
 
 
 def _promo_offer(view: MessageView, seg: Segment, sv: _Sent) -> tuple[re.Match[str], str] | None:
@@ -234,9 +240,13 @@ def _promo_offer(view: MessageView, seg: Segment, sv: _Sent) -> tuple[re.Match[s
         scope, own = sv.of("promo_scope"), sv.of("own_shop")
         for i, ms in cut.items():
             ms = _offers(sv, i, ms)
-            if ms and (i in scope or _tied(view, sv, i)) and i not in own and i not in sv.of("discount_applied") and not all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):  # 'cheaper on our own website' leaves the platform: off-platform
+            if ms and (i in scope or _tied(view, sv, i)) and (i not in own or i in sv.of("reward_amount")) and i not in sv.of("discount_applied") and not all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):  # 'cheaper on our own website' leaves the platform: off-platform
+                # on the own web shop too when the discount names its size ('... und bekommst 15 % Stammkundenrabatt')
                 return ms[0], "a sale or discount on the shop's products: promotional content"
     also, look = sv.of("promo_also"), sv.of("promo_look")
+    m = _cross_sell(view, sv)
+    if m is not None:
+        return m, "recommends other products of the shop: promotional content"
     if also or look:
         for i, ms in also.items():
             if sv.near("promo_look", i) or _tied(view, sv, i):  # 'we also sell pillowcases? Search our shop name'
@@ -252,6 +262,24 @@ def _promo_offer(view: MessageView, seg: Segment, sv: _Sent) -> tuple[re.Match[s
             tokens = _coupon_tokens(original)
             if tokens and (any(_COUPON_SHAPE.match(t) for t in tokens) or i in sv.of("code_word")):
                 return tie[i][0], f"coupon or promo code {tokens[0]} for a next purchase: promotional content"
+    return None
+
+
+def _cross_sell(view: MessageView, sv: _Sent) -> re.Match[str] | None:
+    """Other products of the shop (matching ones, the same series, the rest of the range, ones just listed) in a
+    sentence that recommends them ('you'll love our matching gloves', 'bekijk ook onze andere riemen', '同系列的
+    书签一定会喜欢'), in either order, not negated: a cross-sell, whatever the product is called."""
+    more = sv.of("promo_more")
+    if not more:
+        return None
+    appeal, look, also = sv.of("promo_appeal"), sv.of("promo_look"), sv.of("promo_also")
+    text = sv.seg.norm
+    for i, ms in more.items():
+        if i in sv.of("discount_applied"):
+            continue
+        cues = [*appeal.get(i, ()), *look.get(i, ()), *also.get(i, ())]
+        if any(not _negated(view, text, c.start()) for c in cues) and not all(_reported(sv, i, m, _PROMO_REPORT) for m in ms):
+            return ms[0]
     return None
 
 
@@ -343,8 +371,8 @@ def _told(view: MessageView, sv: _Sent, i: int, m: re.Match[str]) -> bool:
     for c in cues:
         if c.start() > m.start() or _STRONG_BREAK.search(text, c.end(), max(c.end(), m.start())):
             continue
-        if any(f.start() < c.end() and c.start() <= f.end() + 1 for f in ifs):
-            continue  # 'إذا كتبت لنا تقييماً' (if you write us a review) is no report
+        if any(f.start() < c.end() and (c.start() <= f.end() + 1 or not _CLAUSE_START.search(text, f.end(), c.start())) for f in ifs):
+            continue  # 'إذا كتبت لنا تقييماً', 'لو عجبك الكريم وكتبتي لنا تقييم' (if you liked it and wrote us a review) is no report
         comma = text.find(",", c.end(), m.start())
         if comma >= 0 and any(comma < a.start() < m.end() for n in _ASK_FORMS for a in sv.of(n).get(i, ())):
             continue  # 'disse que ficou encantada, deixe-nos as cinco estrelas': the report ends, a request follows
@@ -388,7 +416,7 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
         given = _feedback_given(view, sv)
-        m = _winked_stars(view, sv, given) or _deserved_top(view, sv, given)
+        m = _winked_stars(view, sv, given) or _deserved_top(view, sv, given) or _top_wished(view, sv, given)
         if m is not None:
             yield _hit(sv, m, "asks for a positive / 5-star review only: ask for an honest review")
             return
@@ -448,6 +476,27 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
             if any(j in solicit for j in (i - 1, i, i + 1)) or (i in nouns and i not in sv.of("honest")):
                 yield _hit(sv, ms[0], "unhappy buyers are steered away from reviewing (review gating)")
                 return
+
+
+def _top_wished(view: MessageView, sv: _Sent, given: set[int]) -> re.Match[str] | None:
+    """A top rating wished of the pleased buyer, with no request word: the buyer's liking as its condition ('Wenn Ihnen der
+    Mixer gefällt, ... 5 Sterne', 'Ben je blij met je kaars? Laat dan een vijfsterrenreview achter', 'se a boneca encantou,
+    ... cinco estrelinhas') or the rating as a wish ('a five-star review would make my day', 'pomogłaby nam pozytywna opinia').
+    Not a thank-you for one given, not an honest review, not the buyer's words told back, not negated."""
+    if not (view.has("liked_cond") or view.has("wish_form")):
+        return None
+    cond, wish = sv.of("liked_cond"), sv.of("wish_form")
+    if not (cond or wish):
+        return None
+    text = sv.seg.norm
+    for i, ms in sorted({**sv.of("review_biased"), **sv.of("top_rating")}.items()):
+        if i in given or i in sv.of("honest") or i in sv.of("gratitude") or i in sv.of("seller_done"):
+            continue
+        asked = i in cond or i in wish or (i - 1 in cond and sv.text(i - 1).rstrip().endswith(("?", "？")))
+        ms = [m for m in ms if not _negated(view, text, m.start()) and not _told(view, sv, i, m)]
+        if asked and ms:
+            return ms[0]
+    return None
 
 
 def _winked_stars(view: MessageView, sv: _Sent, given: set[int]) -> re.Match[str] | None:
@@ -737,18 +786,28 @@ def payment_account(view: MessageView) -> Iterator[Hit]:
             continue
         req = sv.of("request_verb")
         pay = sv.of("pay_verb")
+        polite = sv.of("request_polite")  # '追加の送料は銀行振込でお願いいたします', '麻烦您通过支付宝转账'
         no_need = sv.of("no_need")
         for i, ms in rails.items():
-            if not (i in req or i in pay or _clause_has(sv, i, sv.of("relayed_ask"), ms[0])):
+            if not (i in req or i in pay or i in polite or _clause_has(sv, i, sv.of("relayed_ask"), ms[0])):
                 continue  # a manager's ask passed on governs the rail of its own clause only ('... pediu para eu perguntar se
                 # você poderia cancelar, porque assim o dinheiro volta')
             if _clause_has(sv, i, no_need, ms[0]) or _clause_has(sv, i, sv.of("paid_already"), ms[0]) or _platform_settles(sv, ms[0]):
                 continue  # 'we don't need any bank details from you', 'eBay settles the PayPal payment', 'your PayPal payment stays as it is'
             ms = [m for m in ms if not _paid_back(sv, i, m) and not _on_delivery(sv, i, m)]  # 'oddam Ci 15 zł na konto'
             if ms and _affirmed(view, seg, ms, sv, i) is not None \
-                    and _free_asks(view, sv, i, ("request_verb", "pay_verb", "relayed_ask")):
+                    and (_free_asks(view, sv, i, ("request_verb", "pay_verb", "relayed_ask")) or _polite_asks(view, sv, i)):
                 yield _hit(sv, ms[0], f"asks for payment details or payment via {seg.text[ms[0].start():ms[0].end()]!r}")
                 return
+
+
+def _polite_asks(view: MessageView, sv: _Sent, i: int) -> list[re.Match[str]]:
+    """The polite request forms of sentence ``i`` ('お願いいたします', '麻烦您') that no negation governs,
+    before, inside or after them ('wij vragen nooit om je bankgegevens' asks nothing)."""
+    text = sv.seg.norm
+    refusals = sv.of("no_need").get(i, ())
+    return [m for m in _free_asks(view, sv, i, ("request_polite",))
+            if not _negated_after(view, text, m) and not _overlaps(refusals, (m,))]
 
 
 def _paid_back(sv: _Sent, i: int, m: re.Match[str]) -> bool:
@@ -824,14 +883,18 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
                 yield seg.hit(m.start(), m.end(), "e-mail address to write to: the conversation leaves the marketplace")
                 return
     if view.has("messenger") or view.has("off_platform_phrase") or view.has("social_network") or view.has("own_shop") or view.has("by_channel") \
-            or view.has("other_marketplace") or view.has("private_channel"):
+            or view.has("other_marketplace") or view.has("private_channel") or view.has("fee_saved"):
         for seg in view.texts:
             if seg.kind == "subject" and REPLY_SUBJECT.match(seg.norm):
                 continue  # 'Re: I wrote to you on WhatsApp' quotes the buyer's own subject
             sv = _sent_view(view, seg)
             if not (sv.of("messenger") or sv.of("off_platform_phrase") or sv.of("own_shop") or sv.of("social_network") or sv.of("by_channel")
-                    or sv.of("other_marketplace") or (view.has("private_channel") and sv.of("private_channel"))):
+                    or sv.of("other_marketplace") or (view.has("private_channel") and sv.of("private_channel")) or sv.of("fee_saved")):
                 continue  # the qualifiers below are only worth finding next to a channel
+            saved = _fee_saved(view, seg, sv)
+            if saved is not None:
+                yield _hit(sv, saved, "the marketplace's fee saved by dealing directly: the sale leaves the marketplace")
+                return
             here = sv.of("stay_on_platform")
             no_need = sv.of("no_need")
             invite = sv.of("messenger_invite")
@@ -923,6 +986,20 @@ def off_platform(view: MessageView) -> Iterator[Hit]:
     paid = _direct_payment(view)
     if paid is not None:
         yield paid
+
+
+def _fee_saved(view: MessageView, seg: Segment, sv: _Sent) -> re.Match[str] | None:
+    """'... so you save the Etsy fees', 'así te ahorrás la comisión', 'não tem a taxa do Etsy', '手数料がかからない分',
+    'wyjdzie taniej niż na Etsy': the marketplace's fee or commission avoided is why a seller deals directly, whatever
+    the channel is called. A 'no' or 'without' is part of the phrase; a negation before it, the buyer's words told
+    back or a refusal still count ('we never suggest saving the fees elsewhere')."""
+    for i, ms in (sv.of("fee_saved") if view.has("fee_saved") else {}).items():
+        if i in sv.of("third_party") or i in sv.of("stay_on_platform"):
+            continue
+        m = _affirmed(view, seg, ms, sv, i)
+        if m is not None:
+            return m
+    return None
 
 
 def _own_channel_only(view: MessageView) -> Hit | None:

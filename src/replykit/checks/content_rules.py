@@ -263,7 +263,7 @@ def disrespect(view: MessageView) -> Iterator[Hit]:
         for m in concept("disrespect").finditer(text, view.words):
             if exempt and _inside([v.lower() for v in exempt], seg.norm, m.start(), m.end()):
                 continue
-            if _foreign_word(seg, m, heard, own):
+            if _foreign_word(seg, m, heard, own) or _blame_lifted(view, text, m):
                 continue
             yield seg.hit(m.start(), m.end(), f"disrespectful or abusive wording {seg.text[m.start():m.end()]!r}")
             return
@@ -304,6 +304,29 @@ def _foreign_word(seg: Segment, m: re.Match[str], heard: dict[int, tuple[str, fl
     if key not in own:
         own[key] = scorn_in("disrespect", got[0], passage, m.start() - lo, m.end() - lo)
     return not own[key]
+
+
+#: a word for fault or mistake inside a disrespect match: blame, which a negation lifts
+_FAULT = re.compile(r"fault|schuld|fehler|faute|culpa|colpa|fout|\bfel\b|wina|hata|suç|kabahat|ミス|責任|せい|落ち度|错|失误|غلط|خطأ|خطؤ|ذنب")
+_BREAK = re.compile(r"[,.;:!?\n\u3002\uff0c\u3001\uff01\uff1f\u060c]")
+_LIFT_REACH = 14
+
+
+def _blame_lifted(view: MessageView, text: str, m: re.Match[str]) -> bool:
+    """'It's not your fault', 'no es culpa tuya', 'Sizin hatanız değil', '不是您的错', 'مو غلطتك': blame negated right before
+    it or, in verb-final languages, right after it in its clause is lifted from the buyer, not put on them."""
+    if not _FAULT.search(m.group()):
+        return False
+    lo = max(0, m.start() - _LIFT_REACH)
+    breaks = list(_BREAK.finditer(text, lo, m.start()))
+    if breaks:
+        lo = breaks[-1].end()
+    if concept("negation").search(text[lo:m.start()], view.words) is not None:
+        return True
+    if not view.has("negation_after"):
+        return False
+    end = _BREAK.search(text, m.end(), m.end() + _LIFT_REACH)
+    return concept("negation_after").search(text[m.end():end.start() if end else m.end() + _LIFT_REACH], view.words) is not None
 
 
 def _shouted_obvious(view: MessageView) -> Hit | None:

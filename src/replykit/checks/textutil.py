@@ -84,7 +84,8 @@ def _hant() -> tuple[dict[int, int], re.Pattern[str]]:
     return str.maketrans(d["traditional"], d["simplified"]), re.compile("[" + d["traditional"] + "]")
 
 
-_KANA = re.compile(r"[\u3040-\u30ff]")
+#: kana letters, not the katakana middle dot '・' (U+30FB) nor the long-vowel mark, which Chinese text uses as bullets
+_KANA = re.compile(r"[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
