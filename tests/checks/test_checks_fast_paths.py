@@ -231,3 +231,41 @@ def test_a_sentence_of_a_thousand_words_is_cut_at_white_space():
     pieces = textutil.sentences(text)
     assert len(pieces) == 6 and all(p.endswith(" ") for _, p in pieces[:-1])
     assert "".join(p for _, p in pieces) == text
+
+
+# ---- a group of literal-led fragments is dropped whole when none of their literals is in the text ----------
+def _gated_led_tails() -> list:
+    from replykit.checks.lexicon import _index
+
+    return [t for c in _index().concepts.values() for t in c._tails[(True, True)] if t.gate is not None]
+
+
+def _led_pieces() -> list[str]:
+    from replykit.checks.lexicon import _index
+
+    out: set[str] = set()
+    for c in _index().concepts.values():
+        for t in c._tails[(True, True)]:
+            if t.gate is not None:
+                for lits in t.gate:
+                    for ls in lits:
+                        out.update(ls)
+    return sorted(out)
+
+
+_LED_PIECES = _led_pieces() + [" ", "-", ".", "5 ", "2 x 1", "mb way", "re-pair", " stars", "★★★★★", "iva", "p. ", "x", "\n"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(_LED_PIECES), max_size=10).map("".join), st.integers(0, 40), st.integers(0, 6))
+def test_a_literal_led_group_dropped_by_its_gate_matches_nowhere(text, at, width):
+    """Where :meth:`_Tail.on` drops a literal-led group (no fragment's literals in the text), the whole group finds
+    nothing in the text nor in a copy with a passage blanked to spaces (what the rules scan)."""
+    tails = _gated_led_tails()
+    assert tails
+    blanked = text[:at] + " " * len(text[at:at + width]) + text[at + width:]
+    for tail in tails:
+        if tail.on(text) is None:
+            assert tail.full.search(text) is None and tail.full.search(blanked) is None, tail.srcs
+        else:
+            assert tail.on(text) is tail.full
