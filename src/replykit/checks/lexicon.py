@@ -820,12 +820,17 @@ class Concept:
 
     def matches(self, text: str, words: Words | None = None) -> list[re.Match[str]]:
         """``list(self.finditer(text, words))``; most concepts have nothing to run on most texts."""
-        pats = self.patterns(words)
-        if not pats:
-            return []
-        if len(pats) == 1:
-            return list(pats[0].finditer(text))
-        return [m for p in pats for m in p.finditer(text)]
+        return scan(self.patterns(words), text)
+
+
+def scan(pats: list, text: str) -> list[re.Match[str]]:
+    """Every match of the patterns :meth:`Concept.patterns` gave, pattern by pattern: what
+    :meth:`Concept.finditer` yields."""
+    if not pats:
+        return []
+    if len(pats) == 1:
+        return list(pats[0].finditer(text))
+    return [m for p in pats for m in p.finditer(text)]
 
 
 _SPACE_CHARS = tuple(chr(c) for c in range(0x3100) if chr(c).isspace()) + ("\u3000", "\ufeff")

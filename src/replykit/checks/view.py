@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any, Callable, Mapping
 
 from .html_view import HtmlView
-from .lexicon import Words, concept, concepts_need_ink
+from .lexicon import Words, concept, concepts_need_ink, scan
 from .model import Message
 from .profiles import Profile
 from .registry import Hit
@@ -88,7 +88,10 @@ class Segment:
         scan per concept, whichever rules ask (``words``: the message's, see :attr:`MessageView.words`)."""
         got = self._found.get(name)
         if got is None:
-            got = self._found[name] = concept(name).matches(self.heard, words)
+            # a concept with no pattern to run on this message's words matches nowhere: the segment's
+            # copies (:attr:`heard`) are not even looked at (half the concepts the rules ask for)
+            pats = concept(name).patterns(words)
+            got = self._found[name] = scan(pats, self.heard) if pats else []
         return got
 
     def found_so_far(self) -> Mapping[str, list[re.Match[str]]]:
