@@ -3474,3 +3474,42 @@ def test_a_reward_given_to_thank_for_a_review_is_an_incentive(text):
 ])
 def test_thanks_for_a_review_without_a_reward_is_innocent(text):
     assert "content.review-incentive" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A five-star review means so much to our small team.",
+    "Eine 5-Sterne-Bewertung würde unserem kleinen Laden enorm helfen.",
+    "Une note de cinq étoiles aiderait beaucoup notre petite boutique.",
+    "Una valoración de cinco estrellas nos vendría de maravilla.",
+    "Una recensione a cinque stelle ci darebbe una grande mano.",
+    "Een positieve review betekent ontzettend veel voor ons kleine bedrijf.",
+    "Fem stjärnor betyder jättemycket för vårt lilla företag.",
+    "Pozytywna opinia bardzo by nam pomogła w rozwoju sklepu.",
+    "Uma avaliação de cinco estrelas significa muito para nós.",
+    "Beş yıldızlı bir değerlendirme bizim için çok şey ifade eder.",
+    "星5つの評価は当店にとってとても大切です。",
+    "一个五星好评对我们小店非常重要。",
+    "تقييم خمس نجوم يعني لنا الكثير.",
+])
+def test_a_top_rating_said_to_matter_to_the_shop_is_biased(text):
+    assert "content.review-biased" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Every review, good or bad, means so much to our small team.",
+    "Thanks for the five stars, it means so much to us.",
+    "Jede ehrliche Bewertung würde unserem kleinen Laden enorm helfen.",
+    "Merci pour les cinq étoiles, ça aiderait beaucoup notre petite boutique.",
+    "Una opinión sincera nos vendría de maravilla.",
+    "Un parere sincero ci darebbe una grande mano.",
+    "Elke eerlijke review betekent ontzettend veel voor ons kleine bedrijf.",
+    "Tack för de fem stjärnorna, det betyder jättemycket för vårt lilla företag.",
+    "Szczera opinia bardzo by nam pomogła w rozwoju sklepu.",
+    "Obrigado pelas cinco estrelas, significa muito para nós.",
+    "Dürüst bir değerlendirme bizim için çok şey ifade eder.",
+    "正直なご感想は当店にとってとても大切です。",
+    "谢谢您的五星好评，对我们非常重要。",
+    "أي تقييم صادق يعني لنا الكثير.",
+])
+def test_an_honest_or_thanked_rating_that_matters_is_innocent(text):
+    assert "content.review-biased" not in _rules(text)

@@ -510,11 +510,12 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
 def _top_wished(view: MessageView, sv: _Sent, given: set[int]) -> re.Match[str] | None:
     """A top rating wished of the pleased buyer, with no request word: the buyer's liking as its condition ('Wenn Ihnen der
     Mixer gefällt, ... 5 Sterne', 'Ben je blij met je kaars? Laat dan een vijfsterrenreview achter', 'se a boneca encantou,
-    ... cinco estrelinhas') or the rating as a wish ('a five-star review would make my day', 'pomogłaby nam pozytywna opinia').
+    ... cinco estrelinhas') or the rating as a wish ('a five-star review would make my day', 'pomogłaby nam pozytywna opinia')
+    or as what it is worth to the shop ('Fünf Sterne würden unserem kleinen Team helfen', '一个五星对我们非常重要').
     Not a thank-you for one given, not an honest review, not the buyer's words told back, not negated."""
-    if not (view.has("liked_cond") or view.has("wish_form")):
+    if not (view.has("liked_cond") or view.has("wish_form") or view.has("means_to_us")):
         return None
-    cond, wish = sv.of("liked_cond"), sv.of("wish_form")
+    cond, wish = sv.of("liked_cond"), {**sv.of("wish_form"), **sv.of("means_to_us")}  # or what it is worth to the shop
     if not (cond or wish):
         return None
     text = sv.seg.norm
