@@ -3396,3 +3396,120 @@ def test_a_payment_rail_asked_politely_or_as_a_condition_is_a_payment_outside(te
 ])
 def test_a_payment_rail_refused_is_innocent(text):
     assert "content.payment-account" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please leave a rating for the lamp. In return, we'll take 10% off your next order.",
+    "Bitte bewerten Sie die Lampe. Im Gegenzug bekommen Sie 10 % Rabatt auf die nächste Bestellung.",
+    "Laissez un avis sur la lampe. En échange, nous vous offrons 10 % sur la prochaine commande.",
+    "Deje una opinión sobre la lámpara. A cambio, le damos un 10 % de descuento en su próxima compra.",
+    "Lasci una recensione sulla lampada. In cambio, le diamo il 10% di sconto sul prossimo ordine.",
+    "Schrijf een review over de lamp. In ruil daarvoor krijgt u 10% korting op uw volgende bestelling.",
+    "Skriv ett omdöme om lampan. I gengäld får du 10 % rabatt på nästa beställning.",
+    "Proszę wystawić opinię o lampie. W zamian dostanie Pan 10% rabatu na kolejne zakupy.",
+    "Deixe uma avaliação da luminária. Em troca, damos 10% de desconto na próxima compra.",
+    "Lamba hakkında yorum yazın. Karşılığında bir sonraki siparişte %10 indirim yapalım.",
+    "ランプのレビューを書いてください。その代わりに次回のご注文を10%割引いたします。",
+    "请给台灯写个评价。作为回报，下次购买给您打九折。",
+    "اكتب لنا تقييم للمصباح. وبالمقابل نعطيك خصم 10٪ على طلبك الجاي.",
+])
+def test_a_review_asked_then_a_reward_in_return_is_an_incentive(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please rate the lamp on the product page. In return, we'll keep improving our listings.",
+    "Bitte bewerten Sie die Lampe. Im Gegenzug können wir unsere Produkte verbessern.",
+    "Laissez un avis sur la lampe. En échange, nous améliorerons la notice.",
+    "Deje una opinión sobre la lámpara. A cambio, mejoraremos las instrucciones.",
+    "Lasci una recensione sulla lampada. In cambio, miglioreremo le istruzioni.",
+    "Schrijf een review over de lamp. In ruil daarvoor verbeteren wij de handleiding.",
+    "Skriv ett omdöme om lampan. I gengäld förbättrar vi manualen.",
+    "Proszę wystawić opinię o lampie. W zamian poprawimy instrukcję.",
+    "Deixe uma avaliação da luminária. Em troca, melhoramos o manual.",
+    "Lamba hakkında yorum yazın. Karşılığında kılavuzu iyileştireceğiz.",
+    "ランプのレビューを書いてください。その代わりに説明書を改善します。",
+    "请给台灯写个评价。作为回报，我们会改进说明书。",
+    "اكتب لنا تقييم للمصباح. وبالمقابل نحسن دليل الاستخدام.",
+    "We offer a 10% discount on spare bulbs. In return, no review is needed.",
+])
+def test_a_review_asked_then_no_reward_in_return_is_innocent(text):
+    assert "content.review-incentive" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "To thank you for your review, we'll add a free spare filter to your next order.",
+    "Als Dank für Ihre Bewertung legen wir Ihrer nächsten Bestellung einen Gratis-Filter bei.",
+    "Pour vous remercier de votre avis, nous ajouterons un filtre gratuit à votre prochaine commande.",
+    "Para agradecerle su reseña, le enviaremos un filtro gratis con su próximo pedido.",
+    "Per ringraziarla della recensione, le aggiungeremo un filtro gratis al prossimo ordine.",
+    "Als dank voor uw review sturen we een gratis filter mee met uw volgende bestelling.",
+    "Som tack för ditt omdöme skickar vi med ett gratis filter i nästa beställning.",
+    "W podziękowaniu za opinię dorzucimy darmowy filtr do kolejnego zamówienia.",
+    "Para agradecer sua avaliação, vamos mandar um filtro grátis no próximo pedido.",
+    "Yorumunuz için teşekkür olarak bir sonraki siparişinize ücretsiz filtre ekleyeceğiz.",
+    "レビューのお礼として、次回のご注文に無料のフィルターをお付けします。",
+    "为了感谢您的评价，下次订单我们免费送您一个滤网。",
+    "شكراً على تقييمك، وكتقدير منا بنرسل لك فلتر مجاني مع طلبك الجاي.",
+])
+def test_a_reward_given_to_thank_for_a_review_is_an_incentive(text):
+    assert "content.review-incentive" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for your review, we'll send a new lid since yours arrived cracked.",
+    "To thank you for your review: we've already fixed the size chart.",
+    "Danke für Ihre Bewertung, den fehlenden Deckel schicken wir Ihnen nach.",
+    "Pour vous remercier de votre avis : nous avons corrigé la fiche produit.",
+    "Para agradecerle su reseña: ya hemos corregido la tabla de tallas.",
+    "Per ringraziarla della recensione: abbiamo già corretto la tabella delle taglie.",
+    "Als dank voor uw review: we hebben de maattabel al aangepast.",
+    "Tack för ditt omdöme, vi har redan rättat storlekstabellen.",
+    "W podziękowaniu za opinię: poprawiliśmy już tabelę rozmiarów.",
+    "Para agradecer sua avaliação: já corrigimos a tabela de medidas.",
+    "Yorumunuz için teşekkür ederiz, beden tablosunu düzelttik.",
+    "レビューのお礼として、サイズ表をすでに修正しました。",
+    "为了感谢您的评价，我们已经更新了尺码表。",
+    "شكراً على تقييمك، صححنا جدول المقاسات.",
+])
+def test_thanks_for_a_review_without_a_reward_is_innocent(text):
+    assert "content.review-incentive" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A five-star review means so much to our small team.",
+    "Eine 5-Sterne-Bewertung würde unserem kleinen Laden enorm helfen.",
+    "Une note de cinq étoiles aiderait beaucoup notre petite boutique.",
+    "Una valoración de cinco estrellas nos vendría de maravilla.",
+    "Una recensione a cinque stelle ci darebbe una grande mano.",
+    "Een positieve review betekent ontzettend veel voor ons kleine bedrijf.",
+    "Fem stjärnor betyder jättemycket för vårt lilla företag.",
+    "Pozytywna opinia bardzo by nam pomogła w rozwoju sklepu.",
+    "Uma avaliação de cinco estrelas significa muito para nós.",
+    "Beş yıldızlı bir değerlendirme bizim için çok şey ifade eder.",
+    "星5つの評価は当店にとってとても大切です。",
+    "一个五星好评对我们小店非常重要。",
+    "تقييم خمس نجوم يعني لنا الكثير.",
+])
+def test_a_top_rating_said_to_matter_to_the_shop_is_biased(text):
+    assert "content.review-biased" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Every review, good or bad, means so much to our small team.",
+    "Thanks for the five stars, it means so much to us.",
+    "Jede ehrliche Bewertung würde unserem kleinen Laden enorm helfen.",
+    "Merci pour les cinq étoiles, ça aiderait beaucoup notre petite boutique.",
+    "Una opinión sincera nos vendría de maravilla.",
+    "Un parere sincero ci darebbe una grande mano.",
+    "Elke eerlijke review betekent ontzettend veel voor ons kleine bedrijf.",
+    "Tack för de fem stjärnorna, det betyder jättemycket för vårt lilla företag.",
+    "Szczera opinia bardzo by nam pomogła w rozwoju sklepu.",
+    "Obrigado pelas cinco estrelas, significa muito para nós.",
+    "Dürüst bir değerlendirme bizim için çok şey ifade eder.",
+    "正直なご感想は当店にとってとても大切です。",
+    "谢谢您的五星好评，对我们非常重要。",
+    "أي تقييم صادق يعني لنا الكثير.",
+])
+def test_an_honest_or_thanked_rating_that_matters_is_innocent(text):
+    assert "content.review-biased" not in _rules(text)

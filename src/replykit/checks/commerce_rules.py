@@ -333,6 +333,10 @@ def review_incentive(view: MessageView) -> Iterator[Hit]:
                 found = i  # 'if you take the review down, I refund you 20 €'
             elif i in nouns and i in strong and i not in sv.of("seller_done") and not _thanked_before(sv, i):  # not 'we saw your review and sent a free part'
                 found = i
+            elif i in solicit and _reward_in_return(view, sv, i + 1):
+                found = i  # 'Deje una opinión. A cambio, le damos un 10 % de descuento'
+            elif i in nouns and _thanked_with_reward(view, sv, i):
+                found = i  # 'Pour vous remercier de votre avis, nous glisserons un cadeau gratuit'
             if found is not None and found in sv.of("no_strings"):
                 found = None  # 'the little gift goes to everyone, regardless of reviews'
             if found is not None:
@@ -400,6 +404,31 @@ def _thanked_before(sv: _Sent, i: int) -> bool:
     rewards = sv.of("incentive_strong").get(i, ())
     # 'Als kleines Dankeschön: wer uns ein Feedback hinterlässt, bekommt ...': a thank-you that names the reward
     return any(m.start() < start and not any(r.start() <= m.start() < r.end() for r in rewards) for m in sv.of("gratitude").get(i, ()))
+
+
+_REWARD_NAMES = ("incentive_strong", "incentive_weak", "reward_then", "reward_amount")
+
+
+def _rewards_from(view: MessageView, sv: _Sent, i: int, start: int) -> bool:
+    """A reward (gift, discount, refund, an amount) named in sentence ``i`` after ``start``, not negated."""
+    text = sv.seg.norm
+    return any(m.start() >= start and not _negated(view, text, m.start()) for n in _REWARD_NAMES for m in sv.of(n).get(i, ()))
+
+
+def _reward_in_return(view: MessageView, sv: _Sent, i: int) -> bool:
+    """Does sentence ``i`` (the one after a review request) promise a reward in return ('A cambio, le damos un
+    10 % de descuento', 'W zamian dostanie Pan rabat'), not 'In return, we keep improving our listings'?"""
+    cues = sv.of("in_return").get(i, ()) if view.has("in_return") else ()
+    return any(_rewards_from(view, sv, i, c.end()) for c in cues)
+
+
+def _thanked_with_reward(view: MessageView, sv: _Sent, i: int) -> bool:
+    """Does sentence ``i`` give a reward as a thank-you for the review ('To thank you for your review, we'll add a
+    free filter', 'Per ringraziarla della recensione le accrediteremo 5 $'), not 'Thanks for your review, we'll
+    send the missing lid'? The reward must follow the review it thanks for."""
+    if not view.has("thanks_purpose") or i not in sv.of("thanks_purpose") or i in sv.of("seller_done"):
+        return False
+    return _rewards_from(view, sv, i, _solicit_start(sv, i) + 1)
 
 
 def _reward_after(sv: _Sent, i: int, start: int) -> bool:
@@ -481,11 +510,12 @@ def review_biased(view: MessageView) -> Iterator[Hit]:
 def _top_wished(view: MessageView, sv: _Sent, given: set[int]) -> re.Match[str] | None:
     """A top rating wished of the pleased buyer, with no request word: the buyer's liking as its condition ('Wenn Ihnen der
     Mixer gefällt, ... 5 Sterne', 'Ben je blij met je kaars? Laat dan een vijfsterrenreview achter', 'se a boneca encantou,
-    ... cinco estrelinhas') or the rating as a wish ('a five-star review would make my day', 'pomogłaby nam pozytywna opinia').
+    ... cinco estrelinhas') or the rating as a wish ('a five-star review would make my day', 'pomogłaby nam pozytywna opinia')
+    or as what it is worth to the shop ('Fünf Sterne würden unserem kleinen Team helfen', '一个五星对我们非常重要').
     Not a thank-you for one given, not an honest review, not the buyer's words told back, not negated."""
-    if not (view.has("liked_cond") or view.has("wish_form")):
+    if not (view.has("liked_cond") or view.has("wish_form") or view.has("means_to_us")):
         return None
-    cond, wish = sv.of("liked_cond"), sv.of("wish_form")
+    cond, wish = sv.of("liked_cond"), {**sv.of("wish_form"), **sv.of("means_to_us")}  # or what it is worth to the shop
     if not (cond or wish):
         return None
     text = sv.seg.norm
