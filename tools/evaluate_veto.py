@@ -15,7 +15,7 @@ findings are scored by the model that never saw it, and the round is linted thro
 full-severity recall on messages, and on concept sentences errors on innocent look-alikes and the
 violating sentences still found at full severity (second opinion off: it only warns). The other groups'
 models saw the round (a mild leak, through the scores of their findings only). Only aggregate figures are
-printed. ``heldout-r8``, the blind measure, is never read.
+printed. ``heldout-r9``, the blind measure, is never read.
 """
 from __future__ import annotations
 
