@@ -9,8 +9,8 @@ committed under ``tests/corpus``; every round there is a development set, read w
 model's blind measure is the next round, written by strangers and kept out of the repository until then):
 
 - concept sentences of ``concepts/`` (two writer groups: ``<lang>.json`` and ``<lang>-r2.json``),
-  ``heldout``, ``heldout-r2`` ... ``heldout-r7`` (round 7 was session 6's blind measure and is a development
-  set since session 7) and ``train-t7`` and ``train-t8`` (each written for the model's training by four
+  ``heldout``, ``heldout-r2`` ... ``heldout-r8`` (round 8 was session 7's blind measure and is a development
+  set since session 8) and ``train-t7``, ``train-t8`` and ``train-t9`` (each written for the model's training by four
   writer groups, one fold each): a violating sentence is a positive of
   its rule; an innocent look-alike is a negative of every rule; other rules' violations are left out;
 - every sentence of the messages of the same rounds and of the shipped catalogues' strings
@@ -56,6 +56,7 @@ ROUNDS = (
     ("r8", "heldout-r8/concepts/*.json", "heldout-r8/messages/*.json"),
     ("t7", "train-t7/concepts/*.json", "train-t7/messages/*.json"),
     ("t8", "train-t8/concepts/*.json", "train-t8/messages/*.json"),
+    ("t9", "train-t9/concepts/*.json", "train-t9/messages/*.json"),
     ("shipped", None, "shipped-text/*.json"),
 )
 #: the model's latest blind measure, written by strangers and scored once (session 8); kept outside the repository, never
