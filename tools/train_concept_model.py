@@ -265,7 +265,7 @@ def final_model(X, rows: list[Row], vocab: list[str], n_char: int, rules: tuple[
 
 
 def train() -> tuple[dict[str, np.ndarray], dict]:
-    from replykit.checks.learned import CHAR_N, CUES, FORMAT, MAX_SENTENCE, MAX_WORD, WORD_N
+    from replykit.checks.learned import CHAR_N, CUES, FORMAT, MAX_SENTENCE, MAX_WORD, NEG_WINDOW, WORD_N
 
     rules = tuple(CUES)
     files = corpus_files()
@@ -292,6 +292,7 @@ def train() -> tuple[dict[str, np.ndarray], dict]:
         "n_char": n_char_out,
         "char_n": list(CHAR_N),
         "word_n": list(WORD_N),
+        "neg_window": NEG_WINDOW,
         "max_word": MAX_WORD,
         "max_sentence": MAX_SENTENCE,
         "model": f"per-rule L2 logistic regression, liblinear, C={C}, balanced; features seen in >= {MIN_DF} sentences; "
