@@ -185,7 +185,7 @@ def lint_rounds(X, rows, vocab, n_char, results, rules) -> None:
         kept = keep[strong]
         model = learned.ConceptModel(rules=model_rules, vocab=[vocab[i] for i in kept], n_char=int((kept < n_char).sum()),
                                      weights=Wp, bias=b.astype(np.float32), thresholds=res["warn"][cols].astype(np.float32),
-                                     meta={"neg_window": learned.NEG_WINDOW}, source=f"<left out {g}>")
+                                     meta={"neg_window": learned.NEG_WINDOW, "fold": True}, source=f"<left out {g}>")
         figures = []
         for on in (False, True):
             learned._PACKAGED = model if on else None

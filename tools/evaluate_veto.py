@@ -53,7 +53,7 @@ def fold_models(rows, X, vocab, n_char, rules, names):
         W, b = T.fit(X[tr], [rows[i] for i in tr], rules, keep)
         out[g] = ConceptModel(rules=rules, vocab=[vocab[i] for i in keep], n_char=int((keep < n_char).sum()),
                               weights=np.ascontiguousarray(W.astype(np.float32)), bias=b.astype(np.float32),
-                              thresholds=np.full(len(rules), 1e6, np.float32), meta={"neg_window": NEG_WINDOW}, source=f"<without {g}>")
+                              thresholds=np.full(len(rules), 1e6, np.float32), meta={"neg_window": NEG_WINDOW, "fold": True}, source=f"<without {g}>")
         print(f"  model without {g}: {len(keep)} features", flush=True)
     return out
 

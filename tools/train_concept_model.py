@@ -293,6 +293,7 @@ def train() -> tuple[dict[str, np.ndarray], dict]:
         "char_n": list(CHAR_N),
         "word_n": list(WORD_N),
         "neg_window": NEG_WINDOW,
+        "fold": True,
         "max_word": MAX_WORD,
         "max_sentence": MAX_SENTENCE,
         "model": f"per-rule L2 logistic regression, liblinear, C={C}, balanced; features seen in >= {MIN_DF} sentences; "

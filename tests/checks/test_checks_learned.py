@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from replykit.checks import Checker, Message, ProfileError
 from replykit.checks import lint
-from replykit.checks.learned import (CHAR_N, CUES, MAX_WORD, NEG_WINDOW, WORD_N, ModelError, SecondOpinion, load_model, negated_words, packaged_model,
+from replykit.checks.learned import (CHAR_N, CUES, MAX_WORD, NEG_WINDOW, WORD_N, ModelError, SecondOpinion, fold, load_model, negated_words, packaged_model,
                                      packaged_path, packaged_veto, second_opinion, sentence_grams, veto, word_grams)
 from replykit.checks.textutil import normalise
 from replykit.checks.view import MessageView
@@ -404,3 +404,12 @@ def test_a_model_trained_without_negated_words_is_scored_without_them():
     assert model.neg_window in (0, NEG_WINDOW)
     s = "we do not accept paypal outside amazon"
     assert np.allclose(model.scores(s), model.reference_scores(s), atol=1e-4)
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("não pedimos", "nao pedimos"), ("überweisung 15 %", "uberweisung 00 %"), ("żaden kod", "zaden kod"),
+    ("çok güzel", "cok guzel"), ("straße ø łódź", "straße ø łodz"), ("ご注文 123", "ご注文 000"), ("لا نطلب", "لا نطلب"),
+])
+def test_fold_drops_latin_diacritics_and_digits_keeping_the_length(text, folded):
+    assert fold(text) == folded and len(fold(text)) == len(text)
+    assert negated_words(fold("não pedimos avaliações")) == ["!pedimos", "!avaliacoes"]

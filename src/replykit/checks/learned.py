@@ -12,7 +12,8 @@ reached, ``tools/evaluate_concept_model.py``), which keeps the profile's severit
 Features (shared by training and scoring, :func:`sentence_grams`): the presence of ``char_wb``
 1-4-grams (each white-space word padded with a space on both sides), of word 1-2-grams (``\\w+``
 tokens) and of negated words (``"!" + word`` for a word at most :data:`NEG_WINDOW` words after a negation word of
-its clause; recorded in the model file, 0 for a model trained without them), each block scaled by
+its clause; recorded in the model file, 0 for a model trained without them), read from :func:`fold` ed text
+(digits as 0, Latin diacritics dropped; also recorded, "fold"), each block scaled by
 ``1/sqrt(number of n-grams the sentence has)`` -- a number that depends on the sentence alone, so pruning a
 feature from the model never changes the value of another.
 
@@ -67,6 +68,29 @@ inte ej aldrig ingen inget inga utan
 değil yok asla hiç hiçbir
 لا لن لم ليس ليست غير بدون دون عدم
 """.split())
+
+def _fold_table() -> dict[int, str]:
+    """Digits to 0 and Latin letters with diacritics to their base letter (ž -> z, ç -> c; ß, ø, ł stay)."""
+    import unicodedata
+
+    table = {ord(d): "0" for d in "123456789"}
+    for c in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(c))[0]
+        if base != chr(c) and base.isascii():
+            table[c] = base
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """``text`` with digits as 0 and Latin diacritics dropped (same length): "15 %" and "20 %" share their
+    n-grams, and a writer who types "nao" or "uberweisung" reads like one who types "não", "überweisung"."""
+    return text.translate(_FOLD)
+
+
+NEGATIONS = NEGATIONS | {fold(w) for w in NEGATIONS}
 NEG_WINDOW = 5  # words marked after a negation word (the scope, cut at the clause's end)
 _HAS_NEGATION = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, NEGATIONS), key=len, reverse=True)) + r")\b")
 #: a clause ends at punctuation or at "but" (a negation's scope does not cross it)
@@ -147,10 +171,10 @@ def negated_words(text: str, window: int = NEG_WINDOW) -> list[str]:
     return out
 
 
-def sentence_grams(text: str, neg_window: int = NEG_WINDOW) -> tuple[set[str], int, set[str], int]:
+def sentence_grams(text: str, neg_window: int = NEG_WINDOW, folded: bool = True) -> tuple[set[str], int, set[str], int]:
     """(char n-grams present, how many char n-grams, word n-grams present, how many word n-grams) of a
     normalised sentence: the model's whole input. Training uses exactly this."""
-    text = text[:MAX_SENTENCE]
+    text = fold(text[:MAX_SENTENCE]) if folded else text[:MAX_SENTENCE]
     chars: set[str] = set()
     n_char = 0
     for w in text.split():
@@ -184,6 +208,8 @@ class ConceptModel:
         self._rows_of_word: dict[str, np.ndarray] = {}
         #: the negation scope its features were trained with (0: a model from before negated words were features)
         self.neg_window = int(meta.get("neg_window", 0))
+        #: whether its features were read from :func:`fold` ed text (False: a model from before)
+        self.folded = bool(meta.get("fold", False))
 
     def _word_rows(self, word: str) -> np.ndarray:
         """The vocabulary rows of one word's char n-grams (distinct), cached per word (as written: a word
@@ -213,7 +239,7 @@ class ConceptModel:
         word_get, off = self._word_vocab.get, self._n_char
         cached, word_rows = self._rows_of_word.get, self._word_rows
         for i, sentence in enumerate(sentences):
-            text = sentence[:MAX_SENTENCE]
+            text = fold(sentence[:MAX_SENTENCE]) if self.folded else sentence[:MAX_SENTENCE]
             n_char = count = 0
             for w in text.split():
                 rows = cached(w)
@@ -255,7 +281,7 @@ class ConceptModel:
     def reference_scores(self, sentence: str) -> np.ndarray:
         """:meth:`scores` the plain way, from :func:`sentence_grams` as training computes them (no word
         cache, no shortcuts): tests prove the two agree."""
-        chars, n_char, words, n_word = sentence_grams(sentence, self.neg_window)
+        chars, n_char, words, n_word = sentence_grams(sentence, self.neg_window, self.folded)
         out = self.bias.astype(np.float64)
         c = [self._char_vocab[g] for g in sorted(chars) if g in self._char_vocab]
         w = [self._word_vocab[g] for g in sorted(words) if g in self._word_vocab]
