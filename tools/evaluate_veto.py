@@ -15,7 +15,7 @@ findings are scored by the model that never saw it, and the round is linted thro
 full-severity recall on messages, and on concept sentences errors on innocent look-alikes and the
 violating sentences still found at full severity (second opinion off: it only warns). The other groups'
 models saw the round (a mild leak, through the scores of their findings only). Only aggregate figures are
-printed. ``heldout-r8``, the blind measure, is never read.
+printed. ``heldout-r9``, the blind measure, is never read.
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def groups() -> tuple:
 
 def fold_models(rows, X, vocab, n_char, rules, names):
     """Per group: the concept model trained on every other group (thresholds of the second opinion unused)."""
-    from replykit.checks.learned import ConceptModel
+    from replykit.checks.learned import NEG_WINDOW, ConceptModel
 
     out = {}
     for g in names:
@@ -53,7 +53,7 @@ def fold_models(rows, X, vocab, n_char, rules, names):
         W, b = T.fit(X[tr], [rows[i] for i in tr], rules, keep)
         out[g] = ConceptModel(rules=rules, vocab=[vocab[i] for i in keep], n_char=int((keep < n_char).sum()),
                               weights=np.ascontiguousarray(W.astype(np.float32)), bias=b.astype(np.float32),
-                              thresholds=np.full(len(rules), 1e6, np.float32), meta={}, source=f"<without {g}>")
+                              thresholds=np.full(len(rules), 1e6, np.float32), meta={"neg_window": NEG_WINDOW, "fold": True}, source=f"<without {g}>")
         print(f"  model without {g}: {len(keep)} features", flush=True)
     return out
 

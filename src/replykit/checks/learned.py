@@ -10,9 +10,12 @@ reaches the rule's stricter "sure" level (set where no innocent sentence of a ro
 reached, ``tools/evaluate_concept_model.py``), which keeps the profile's severity.
 
 Features (shared by training and scoring, :func:`sentence_grams`): the presence of ``char_wb``
-1-4-grams (each white-space word padded with a space on both sides) and of word 1-2-grams (``\\w+``
-tokens), each block scaled by ``1/sqrt(number of n-grams the sentence has)`` -- a number that depends
-on the sentence alone, so pruning a feature from the model never changes the value of another.
+1-4-grams (each white-space word padded with a space on both sides), of word 1-2-grams (``\\w+``
+tokens) and of negated words (``"!" + word`` for a word at most :data:`NEG_WINDOW` words after a negation word of
+its clause; recorded in the model file, 0 for a model trained without them), read from :func:`fold` ed text
+(digits as 0, Latin diacritics dropped; also recorded, "fold"), each block scaled by
+``1/sqrt(number of n-grams the sentence has)`` -- a number that depends on the sentence alone, so pruning a
+feature from the model never changes the value of another.
 
 The weights ship as ``data/concept_model.npz`` (vocabulary, float32 weights, per-rule bias, threshold
 and sure level, and the training metadata). The file is untrusted input: anything wrong with it is a
@@ -50,6 +53,49 @@ _WORD_CACHE_MAX = 50_000
 NEVER = 1e6  # a threshold no score reaches (a rule's "sure" level when it has none)
 _CHUNK = 64  # sentences scored in one product (a hostile message has up to 8 x MAX_SCORED)
 _TOKEN = re.compile(r"\w+")
+#: words that negate what follows them (lower case, as ``\\w+`` tokens: "don't" is "don" + "t"), per shipped language
+#: where negation is a word before the verb or noun (ja, zh: a suffix or a character inside a run, left to the char n-grams)
+NEGATIONS = frozenset("""
+not no never nor cannot t without neither none nothing
+nicht kein keine keinen keinem keiner keines nie niemals ohne weder
+pas ne n jamais aucun aucune sans ni
+nunca sin ningún ninguna ninguno jamás tampoco
+non mai senza nessun nessuna nessuno né
+não nenhum nenhuma nem sem
+nie nigdy bez żaden żadna żadne żadnych ani
+niet geen nooit zonder noch
+inte ej aldrig ingen inget inga utan
+değil yok asla hiç hiçbir
+لا لن لم ليس ليست غير بدون دون عدم
+""".split())
+
+def _fold_table() -> dict[int, str]:
+    """Digits to 0 and Latin letters with diacritics to their base letter (ž -> z, ç -> c; ß, ø, ł stay)."""
+    import unicodedata
+
+    table = {ord(d): "0" for d in "123456789"}
+    for c in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(c))[0]
+        if base != chr(c) and base.isascii():
+            table[c] = base
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """``text`` with digits as 0 and Latin diacritics dropped (same length): "15 %" and "20 %" share their
+    n-grams, and a writer who types "nao" or "uberweisung" reads like one who types "não", "überweisung"."""
+    return text.translate(_FOLD)
+
+
+NEGATIONS = NEGATIONS | {fold(w) for w in NEGATIONS}
+NEG_WINDOW = 5  # words marked after a negation word (the scope, cut at the clause's end)
+_HAS_NEGATION = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, NEGATIONS), key=len, reverse=True)) + r")\b")
+#: a clause ends at punctuation or at "but" (a negation's scope does not cross it)
+_CLAUSE = re.compile(r"[,.;:!?()\u3001\u3002\uff0c\uff01\uff1f\u060c\u061f]|\b(?:but|aber|mais|pero|ma|mas|ale|maar|men|ama|"
+                     r"however|sondern)\b")
 
 #: lexicon concepts that mark a sentence as being about a rule's topic: the model only reads those
 CUES: dict[str, tuple[str, ...]] = {
@@ -100,22 +146,41 @@ def _char_count(word: str) -> int:
     return 4 * (min(len(word), MAX_WORD) + 2) - 6
 
 
-def word_grams(text: str) -> list[str]:
-    """Word uni- and bigrams of ``text`` (``\\w+`` tokens)."""
+def word_grams(text: str, neg_window: int = NEG_WINDOW) -> list[str]:
+    """Word uni- and bigrams of ``text`` (``\\w+`` tokens), and its negated words (:func:`negated_words`)."""
     toks = _TOKEN.findall(text)
-    return toks + [a + " " + b for a, b in zip(toks, toks[1:])]
+    bigrams = [a + " " + b for a, b in zip(toks, toks[1:])]
+    return toks + bigrams + negated_words(text, neg_window) if neg_window else toks + bigrams
 
 
-def sentence_grams(text: str) -> tuple[set[str], int, set[str], int]:
+def negated_words(text: str, window: int = NEG_WINDOW) -> list[str]:
+    """``"!" + word`` for each of the ``window`` words after a negation word (:data:`NEGATIONS`) in
+    the same clause (up to a punctuation mark or a "but"): the model can tell "we accept PayPal" from "we do
+    not accept PayPal", a feature a word n-gram only has when the two words are adjacent."""
+    out: list[str] = []
+    if not _HAS_NEGATION.search(text):
+        return out
+    for clause in _CLAUSE.split(text):
+        left = 0
+        for tok in _TOKEN.findall(clause):
+            if tok in NEGATIONS:
+                left = window
+            elif left:
+                out.append("!" + tok)
+                left -= 1
+    return out
+
+
+def sentence_grams(text: str, neg_window: int = NEG_WINDOW, folded: bool = True) -> tuple[set[str], int, set[str], int]:
     """(char n-grams present, how many char n-grams, word n-grams present, how many word n-grams) of a
     normalised sentence: the model's whole input. Training uses exactly this."""
-    text = text[:MAX_SENTENCE]
+    text = fold(text[:MAX_SENTENCE]) if folded else text[:MAX_SENTENCE]
     chars: set[str] = set()
     n_char = 0
     for w in text.split():
         chars.update(char_grams(w))
         n_char += _char_count(w)
-    words = word_grams(text)
+    words = word_grams(text, neg_window)
     return chars, n_char, set(words), len(words)
 
 
@@ -141,6 +206,10 @@ class ConceptModel:
         #: per rule, the stricter level at which a finding keeps the profile's severity (NEVER: always a warning)
         self.sure = sure if sure is not None else np.full(len(rules), NEVER, np.float32)
         self._rows_of_word: dict[str, np.ndarray] = {}
+        #: the negation scope its features were trained with (0: a model from before negated words were features)
+        self.neg_window = int(meta.get("neg_window", 0))
+        #: whether its features were read from :func:`fold` ed text (False: a model from before)
+        self.folded = bool(meta.get("fold", False))
 
     def _word_rows(self, word: str) -> np.ndarray:
         """The vocabulary rows of one word's char n-grams (distinct), cached per word (as written: a word
@@ -170,7 +239,7 @@ class ConceptModel:
         word_get, off = self._word_vocab.get, self._n_char
         cached, word_rows = self._rows_of_word.get, self._word_rows
         for i, sentence in enumerate(sentences):
-            text = sentence[:MAX_SENTENCE]
+            text = fold(sentence[:MAX_SENTENCE]) if self.folded else sentence[:MAX_SENTENCE]
             n_char = count = 0
             for w in text.split():
                 rows = cached(w)
@@ -179,7 +248,7 @@ class ConceptModel:
                 parts.append(rows)
                 count += len(rows)
                 n_char += _char_count(w)
-            grams = word_grams(text)
+            grams = word_grams(text, self.neg_window)
             wrows = [j + off for g in grams if (j := word_get(g)) is not None]
             if wrows:
                 parts.append(np.array(wrows, np.int64))
@@ -212,7 +281,7 @@ class ConceptModel:
     def reference_scores(self, sentence: str) -> np.ndarray:
         """:meth:`scores` the plain way, from :func:`sentence_grams` as training computes them (no word
         cache, no shortcuts): tests prove the two agree."""
-        chars, n_char, words, n_word = sentence_grams(sentence)
+        chars, n_char, words, n_word = sentence_grams(sentence, self.neg_window, self.folded)
         out = self.bias.astype(np.float64)
         c = [self._char_vocab[g] for g in sorted(chars) if g in self._char_vocab]
         w = [self._word_vocab[g] for g in sorted(words) if g in self._word_vocab]
@@ -262,7 +331,8 @@ def load_model(path: str | Path) -> ConceptModel:
     n_char = meta.get("n_char")
     if not (isinstance(rules, list) and rules and all(isinstance(r, str) and r in CUES for r in rules)):
         raise ModelError(f"{where}: concept model 'rules' must list concept rule ids")
-    if meta.get("char_n") != list(CHAR_N) or meta.get("word_n") != list(WORD_N) or meta.get("max_word") != MAX_WORD:
+    if (meta.get("char_n") != list(CHAR_N) or meta.get("word_n") != list(WORD_N) or meta.get("max_word") != MAX_WORD
+            or meta.get("neg_window", 0) not in (0, NEG_WINDOW)):
         raise ModelError(f"{where}: concept model was trained on other features than this code computes")
     k = len(rules)
     if not (isinstance(n_char, int) and 0 <= n_char <= len(vocab)):
@@ -505,4 +575,4 @@ class SecondOpinion:
 
 
 __all__ = ["CUES", "Asked", "ConceptModel", "ModelError", "SecondOpinion", "cued_sentences", "load_model", "load_veto", "packaged_model",
-           "packaged_veto", "second_opinion", "sentence_grams", "veto"]
+           "negated_words", "packaged_veto", "second_opinion", "sentence_grams", "veto", "word_grams"]
