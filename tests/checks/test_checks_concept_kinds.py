@@ -3476,3 +3476,32 @@ def test_a_code_named_a_reference_number_is_no_promotion(text):
 ])
 def test_a_coupon_code_offered_is_a_promotion(text):
     assert "content.promotion" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We would never ask you to edit your feedback; we only wanted to apologise.",
+    "Wir würden Sie nie bitten, Ihre Bewertung zu ändern, wir wollten uns nur entschuldigen.",
+    "Nous ne vous demanderons pas de changer votre avis, nous voulions juste nous excuser.",
+    "No te vamos a pedir que modifiques tu reseña; solo queríamos disculparnos.",
+    "Non le chiederemo mai di modificare la recensione, volevamo solo scusarci.",
+    "Wij zullen u nooit vragen uw beoordeling aan te passen; we wilden alleen sorry zeggen.",
+    "Vi kommer aldrig att be dig ändra ditt omdöme, vi ville bara be om ursäkt.",
+    "Nigdy nie poprosimy o zmianę opinii, chcieliśmy tylko przeprosić.",
+    "Nunca vamos pedir que você mude sua avaliação; só queríamos nos desculpar.",
+    "Yorumunuzu değiştirmenizi asla istemeyiz, sadece özür dilemek istedik.",
+    pytest.param("評価の変更をお願いすることはできませんが、心よりお詫び申し上げます。", marks=pytest.mark.xfail(reason="a verb-final or Arabic refusal of the ask is not read yet")),
+    "我们不会请您修改评价，只是想向您道歉。",
+    pytest.param("ما راح نطلب منك تغيير تقييمك، بس حبينا نعتذر لك.", marks=pytest.mark.xfail(reason="a verb-final or Arabic refusal of the ask is not read yet")),
+])
+def test_a_review_change_the_seller_will_not_ask_is_innocent(text):
+    assert "content.review-removal" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zögern Sie nicht, Ihre Bewertung zu ändern, sobald der Ersatz da ist.",
+    "No dudes en cambiar tu reseña cuando llegue el reemplazo.",
+    "Aarzel niet om uw beoordeling aan te passen zodra de vervanging er is.",
+    "لا تتردد تعدّل تقييمك لما يوصلك البديل.",
+])
+def test_a_review_change_invited_with_a_dont_hesitate_is_removal(text):
+    assert "content.review-removal" in _rules(text)

@@ -667,7 +667,7 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
         for i, ms in sv.of("review_removal").items():
-            if _refused(view, sv, i) or _thanked_for(view, sv, i, ms):
+            if _refused(view, sv, i) or _thanked_for(view, sv, i, ms) or _change_not_asked(view, sv, i, ms):
                 continue  # 'we won't ask you to change your review', 'silme imkânımız yok', 'thanks for the updated review'
             if i in sv.of("seller_done") and not _free_asks(view, sv, i, _ASK_FORMS):
                 continue  # 'thanks to your review we corrected the listing'
@@ -698,7 +698,7 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
             # not a change the seller made ('atualizamos a descrição', 'usunęliśmy z oferty tabelę, o której pisał Pan
             # w recenzji') or an improvement of its own ('pomaga nam się poprawić')
             ms = [m for m in ms if not _own_act(sv, i, m) and not any(o.start() <= m.start() < o.end() for o in sv.of("self_improve").get(i, ()))]
-            if not ms or _refused(view, sv, i):
+            if not ms or _refused(view, sv, i) or _change_not_asked(view, sv, i, ms):
                 continue
             named = i in nouns or i - 1 in nouns  # 'Jag såg ditt omdöme. Om du tar bort det, betalar jag ...'
             if named and ((i in nouns and (_free_asks(view, sv, i, (*_ASK_FORMS, "change_ask")) or _imperative(sv, i, ms))) or _removal_deal(sv, i, ms)) \
@@ -719,6 +719,25 @@ def _refused(view: MessageView, sv: _Sent, i: int) -> bool:
         return o.start() <= a.start() < o.end() or a.start() <= o.start() < a.end() \
             or (bool(_CJK.match(a.group())) and a.end() <= o.start() and not _CLAUSE_START.search(text, a.end(), o.start()))
     return all(any(covered(a, o) for o in no_need) for a in _free_asks(view, sv, i, _ASK_FORMS))
+
+
+def _change_not_asked(view: MessageView, sv: _Sent, i: int, ms: list[re.Match[str]]) -> bool:
+    """Every change sentence ``i`` names is negated, before ('No le vamos a pedir que cambie su valoración', 'Nous ne
+    vous demanderions jamais de modifier…') or after ('…お願いすることはできません'), not by a don't-hesitate ('No dudes
+    en cambiar tu reseña'), and no request shares its clause ('…; volevamo solo mandarle la sostituzione' is another)."""
+    text = sv.seg.norm
+
+    def apart(a: re.Match[str], m: re.Match[str]) -> bool:
+        return _CLAUSE_END.search(text, min(a.end(), m.end()), max(a.start(), m.start())) is not None
+    if any(not apart(a, m) for a in _free_asks(view, sv, i, _ASK_FORMS) for m in ms):
+        return False
+
+    def denied(m: re.Match[str]) -> bool:
+        if _negated(view, text, m.start(), 40):
+            lo, _whole = _clause_tail(text, m.start(), 40)
+            return concept("invite_cue").search(text[lo : m.start()], view.words) is None
+        return _negated_after(view, text, m)
+    return all(denied(m) for m in ms)
 
 
 def _thanked_for(view: MessageView, sv: _Sent, i: int, ms: list[re.Match[str]]) -> bool:
