@@ -3489,11 +3489,18 @@ def test_a_coupon_code_offered_is_a_promotion(text):
     "Nigdy nie poprosimy o zmianę opinii, chcieliśmy tylko przeprosić.",
     "Nunca vamos pedir que você mude sua avaliação; só queríamos nos desculpar.",
     "Yorumunuzu değiştirmenizi asla istemeyiz, sadece özür dilemek istedik.",
-    pytest.param("評価の変更をお願いすることはできませんが、心よりお詫び申し上げます。", marks=pytest.mark.xfail(reason="a verb-final or Arabic refusal of the ask is not read yet")),
     "我们不会请您修改评价，只是想向您道歉。",
-    pytest.param("ما راح نطلب منك تغيير تقييمك، بس حبينا نعتذر لك.", marks=pytest.mark.xfail(reason="a verb-final or Arabic refusal of the ask is not read yet")),
 ])
 def test_a_review_change_the_seller_will_not_ask_is_innocent(text):
+    assert "content.review-removal" not in _rules(text)
+
+
+@pytest.mark.xfail(reason="a verb-final or Arabic refusal of the ask is not read yet")
+@pytest.mark.parametrize("text", [
+    "評価の変更をお願いすることはできませんが、心よりお詫び申し上げます。",
+    "ما راح نطلب منك تغيير تقييمك، بس حبينا نعتذر لك.",
+])
+def test_a_review_change_refused_verb_final_or_in_arabic_not_read_yet(text):
     assert "content.review-removal" not in _rules(text)
 
 
