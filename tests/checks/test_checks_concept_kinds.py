@@ -3513,3 +3513,119 @@ def test_a_top_rating_said_to_matter_to_the_shop_is_biased(text):
 ])
 def test_an_honest_or_thanked_rating_that_matters_is_innocent(text):
     assert "content.review-biased" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry, we don't have a mailing list; every message from us concerns your parcel.",
+    "Einen Newsletter haben wir gar nicht, wir schreiben Ihnen nur wegen dieser Lieferung.",
+    "On n'a pas de newsletter : nos messages portent seulement sur votre colis.",
+    "No mandamos newsletter; solo le escribiremos por este pedido.",
+    "Non mandiamo newsletter, le scriviamo solo per questo ordine.",
+    "ニュースレターは配信しておりません。ご連絡はこのご注文に関するものだけです。",
+    "我们没有会员通讯，只会就这笔订单联系您。",
+    "ما عندنا نشرة بريدية، نراسلك بس بخصوص طلبك.",
+    "Wij versturen geen nieuwsbrief; u hoort van ons alleen over deze levering.",
+    "Vi skickar inga nyhetsbrev, du får bara meddelanden om din beställning.",
+    "Nie wysyłamy newslettera, piszemy tylko w sprawie tego zamówienia.",
+    "Não enviamos newsletter; só escrevemos sobre este pedido.",
+    "Bir bültenimiz yok, size yalnızca bu siparişle ilgili yazarız.",
+    "Siparişiniz yarın kargoda. Bültenimiz yok",
+])
+def test_a_newsletter_denied_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Don't hesitate to subscribe to our newsletter for new designs every month.",
+    "Don't forget to join our mailing list for early access.",
+    "Abonnieren Sie gern unseren Newsletter, dann verpassen Sie keine Aktion.",
+    "N'hésitez pas à vous inscrire à notre newsletter pour nos nouveautés.",
+    "No dudes en suscribirte a nuestra newsletter para recibir novedades.",
+    "Non dimenticare di iscriverti alla nostra newsletter!",
+    "Vergeet niet je aan te melden voor onze nieuwsbrief.",
+    "Missa inte vårt nyhetsbrev med nyheter varje månad.",
+    "Nie zapomnij zapisać się do naszego newslettera.",
+    "Não deixe de assinar a nossa newsletter para novidades.",
+    "Bültenimize abone olmayı unutmayın!",
+    "Subscribe to our newsletter - no spam, promise.",
+    "Abonnieren Sie unseren Newsletter – kein Spam!",
+    "لا تنسى تتابعنا على انستقرام، كل أسبوع عروض جديدة.",
+    "別忘了關注我們的店鋪，每週都有新品。",
+    "メルマガの登録をお忘れなく！",
+])
+def test_a_newsletter_invited_is_a_promotion(text):
+    assert "content.promotion" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The sticker's code (QX-7719) is the model number, and you need it when you order a spare part.",
+    "Das Etikett (HV-3302) ist die Modellnummer, kein Gutschein; Sie brauchen sie für Ersatzteile.",
+    "Le code PLK-2207 sous l'appareil est le numéro de modèle, pas un code promo.",
+    "El código RTX-4410 de la caja es el número de modelo, no un cupón.",
+    "Il codice MVT-5521 sul fondo è il numero di modello, non un codice sconto.",
+    "Het label (KLM-3390) is het serienummer, geen kortingscode.",
+    "Koden VXB-1180 på lådan är artikelnumret, ingen rabattkod.",
+    "Kod ZPR-6604 na pudełku to numer modelu, a nie kod rabatowy.",
+    "O código QTS-8812 na caixa é o número de série, não um cupom.",
+    "Kutudaki MRK-2290 kodu ürünün model numarası, indirim kodu değil.",
+    "箱の「QZ-7710」は型番で、クーポンコードではありません。",
+    "盒子上的“LM-5520”是型号，不是优惠码。",
+    "الكود QW-3310 على العلبة هو رقم الموديل وليس كود خصم.",
+])
+def test_a_code_named_a_reference_number_is_no_promotion(text):
+    assert "content.promotion" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Use code SPRING15 on your next order for 15% off.",
+    "Mit dem Code HERBST20 bekommen Sie 20 % Rabatt auf die nächste Bestellung.",
+    "Avec le code MERCI15, profitez de 15 % de remise sur votre prochaine commande.",
+    "Con el código GRACIAS10 tienes un 10 % de descuento en tu próxima compra.",
+    "Con il codice GRAZIE10 hai il 10% di sconto sul prossimo ordine.",
+    "Met de code BEDANKT10 krijg je 10% korting op je volgende bestelling.",
+    "Med koden TACK10 får du 10 % rabatt på nästa beställning.",
+    "Z kodem DZIEKI10 masz 10% rabatu na kolejne zamówienie.",
+    "Com o cupom OBRIGADO10 você ganha 10% de desconto na próxima compra.",
+    "TESEKKUR10 koduyla bir sonraki siparişinizde %10 indirim kazanırsınız.",
+    "次回のご注文でクーポンコードTHANKS10をご利用いただくと10%オフになります。",
+    "下次购买使用优惠码THANKS10可享九折。",
+    "استخدم كود الخصم SHUKRAN10 في طلبك القادم واحصل على خصم 10%.",
+])
+def test_a_coupon_code_offered_is_a_promotion(text):
+    assert "content.promotion" in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We would never ask you to edit your feedback; we only wanted to apologise.",
+    "Wir würden Sie nie bitten, Ihre Bewertung zu ändern, wir wollten uns nur entschuldigen.",
+    "Nous ne vous demanderons pas de changer votre avis, nous voulions juste nous excuser.",
+    "No te vamos a pedir que modifiques tu reseña; solo queríamos disculparnos.",
+    "Non le chiederemo mai di modificare la recensione, volevamo solo scusarci.",
+    "Wij zullen u nooit vragen uw beoordeling aan te passen; we wilden alleen sorry zeggen.",
+    "Vi kommer aldrig att be dig ändra ditt omdöme, vi ville bara be om ursäkt.",
+    "Nigdy nie poprosimy o zmianę opinii, chcieliśmy tylko przeprosić.",
+    "Nunca vamos pedir que você mude sua avaliação; só queríamos nos desculpar.",
+    "Yorumunuzu değiştirmenizi asla istemeyiz, sadece özür dilemek istedik.",
+    "我们不会请您修改评价，只是想向您道歉。",
+])
+def test_a_review_change_the_seller_will_not_ask_is_innocent(text):
+    assert "content.review-removal" not in _rules(text)
+
+
+@pytest.mark.xfail(reason="a verb-final or Arabic refusal of the ask is not read yet")
+@pytest.mark.parametrize("text", [
+    "評価の変更をお願いすることはできませんが、心よりお詫び申し上げます。",
+    "ما راح نطلب منك تغيير تقييمك، بس حبينا نعتذر لك.",
+])
+def test_a_review_change_refused_verb_final_or_in_arabic_not_read_yet(text):
+    assert "content.review-removal" not in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zögern Sie nicht, Ihre Bewertung zu ändern, sobald der Ersatz da ist.",
+    "No dudes en cambiar tu reseña cuando llegue el reemplazo.",
+    "Aarzel niet om uw beoordeling aan te passen zodra de vervanging er is.",
+    "لا تتردد تعدّل تقييمك لما يوصلك البديل.",
+])
+def test_a_review_change_invited_with_a_dont_hesitate_is_removal(text):
+    assert "content.review-removal" in _rules(text)

@@ -137,6 +137,7 @@ def promotion(view: MessageView) -> Iterator[Hit]:
         if phrases:  # not 'the 10 % off from the listing is already in what you paid'
             applied = sv.of("discount_applied")
             phrases = [ms for ms in (_offers(sv, i, ms) for i, ms in phrases.items() if i not in applied) if ms]
+            phrases = [ms for ms in phrases if not all(_marketing_denied(view, sv, m) for m in ms)]
         if phrases:
             m = phrases[0][0]
             yield _hit(sv, m, f"marketing content ({seg.text[m.start():m.end()]!r}): messages may only serve the order")
@@ -181,6 +182,27 @@ def promotion(view: MessageView) -> Iterator[Hit]:
                 yield _hit(sv, found[0], found[1])
 
 
+#: how far before a marketing word its denial stands ('keine Newsletter', "we don't send newsletters"); an invitation
+#: puts more between ("don't hesitate to subscribe to our newsletter")
+_DENIAL_REACH = 14
+_DENIAL_CUT = re.compile(r"[。！？!?、,;:.\n–—-]")  # a clause or a dash ends the denial's reach after ('Newsletter – kein Spam')
+
+
+def _marketing_denied(view: MessageView, sv: _Sent, m: re.Match[str]) -> bool:
+    """Does the seller deny the marketing word ``m`` ('we send no newsletter', 'Något nyhetsbrev har vi inte',
+    'Bültenimiz yok'): a negation right before it, or right after it in its clause? Not when an invitation's cue
+    stands between ('Missa inte vårt nyhetsbrev', 'لا تنسى تتابعنا': a shop's own list, a don't-forget)."""
+    text = sv.seg.norm
+    if _negated(view, text, m.start(), _DENIAL_REACH):
+        return concept("invite_cue").search(text[max(0, m.start() - _DENIAL_REACH) : m.start()], view.words) is None
+    after = text[m.end() : m.end() + _DENIAL_REACH]
+    cut = _DENIAL_CUT.search(after)
+    if cut is None and m.end() + _DENIAL_REACH < len(text):
+        return _negated_after(view, text, m)
+    clause = after[: cut.start()] if cut else after  # a negation closing the clause ('Bültenimiz yok;'), not one opening a purpose ('pour ne rien rater')
+    return _negated_after(view, text, m) or any(not clause[n.end():].strip() for n in concept("negation").finditer(clause, view.words))
+
+
 def _offers(sv: _Sent, i: int, ms: list[re.Match[str]]) -> list[re.Match[str]]:
     """The offer words ``ms`` of sentence ``i`` less a sale event named as the time of a shipping rush ('the Black
     Friday backlog at the depot', '双十一期间快递爆仓', 'زحمة الشحن في الجمعة البيضاء'): a date, not an offer."""
@@ -205,8 +227,22 @@ def _coupon_tokens(original: str) -> list[str]:
         before = low[max(0, t.start() - 24) : t.start()]
         if any(_LABEL_END.match(before, m.end()) for m in concept("reference_word").finditer(before)):
             continue
+        if _named_reference(low, t.end()):
+            continue
         out.append(t.group())
     return out
+
+
+#: how far after a token the clause naming it a reference number may reach ('(BX-2040) is het modelnummer')
+_NAMED_REACH = 40
+
+
+def _named_reference(low: str, end: int) -> bool:
+    """Does the clause after a token name it a reference number ('QX-7719 is the model number', 'TK-7781 kodu ürünün
+    model numarası', '「DX-40」は型番', 'HX-220 هو رقم الموديل')? A stock number, not a coupon."""
+    after = low[end : end + _NAMED_REACH]
+    cut = _CLAUSE_END.search(after)
+    return concept("reference_word").search(after[: cut.start()] if cut else after) is not None
 
 
 def _tied(view: MessageView, sv: _Sent, i: int) -> bool:
@@ -661,7 +697,7 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
     for seg in own_texts(view):
         sv = _sent_view(view, seg)
         for i, ms in sv.of("review_removal").items():
-            if _refused(view, sv, i) or _thanked_for(view, sv, i, ms):
+            if _refused(view, sv, i) or _thanked_for(view, sv, i, ms) or _change_not_asked(view, sv, i, ms):
                 continue  # 'we won't ask you to change your review', 'silme imkânımız yok', 'thanks for the updated review'
             if i in sv.of("seller_done") and not _free_asks(view, sv, i, _ASK_FORMS):
                 continue  # 'thanks to your review we corrected the listing'
@@ -692,7 +728,7 @@ def review_removal(view: MessageView) -> Iterator[Hit]:
             # not a change the seller made ('atualizamos a descrição', 'usunęliśmy z oferty tabelę, o której pisał Pan
             # w recenzji') or an improvement of its own ('pomaga nam się poprawić')
             ms = [m for m in ms if not _own_act(sv, i, m) and not any(o.start() <= m.start() < o.end() for o in sv.of("self_improve").get(i, ()))]
-            if not ms or _refused(view, sv, i):
+            if not ms or _refused(view, sv, i) or _change_not_asked(view, sv, i, ms):
                 continue
             named = i in nouns or i - 1 in nouns  # 'Jag såg ditt omdöme. Om du tar bort det, betalar jag ...'
             if named and ((i in nouns and (_free_asks(view, sv, i, (*_ASK_FORMS, "change_ask")) or _imperative(sv, i, ms))) or _removal_deal(sv, i, ms)) \
@@ -713,6 +749,25 @@ def _refused(view: MessageView, sv: _Sent, i: int) -> bool:
         return o.start() <= a.start() < o.end() or a.start() <= o.start() < a.end() \
             or (bool(_CJK.match(a.group())) and a.end() <= o.start() and not _CLAUSE_START.search(text, a.end(), o.start()))
     return all(any(covered(a, o) for o in no_need) for a in _free_asks(view, sv, i, _ASK_FORMS))
+
+
+def _change_not_asked(view: MessageView, sv: _Sent, i: int, ms: list[re.Match[str]]) -> bool:
+    """Every change sentence ``i`` names is negated, before ('No le vamos a pedir que cambie su valoración', 'Nous ne
+    vous demanderions jamais de modifier…') or after ('…お願いすることはできません'), not by a don't-hesitate ('No dudes
+    en cambiar tu reseña'), and no request shares its clause ('…; volevamo solo mandarle la sostituzione' is another)."""
+    text = sv.seg.norm
+
+    def apart(a: re.Match[str], m: re.Match[str]) -> bool:
+        return _CLAUSE_END.search(text, min(a.end(), m.end()), max(a.start(), m.start())) is not None
+    if any(not apart(a, m) for a in _free_asks(view, sv, i, _ASK_FORMS) for m in ms):
+        return False
+
+    def denied(m: re.Match[str]) -> bool:
+        if _negated(view, text, m.start(), 40):
+            lo, _whole = _clause_tail(text, m.start(), 40)
+            return concept("invite_cue").search(text[lo : m.start()], view.words) is None
+        return _negated_after(view, text, m)
+    return all(denied(m) for m in ms)
 
 
 def _thanked_for(view: MessageView, sv: _Sent, i: int, ms: list[re.Match[str]]) -> bool:
