@@ -49,3 +49,37 @@ def test_the_shared_singletons_are_load_once_values():
 
     assert default_checker() is default_checker()
     assert packaged_model() is packaged_model() and packaged_veto() is packaged_veto()
+
+
+def test_a_replaced_value_holds_inside_the_block_and_the_held_one_comes_back():
+    made = []
+
+    @once
+    def value() -> str:
+        made.append(1)
+        return "shipped"
+
+    with value.replaced("left-out model"):
+        assert value() == "left-out model"
+    assert value() == "shipped" and len(made) == 1  # nothing was held before: loaded on first use after the block
+    with pytest.raises(RuntimeError):
+        with value.replaced("other"):
+            raise RuntimeError("scoring failed")
+    assert value() == "shipped" and len(made) == 1
+
+
+def test_the_evaluation_tools_plug_their_models_in_through_replaced():
+    """tools/evaluate_veto.py and evaluate_concept_model.py score a round with a model trained without it: the lint
+    must see that model, not the shipped one (a module attribute set beside a load-once value is never read)."""
+    from replykit.checks import Checker, Message
+    from replykit.checks.learned import packaged_model, packaged_veto
+
+    text = "Pay me by PayPal friends and family, not through the site."
+    strict = Checker({"profiles": {"all": {"learned_second_opinion": False, "severity": {"content.payment-account": "error"}}}})
+    assert any(f.severity == "error" for f in strict.lint(Message("", text=text), "amazon"))
+    everything_vetoed = {rule: 1e9 for rule in packaged_veto()}
+    with packaged_veto.replaced(everything_vetoed):
+        assert packaged_veto() is everything_vetoed
+        found = strict.lint(Message("", text=text), "amazon")
+        assert found and all(f.severity == "warning" for f in found if f.rule == "content.payment-account")
+    assert packaged_model() is packaged_model()

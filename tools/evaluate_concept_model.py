@@ -188,13 +188,12 @@ def lint_rounds(X, rows, vocab, n_char, results, rules) -> None:
                                      meta={"neg_window": learned.NEG_WINDOW, "fold": True}, source=f"<left out {g}>")
         figures = []
         for on in (False, True):
-            learned._PACKAGED = model if on else None
             L.LEARNED_RULES = learned.CUES if on else {}
-            c = E.score_concepts(concepts).total
-            m = E.score_messages(messages).total
+            with learned.packaged_model.replaced(model):
+                c = E.score_concepts(concepts).total
+                m = E.score_messages(messages).total
             figures.append(f"{c.found}/{c.expected}, {c.false_pos}; {m.found}/{m.expected}, {m.false_pos}, {m.false_warn}")
         L.LEARNED_RULES = learned.CUES
-        learned._PACKAGED = None
         print(f"{g} | {figures[0]} | {figures[1]}", flush=True)
 
 

@@ -169,10 +169,9 @@ def main(argv: list[str] | None = None) -> int:
         sums = np.zeros(12, int)
         for g in args.rounds or names:
             thr = thresholds_from([f for h in names if h != g for f in found[h]], rules, share)
-            learned._PACKAGED, learned._VETO = models[g], thr
-            off = lint_figures(files_of(by_name[g]), False)
-            on = lint_figures(files_of(by_name[g]), True)
-            learned._PACKAGED = learned._VETO = None
+            with learned.packaged_model.replaced(models[g]), learned.packaged_veto.replaced(thr):
+                off = lint_figures(files_of(by_name[g]), False)
+                on = lint_figures(files_of(by_name[g]), True)
             sums += np.array([off[0], off[1], on[1], off[2], on[2], off[3], on[3], off[4], off[5], on[5], off[7], on[7]])
             print(f"{g} | {off[1]}/{off[0]} -> {on[1]}, {off[2]} ({off[3]}) -> {on[2]} ({on[3]}) | "
                   f"{off[5]}/{off[4]} -> {on[5]}, {off[7]}/{off[6]} -> {on[7]} | "

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
-from typing import Callable, Generic, TypeVar
+from typing import Callable, Generic, Iterator, TypeVar
 
 T = TypeVar("T")
 
@@ -28,6 +29,18 @@ class Once(Generic[T]):
                 if value is None:
                     value = self._value = self._make()
         return value
+
+    @contextlib.contextmanager
+    def replaced(self, value: T) -> Iterator[None]:
+        """Within the block every call returns ``value`` instead (the evaluation tools plug in a model trained
+        without the round they score); the value held before comes back after, loaded or not."""
+        with self._lock:
+            held, self._value = self._value, value
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._value = held
 
 
 def once(make: Callable[[], T]) -> Once[T]:

@@ -3612,7 +3612,7 @@ def test_a_review_change_the_seller_will_not_ask_is_innocent(text):
     assert "content.review-removal" not in _rules(text)
 
 
-@pytest.mark.xfail(reason="a verb-final or Arabic refusal of the ask is not read yet")
+@pytest.mark.xfail(strict=True, reason="a verb-final or Arabic refusal of the ask is not read yet")
 @pytest.mark.parametrize("text", [
     "評価の変更をお願いすることはできませんが、心よりお詫び申し上げます。",
     "ما راح نطلب منك تغيير تقييمك، بس حبينا نعتذر لك.",

