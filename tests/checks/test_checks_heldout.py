@@ -23,7 +23,9 @@ round, kept outside the repository, was written to measure blind again. Round 6 
 data in session 6; round 7 (``heldout-r7/``) was that session's blind measure, committed at its end, and is
 development data since session 7, when the concept model is trained on it too (its figures here are no longer a
 stranger's measure). Round 8 (``heldout-r8/``) was session 7's blind measure, kept outside the repository until
-it was scored at the end of that session, and is committed then; the concept model does not train on it.
+it was scored at the end of that session; it is development data since session 8, and the concept model trains on it.
+Round 9 (``heldout-r9/``: HTML-rich replies, disputes, machine-translated wording, politeness-wrapped violations,
+bargaining) was session 8's blind measure, committed at its end; the concept model does not train on it.
 
 Each test prints aggregate figures (recall, false errors, concept x language table) and asserts a
 floor a little below what was last measured, so a regression fails CI without the test pretending
@@ -141,6 +143,15 @@ class Floors:
 #:          features, the veto re-set): 107/109, 1 false error; 466/468, 2 false positives -- a training fit.
 #:          That retrain moved rounds 2, 5, 6 and 7's concept sentences by -2, -6, -7 and -4 (its thresholds sit above
 #:          the out-of-fold scores of 936 more innocent sentences): round 6 reads 421/468 = 90.0 %, its floor 0.89.
+#: round 9 (heldout-r9: HTML-rich replies, disputes and de-escalation, machine-translated wording, violations
+#:          wrapped in politeness, bargaining; written in session 8 by four writers who read only the rule book, never
+#:          read while tuning -- the blind measure, scored on aggregates only): at the start of session 8 (6d5b758)
+#:          messages 104 (39 compliant) 130/141 = 92.2 %, 7 false errors (4 of them length.max on Mercado Libre
+#:          messages of 616-798 characters, over the 350 the rule book sets for every channel, which the writers did
+#:          not label; 3 content.off-platform); concept sentences 398/468 = 85.0 %, 13 false positives. After session
+#:          8's kinds (round 8 and train-t7..t9): 131/141, 7; 400/468, 9. At the end of session 8 (the model retrained
+#:          on round 8 and train-t9, the veto re-set): 131/141 = 92.9 % (full severity 130), 7 false errors, 6 false
+#:          warnings; 399/468 = 85.3 %, 9 false positives. The concept model does not train on it (the trainer's BLIND).
 SETS = (
     Floors("heldout", 0.95, 3, 0.97, 1),
     Floors("heldout-r2", 0.94, 1, 0.95, 1),
@@ -150,6 +161,7 @@ SETS = (
     Floors("heldout-r6", 0.90, 0, 0.89, 2),
     Floors("heldout-r7", 0.98, 1, 0.93, 1),
     Floors("heldout-r8", 0.97, 3, 0.97, 3),
+    Floors("heldout-r9", 0.92, 7, 0.85, 9),
 )
 
 
