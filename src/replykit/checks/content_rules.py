@@ -8,7 +8,7 @@ from typing import Iterator
 from .emoji import scan
 from .language import identify
 from .lexicon import concept, scorn_in, scorn_stems
-from .phone import CUE_CONCEPTS, cue_spans, find_phones, find_spelled_phones, regions_of, spaced_cue_spans
+from .phone import cue_spans, find_phones, find_spelled_phones, regions_of
 from .registry import Hit, rule
 from .spelled import may_hold_number_words
 from .textutil import Twin, lower
@@ -139,7 +139,7 @@ def _phones(view: MessageView, seg: Segment) -> list[tuple[int, int, str | None]
     def cues() -> list[tuple[int, int]]:
         if seg.heard != seg.norm:  # a line or words quoting the buyer ('> te dejo mi cel 11 5823-4471 por WhatsApp') holds numbers too
             return cue_spans(seg.norm, view.words)
-        return sorted([m.span() for name in CUE_CONCEPTS for m in view.matches(seg, name)] + spaced_cue_spans(seg.norm))
+        return cue_spans(seg.norm, found=lambda name: view.matches(seg, name))  # the segment's matches, found once
 
     runs = view.digit_runs(seg)
     found = [(s, e, cap) for s, e, cap in find_phones(seg.norm, regions, cues, runs)

@@ -242,10 +242,13 @@ def _cue_windows(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
 CUE_CONCEPTS = ("phone_cue", "messenger")
 
 
-def cue_spans(norm: str, words: Words | None = None) -> list[tuple[int, int]]:
+def cue_spans(norm: str, words: Words | None = None,
+              found: Callable[[str], Iterable[re.Match[str]]] | None = None) -> list[tuple[int, int]]:
     """Where a phone or messenger cue (phone, Telefon, WhatsApp, 電話 …) stands in normalised text, typed
-    letter by letter too ('W h a t s A p p', :func:`spaced_cue_spans`)."""
-    return sorted([m.span() for name in CUE_CONCEPTS for m in concept(name).finditer(norm, words)] + spaced_cue_spans(norm))
+    letter by letter too ('W h a t s A p p', :func:`spaced_cue_spans`). ``found(name)``: the matches of cue
+    concept ``name`` in ``norm`` already at hand (a segment's, :meth:`~.view.MessageView.matches`), instead of a scan."""
+    find = found if found is not None else (lambda name: concept(name).finditer(norm, words))
+    return sorted([m.span() for name in CUE_CONCEPTS for m in find(name)] + spaced_cue_spans(norm))
 
 
 def spaced_cues(norm: str) -> list[re.Match[str]]:
