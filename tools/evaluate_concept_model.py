@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "tests" / "checks"))
 sys.path.insert(0, str(ROOT / "tools"))
 import train_concept_model as T  # noqa: E402  (the trainer: its corpora, features and fits)
 
-ROUNDS = ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8")  # the rounds written by strangers (t7, t8: --rounds)
+ROUNDS = ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8")  # the rounds written by strangers (t7, t8, t9: --rounds)
 DISRESPECT = "content.disrespect"
 
 

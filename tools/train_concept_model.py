@@ -59,8 +59,9 @@ ROUNDS = (
     ("t9", "train-t9/concepts/*.json", "train-t9/messages/*.json"),
     ("shipped", None, "shipped-text/*.json"),
 )
-#: the model's latest blind measure, written by strangers and scored once (session 8); kept outside the repository, never
-#: trained on until a later round replaces it as the blind measure (then move it into ROUNDS and name the new one)
+#: the model's latest blind measure, written by strangers and scored on aggregates at the start and end of session 8,
+#: committed then; never trained on until a later round replaces it as the blind measure (then move it into ROUNDS and
+#: name the new one)
 BLIND = "heldout-r9"
 #: a snapshot of the shipped catalogues' strings (compliant by construction: the build checks them),
 #: refreshed on demand (--refresh-shipped-text) so that editing a translation does not force a retrain
